@@ -1,0 +1,249 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Checkbox, Field, buttonClass } from '@/components/ui';
+import { pl } from '@/lib/messages/pl';
+import { isBrak } from '@/lib/pesel';
+import {
+  validateRegistration,
+  type FieldErrors,
+  type RegistrationField,
+  type RegistrationValues,
+} from '@/lib/registration/form';
+import type { RegisterState } from '@/lib/registration/submit-registration';
+import { registerAction } from './actions';
+
+const t = pl.register;
+type FormState = Exclude<RegisterState, { status: 'registered' }>;
+type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
+
+const ORDER: RegistrationField[] = [
+  'pesel', 'birthDate', 'firstName', 'lastName', 'login', 'email', 'phone', 'street',
+  'houseNumber', 'flatNumber', 'postalCode', 'city', 'captchaAnswer',
+  'consentDataProcessing', 'consentEmail', 'consentSms',
+];
+
+function labelOf(field: RegistrationField, question: string): string {
+  if (field === 'captchaAnswer') return t.labels.captcha(question);
+  if (field.startsWith('consent')) return 'Zgoda';
+  return t.labels[field as keyof typeof t.labels] as string;
+}
+
+export function RegisterForm(props: {
+  initialState: RegisterState;
+  consentLabels: Record<ConsentField, string>;
+  contact: ReactNode;
+}) {
+  const [result, formAction, pending] = useActionState(registerAction, props.initialState);
+  const state = result as FormState; // 'registered' never renders: the action redirects.
+  return <FormBody key={state.submission} state={state} formAction={formAction} pending={pending} {...props} />;
+}
+
+function FormBody({
+  state,
+  formAction,
+  pending,
+  consentLabels,
+  contact,
+}: {
+  state: FormState;
+  formAction: (data: FormData) => void;
+  pending: boolean;
+  consentLabels: Record<ConsentField, string>;
+  contact: ReactNode;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // Until hydration every conditional field is rendered, so the form works without JavaScript.
+  const [enhanced, setEnhanced] = useState(false);
+  const [values, setValues] = useState<RegistrationValues>(state.values);
+  const [edited, setEdited] = useState<Set<RegistrationField>>(new Set());
+  const [visited, setVisited] = useState<Set<RegistrationField>>(new Set());
+
+  useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    if (state.status === 'conflict' || state.status === 'error') conflictRef.current?.focus();
+    else if (Object.keys(state.fieldErrors).length > 0) summaryRef.current?.focus();
+  }, [state]);
+
+  const live = useMemo(() => {
+    const checks = validateRegistration({ ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' });
+    return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
+  }, [values]);
+
+  const errors: FieldErrors = {};
+  for (const field of ORDER) {
+    if (!edited.has(field)) errors[field] = state.fieldErrors[field];
+    // Live checks speak once the patient has left the field (PESEL as soon as it is complete).
+    else if (visited.has(field) || (field === 'pesel' && (values.pesel ?? '').trim().length >= 11)) {
+      errors[field] = live[field];
+    }
+  }
+  const summary = ORDER.filter((f) => state.fieldErrors[f]);
+
+  const noPesel = isBrak(values.pesel ?? '');
+  const email = (values.email ?? '').trim();
+  const phone = (values.phone ?? '').trim();
+  const showBirthDate = !enhanced || noPesel;
+  const showConsentEmail = !enhanced || email !== '';
+  const showConsentSms = !enhanced || (phone !== '' && !isBrak(phone));
+  const login = values.login ?? '';
+  const loginWarning = login.length > 0 && login.length < 8 ? t.warnings.loginShort(login.length) : undefined;
+
+  function onInput(event: React.FormEvent<HTMLFormElement>) {
+    const target = event.target as unknown as HTMLInputElement;
+    if (target.type === 'checkbox' || target.type === 'hidden') return;
+    const name = target.name as RegistrationField;
+    setValues((v) => ({ ...v, [name]: target.value }));
+    setEdited((s) => (s.has(name) ? s : new Set(s).add(name)));
+  }
+  function onBlur(event: React.FocusEvent<HTMLFormElement>) {
+    const name = (event.target as unknown as HTMLInputElement).name as RegistrationField;
+    if (name && edited.has(name)) setVisited((s) => (s.has(name) ? s : new Set(s).add(name)));
+  }
+
+  const v = state.values;
+  const field = (name: RegistrationField) => ({ name, defaultValue: v[name] ?? '', error: errors[name] });
+
+  return (
+    <>
+      {state.status === 'conflict' ? (
+        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+          <h2 className="mb-2 text-xl font-bold text-danger">{t.conflict.title}</h2>
+          <p className="mb-2">{t.conflict.body}</p>
+          <p className="mb-1">{t.conflict.contact}</p>
+          {contact}
+        </div>
+      ) : null}
+      {state.status === 'error' ? (
+        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+          <p>{t.errors.generic}</p>
+        </div>
+      ) : null}
+      {summary.length > 0 ? (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="error-summary-title"
+          className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4"
+        >
+          <h2 id="error-summary-title" className="mb-2 text-lg font-bold text-danger">
+            {t.summaryTitle}
+          </h2>
+          <ul className="list-disc pl-5">
+            {summary.map((f) => (
+              <li key={f}>
+                <a href={`#field-${f}`} className="text-danger underline">
+                  {labelOf(f, state.captcha.question)}: {state.fieldErrors[f]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <form
+        ref={formRef}
+        action={formAction}
+        onInput={onInput}
+        onBlur={onBlur}
+        noValidate={enhanced}
+        className="flex flex-col gap-6"
+        aria-describedby={undefined}
+      >
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <legend className="px-1 text-lg font-bold">{t.personal}</legend>
+          <Field {...field('pesel')} label={t.labels.pesel} hint={t.hints.pesel} required inputMode="text" autoComplete="off" maxLength={11} />
+          {showBirthDate ? (
+            <Field
+              {...field('birthDate')}
+              label={t.labels.birthDate}
+              hint={t.hints.birthDate}
+              type="date"
+              autoComplete="bday"
+              required={enhanced}
+            />
+          ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field {...field('firstName')} label={t.labels.firstName} required autoComplete="given-name" maxLength={50} />
+            <Field {...field('lastName')} label={t.labels.lastName} required autoComplete="family-name" maxLength={80} />
+          </div>
+          <Field
+            {...field('login')}
+            label={t.labels.login}
+            hint={t.hints.login}
+            warning={loginWarning}
+            required
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={32}
+          />
+          <Field {...field('email')} label={t.labels.email} hint={t.hints.email} type="email" required autoComplete="email" maxLength={254} />
+          <Field {...field('phone')} label={t.labels.phone} hint={t.hints.phone} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <legend className="px-1 text-lg font-bold">{t.address}</legend>
+          <Field {...field('street')} label={t.labels.street} autoComplete="address-line1" maxLength={100} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field {...field('houseNumber')} label={t.labels.houseNumber} required autoComplete="off" maxLength={12} />
+            <Field {...field('flatNumber')} label={t.labels.flatNumber} autoComplete="off" maxLength={8} />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field {...field('postalCode')} label={t.labels.postalCode} hint={t.hints.postalCode} required autoComplete="postal-code" inputMode="numeric" maxLength={6} />
+            <Field {...field('city')} label={t.labels.city} required autoComplete="address-level2" maxLength={80} />
+          </div>
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <legend className="px-1 text-lg font-bold">{t.validation}</legend>
+          <input type="hidden" name="captchaToken" value={state.captcha.token} />
+          <Field
+            {...field('captchaAnswer')}
+            label={t.labels.captcha(state.captcha.question)}
+            hint={t.hints.captcha}
+            required
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            className="sm:max-w-xs"
+          />
+          <Checkbox
+            name="consentDataProcessing"
+            label={consentLabels.consentDataProcessing}
+            required
+            defaultChecked={v.consentDataProcessing === 'on'}
+            error={errors.consentDataProcessing}
+          />
+          {showConsentEmail ? (
+            <Checkbox
+              name="consentEmail"
+              label={consentLabels.consentEmail}
+              required={enhanced}
+              defaultChecked={v.consentEmail === 'on'}
+              error={errors.consentEmail}
+            />
+          ) : null}
+          {showConsentSms ? (
+            <Checkbox
+              name="consentSms"
+              label={consentLabels.consentSms}
+              required={enhanced}
+              defaultChecked={v.consentSms === 'on'}
+              error={errors.consentSms}
+            />
+          ) : null}
+        </fieldset>
+
+        <div>
+          <button type="submit" className={buttonClass} disabled={pending}>
+            {t.submit}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

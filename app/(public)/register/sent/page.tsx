@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FacilityContact } from '@/components/facility-contact';
+import { Card, PageTitle, linkClass } from '@/components/ui';
+import { env } from '@/lib/env';
+import { pl } from '@/lib/messages/pl';
+
+export const metadata: Metadata = { title: pl.register.sent.title };
+
+export default function RegistrationSentPage() {
+  const t = pl.register.sent;
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <Card>
+        <div role="status" className="flex flex-col gap-3">
+          <p>{t.body}</p>
+          <p>{t.validity(env.ACTIVATION_TTL_HOURS)}</p>
+          <p>{t.spam}</p>
+          <p>
+            <Link href="/activate/resend" className={linkClass}>
+              Wyślij link aktywacyjny ponownie
+            </Link>
+          </p>
+          <p>{t.desk}</p>
+          <FacilityContact />
+          <p>
+            <Link href="/login" className={linkClass}>
+              Przejdź do strony logowania
+            </Link>
+          </p>
+        </div>
+      </Card>
+    </>
+  );
+}

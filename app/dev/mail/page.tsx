@@ -1,0 +1,52 @@
+import { desc } from 'drizzle-orm';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { PageTitle, linkClass } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+import { env } from '@/lib/env';
+import { pl } from '@/lib/messages/pl';
+
+export const metadata: Metadata = { title: pl.devMail.title, robots: { index: false } };
+
+export default async function DevMailPage() {
+  await connection();
+  if (!env.DEV_MAILBOX) notFound();
+  const db = await getDb();
+  const messages = await db
+    .select({
+      id: emailOutbox.id,
+      recipient: emailOutbox.recipient,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(100);
+  return (
+    <>
+      <PageTitle>{pl.devMail.title}</PageTitle>
+      <p className="mb-4 text-sm text-slate-700">{pl.devMail.intro}</p>
+      {messages.length === 0 ? (
+        <p>{pl.devMail.empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {messages.map((m) => (
+            <li key={m.id} className="p-3">
+              <Link href={`/dev/mail/${m.id}`} className={linkClass}>
+                {m.subject}
+              </Link>
+              <div className="text-sm text-slate-700">
+                Do: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
+                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

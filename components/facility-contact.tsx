@@ -1,0 +1,23 @@
+import { facility } from '@/lib/facility';
+
+/** The registration desk's name, address, phone and hours from configuration. */
+export function FacilityContact() {
+  const f = facility();
+  return (
+    <address className="not-italic">
+      <strong>
+        {f.deskName} {f.facilityName}
+      </strong>
+      <br />
+      {f.address}
+      {f.phone ? (
+        <>
+          <br />
+          tel. <a href={`tel:${f.phone.replace(/\s/g, '')}`}>{f.phone}</a>
+        </>
+      ) : null}
+      <br />
+      Godziny pracy: {f.hours}
+    </address>
+  );
+}

@@ -1,0 +1,112 @@
+// Small accessible building blocks shared by the forms.
+import type { InputHTMLAttributes, ReactNode } from 'react';
+
+export function Card({ children }: { children: ReactNode }) {
+  return <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</div>;
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  return <h1 className="mb-4 text-2xl font-bold text-slate-900">{children}</h1>;
+}
+
+export const buttonClass =
+  'inline-flex min-h-11 items-center justify-center rounded-md bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
+
+export const linkClass = 'font-medium text-brand underline underline-offset-2 hover:text-brand-dark';
+
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  warning?: string;
+}
+
+/** A labelled input whose hint, warning and error are tied to it with aria-describedby. */
+export function Field({ name, label, hint, error, warning, required, className, ...input }: FieldProps) {
+  const id = input.id ?? `field-${name}`;
+  const described = [hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ''}`}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+        {required ? (
+          <span aria-hidden="true" className="text-danger">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        className={`min-h-11 w-full rounded-md border bg-white px-3 py-2 text-base ${
+          error ? 'border-danger border-2' : 'border-slate-400'
+        }`}
+        {...input}
+      />
+      <div aria-live="polite">
+        {warning ? (
+          <p id={`${id}-warning`} className="text-sm text-warn">
+            {warning}
+          </p>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface CheckboxProps {
+  name: string;
+  label: string;
+  error?: string;
+  defaultChecked?: boolean;
+  required?: boolean;
+}
+
+export function Checkbox({ name, label, error, defaultChecked, required }: CheckboxProps) {
+  const id = `field-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={defaultChecked}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="mt-1 h-5 w-5 shrink-0 accent-brand"
+        />
+        <label htmlFor={id}>
+          {label}
+          {required ? (
+            <span aria-hidden="true" className="text-danger">
+              {' '}
+              *
+            </span>
+          ) : null}
+        </label>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="ml-8 text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// Tables, indexes and inferred types of E-Rejestracja. Uniqueness rules of SPEC §4 live here
+// as indexes so that concurrent submissions can never both win.
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const patients = pgTable(
+  'patients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pesel: text('pesel'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    // Normalised (case-folded, diacritics removed) for matching people without PESEL.
+    firstNameKey: text('first_name_key').notNull(),
+    lastNameKey: text('last_name_key').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    sex: text('sex', { enum: ['M', 'K'] }),
+    street: text('street'),
+    houseNumber: text('house_number'),
+    flatNumber: text('flat_number'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    phone: text('phone'),
+    email: text('email'),
+    source: text('source', { enum: ['import', 'registration', 'demo'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('patients_pesel_key').on(t.pesel),
+    index('patients_identity_idx').on(t.lastNameKey, t.firstNameKey, t.birthDate),
+  ],
+);
+
+export const accountStatuses = ['pending_activation', 'active', 'verified', 'blocked'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
+
+export const webAccounts = pgTable(
+  'web_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'restrict' }),
+    login: text('login').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    status: text('status', { enum: accountStatuses }).notNull().default('pending_activation'),
+    passwordHash: text('password_hash'),
+    // Whether the patient record existed before this registration (attached) or was created.
+    patientAttached: integer('patient_attached').notNull().default(0),
+    // What the patient typed, kept for the registrar's identity check.
+    submitted: jsonb('submitted').$type<Record<string, string | null>>().notNull(),
+    createdAt: createdAt(),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('web_accounts_patient_key').on(t.patientId),
+    uniqueIndex('web_accounts_login_key').on(sql`lower(${t.login})`),
+    uniqueIndex('web_accounts_email_key').on(sql`lower(${t.email})`),
+    index('web_accounts_status_created_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export const consentKinds = ['data_processing', 'email', 'sms'] as const;
+export type ConsentKind = (typeof consentKinds)[number];
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => webAccounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: consentKinds }).notNull(),
+    textVersion: text('text_version').notNull(),
+    givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('consents_account_idx').on(t.accountId)],
+);
+
+export const tokenPurposes = ['activation', 'password_reset'] as const;
+export type TokenPurpose = (typeof tokenPurposes)[number];
+
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => webAccounts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: tokenPurposes }).notNull(),
+    // SHA-256 of the token, hex; the token itself is only ever in the email.
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_hash_key').on(t.tokenHash),
+    index('account_tokens_account_idx').on(t.accountId, t.purpose),
+  ],
+);
+
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    template: text('template').notNull(),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'set null' }),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_account_idx').on(t.accountId),
+    index('email_outbox_created_idx').on(t.createdAt),
+  ],
+);
+
+export const blockedRegistrations = pgTable(
+  'blocked_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reason: text('reason').notNull(),
+    pesel: text('pesel'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    email: text('email').notNull(),
+    login: text('login').notNull(),
+    ip: text('ip'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('blocked_registrations_created_idx').on(t.createdAt)],
+);
+
+export const usedCaptchas = pgTable(
+  'used_captchas',
+  {
+    nonce: text('nonce').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('used_captchas_expires_idx').on(t.expiresAt)],
+);
+
+export type Patient = typeof patients.$inferSelect;
+export type WebAccount = typeof webAccounts.$inferSelect;
+export type Consent = typeof consents.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;
+export type OutboxMessage = typeof emailOutbox.$inferSelect;
+export type BlockedRegistration = typeof blockedRegistrations.$inferSelect;

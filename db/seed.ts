@@ -1,0 +1,54 @@
+// Demo data for development: patients that let a newcomer try the attach and conflict paths.
+import { count } from 'drizzle-orm';
+import type { Db } from './client';
+import { patients, webAccounts } from './schema';
+import { nameKey } from '@/lib/text';
+
+type NewPatient = typeof patients.$inferInsert;
+
+const person = (p: Omit<NewPatient, 'firstNameKey' | 'lastNameKey' | 'source'>): NewPatient => ({
+  ...p,
+  firstNameKey: nameKey(p.firstName),
+  lastNameKey: nameKey(p.lastName),
+  source: 'demo',
+});
+
+export const demoPatients = {
+  /** In the register without a web account: registering with this PESEL and name attaches. */
+  attachable: person({
+    pesel: '80031212355', firstName: 'Jan', lastName: 'Kowalski', birthDate: '1980-03-12', sex: 'M',
+    street: 'Lubelska', houseNumber: '10', postalCode: '21-010', city: 'Łęczna',
+  }),
+  /** Already has a web account: registering with this PESEL (or the email) is a conflict. */
+  withAccount: person({
+    pesel: '75110245621', firstName: 'Anna', lastName: 'Nowak', birthDate: '1975-11-02', sex: 'K',
+    houseNumber: '3', postalCode: '21-010', city: 'Łęczna', email: 'anna.nowak@example.pl',
+  }),
+  /** No PESEL: registering as BRAK with this name and birth date needs the desk. */
+  withoutPesel: person({
+    pesel: null, firstName: 'Olena', lastName: 'Shevchenko', birthDate: '1990-07-21', sex: 'K',
+    houseNumber: '7', flatNumber: '2', postalCode: '21-010', city: 'Łęczna',
+  }),
+};
+
+/** Inserts the demo data once; a database that already has patients is left alone. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(patients);
+    if (n > 0) return false;
+    const rows = await tx
+      .insert(patients)
+      .values(Object.values(demoPatients))
+      .returning({ id: patients.id, pesel: patients.pesel });
+    const anna = rows.find((r) => r.pesel === demoPatients.withAccount.pesel)!;
+    await tx.insert(webAccounts).values({
+      patientId: anna.id,
+      login: 'anna.nowak',
+      email: 'anna.nowak@example.pl',
+      status: 'active',
+      patientAttached: 1,
+      submitted: { firstName: 'Anna', lastName: 'Nowak', pesel: demoPatients.withAccount.pesel ?? null },
+    });
+    return true;
+  });
+}

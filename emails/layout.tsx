@@ -1,0 +1,51 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+
+export interface FacilityProps {
+  facilityName: string;
+  deskName: string;
+  address: string;
+  phone: string;
+}
+
+export const defaultFacility: FacilityProps = {
+  facilityName: 'SPZOZ w Łęcznej',
+  deskName: 'Punkt Rejestracji Pacjenta',
+  address: 'ul. Krasnystawska 52, 21-010 Łęczna',
+  phone: '',
+};
+
+const styles = {
+  body: { backgroundColor: '#f4f6f8', fontFamily: 'Arial, Helvetica, sans-serif', color: '#1a1a1a' },
+  container: { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px', borderRadius: '6px' },
+  footer: { fontSize: '13px', color: '#4a4a4a', lineHeight: '20px' },
+};
+
+export function EmailLayout(props: { preview: string; facility: FacilityProps; children: ReactNode }) {
+  const { facility } = props;
+  return (
+    <Html lang="pl">
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          {props.children}
+          <Hr />
+          <Section>
+            <Text style={styles.footer}>
+              E-Rejestracja — {facility.facilityName}
+              <br />
+              {facility.deskName}, {facility.address}
+              {facility.phone ? (
+                <>
+                  <br />
+                  tel. {facility.phone}
+                </>
+              ) : null}
+            </Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

@@ -1,0 +1,66 @@
+// Configuration, parsed once from the environment on first use (never at import time, so
+// `next build` does not need production secrets).
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0000';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+    PGLITE_DIR: z.string().default('.data/pglite'),
+    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+    APP_URL: z.url().default('http://localhost:3000'),
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.string().default('E-Rejestracja <no-reply@e-rejestracja.localhost>'),
+    PASSWORD_POLICY: z.enum(['strong', 'length']).default('strong'),
+    ACTIVATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    MAIL_INCLUDE_LOGIN: bool.default(false),
+    DEV_MAILBOX: bool.default(false),
+    DEMO_SEED: bool.optional(),
+    FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
+    FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
+    FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),
+    FACILITY_PHONE: z.string().default(''),
+    FACILITY_HOURS: z.string().default('poniedziałek–piątek 7:30–18:00'),
+  })
+  .transform((e, ctx) => {
+    const production = e.NODE_ENV === 'production';
+    if (production && !e.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required in production' });
+    }
+    return {
+      ...e,
+      AUTH_SECRET: e.AUTH_SECRET ?? DEV_SECRET,
+      // The dev mailbox shows every email, so production needs an explicit opt-in.
+      DEV_MAILBOX: production ? e.DEV_MAILBOX : true,
+      DEMO_SEED: e.DEMO_SEED ?? (!production && !e.DATABASE_URL),
+      APP_URL: e.APP_URL.replace(/\/+$/, ''),
+    };
+  });
+
+export type Env = z.output<typeof schema>;
+
+let parsed: Env | undefined;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+/** The process's configuration; parsed on first property access. */
+export const env: Env = new Proxy({} as Env, {
+  get(_target, key) {
+    parsed ??= loadEnv();
+    return parsed[key as keyof Env];
+  },
+});

@@ -1,0 +1,36 @@
+// Emails are rendered outside any transaction, then queued in email_outbox inside the
+// transaction of the change that causes them (SPEC §10); a sender delivers them later.
+import { render } from '@react-email/render';
+import type { ReactElement } from 'react';
+import type { Db } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+
+export interface RenderedEmail {
+  template: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export async function renderEmail(template: string, subject: string, element: ReactElement): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { template, subject, html, text };
+}
+
+export async function enqueueEmail(
+  tx: Db,
+  message: RenderedEmail & { recipient: string; accountId?: string | null },
+): Promise<string> {
+  const [row] = await tx
+    .insert(emailOutbox)
+    .values({
+      recipient: message.recipient,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      template: message.template,
+      accountId: message.accountId ?? null,
+    })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
+}

@@ -1,0 +1,198 @@
+// The registration form's rules (SPEC §3), shared by the browser (live checks) and the server
+// (the authority). Pure: no Node or database imports, so client components may use it.
+import { z } from 'zod';
+import { pl } from '@/lib/messages/pl';
+import { isBrak, parsePesel } from '@/lib/pesel';
+import { parsePhone } from '@/lib/phone';
+import { parsePostalCode } from '@/lib/postal-code';
+import { cleanText } from '@/lib/text';
+
+const e = pl.register.errors;
+
+export const registrationFields = [
+  'pesel',
+  'birthDate',
+  'firstName',
+  'lastName',
+  'login',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'flatNumber',
+  'postalCode',
+  'city',
+  'captchaAnswer',
+  'consentDataProcessing',
+  'consentEmail',
+  'consentSms',
+] as const;
+
+export type RegistrationField = (typeof registrationFields)[number];
+export type FieldErrors = Partial<Record<RegistrationField, string>>;
+/** The text fields, as typed; kept to refill the form after an error. */
+export type RegistrationValues = Partial<Record<RegistrationField, string>>;
+
+export interface RegistrationData {
+  pesel: string | null;
+  birthDate: string;
+  sex: 'M' | 'K' | null;
+  firstName: string;
+  lastName: string;
+  login: string;
+  email: string;
+  phone: string | null;
+  street: string | null;
+  houseNumber: string;
+  flatNumber: string | null;
+  postalCode: string;
+  city: string;
+  consents: { dataProcessing: boolean; email: boolean; sms: boolean };
+  captchaAnswer: string;
+}
+
+// Anything that is not a string (a File, a number, a missing field) counts as empty; the length
+// cap is checked before any other rule so huge inputs are rejected cheaply.
+const input = (max: number) =>
+  z
+    .unknown()
+    .transform((v) => (typeof v === 'string' ? v : ''))
+    .pipe(z.string().max(max * 4, e.tooLong(max)))
+    .transform(cleanText)
+    .pipe(z.string().max(max, e.tooLong(max)));
+
+const required = (max: number) => input(max).pipe(z.string().min(1, e.required));
+const optional = (max: number) => input(max).transform((v) => (v === '' ? null : v));
+const checkbox = z.unknown().transform((v) => v === 'on' || v === 'true' || v === true);
+
+// Letters of the Latin script (Polish diacritics included) with spaces, hyphens and apostrophes.
+const NAME = /^\p{Script=Latin}[\p{Script=Latin}\p{M}' ’-]*$/u;
+const name = (max: number) => required(max).pipe(z.string().regex(NAME, e.name));
+
+const schema = z.object({
+  pesel: required(20).transform((v, ctx) => {
+    if (isBrak(v)) return null;
+    const result = parsePesel(v);
+    if (result.ok) return result;
+    const message = {
+      digits: e.peselDigits,
+      length: e.peselLength,
+      checksum: e.peselChecksum,
+      date: e.peselDate,
+      future: e.peselFuture,
+    }[result.error];
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }),
+  firstName: name(50),
+  lastName: name(80),
+  login: required(32)
+    .pipe(z.string().min(8, e.loginShort))
+    .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
+  email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
+  phone: required(30).transform((v, ctx) => {
+    const result = parsePhone(v);
+    if (result.ok) return result.e164;
+    ctx.addIssue({ code: 'custom', message: e.phone });
+    return z.NEVER;
+  }),
+  street: optional(100).pipe(
+    z
+      .string()
+      .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
+      .nullable(),
+  ),
+  houseNumber: required(12).pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber)),
+  flatNumber: optional(8).pipe(
+    z
+      .string()
+      .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
+      .nullable(),
+  ),
+  postalCode: required(6).transform((v, ctx) => {
+    const code = parsePostalCode(v);
+    if (code) return code;
+    ctx.addIssue({ code: 'custom', message: e.postalCode });
+    return z.NEVER;
+  }),
+  city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
+  captchaAnswer: required(4),
+  consentDataProcessing: checkbox,
+  consentEmail: checkbox,
+  consentSms: checkbox,
+});
+
+const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A birth date typed for a person without PESEL: a real date, not in the future, < 130 years. */
+export function checkBirthDate(value: string, today = new Date()): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) return value.trim() === '' ? e.required : e.birthDate;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return e.birthDate;
+  const iso = value.trim();
+  if (iso > isoDate(today)) return e.birthDateFuture;
+  const oldest = `${today.getFullYear() - 130}${isoDate(today).slice(4)}`;
+  if (iso < oldest) return e.birthDateTooOld;
+  return null;
+}
+
+export type Validation = { ok: true; data: RegistrationData } | { ok: false; fieldErrors: FieldErrors };
+
+/** Validates a submission of any shape; every failing field gets its own message. */
+export function validateRegistration(raw: Record<string, unknown>, today = new Date()): Validation {
+  const parsed = schema.safeParse(raw);
+  const fieldErrors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as RegistrationField;
+      fieldErrors[field] ??= issue.message;
+    }
+  }
+  const text = (k: RegistrationField) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+
+  // Conditional rules look at the raw values so they are reported together with the others.
+  const noPesel = isBrak(text('pesel'));
+  const birthDateError = noPesel ? checkBirthDate(text('birthDate').slice(0, 40), today) : null;
+  if (birthDateError) fieldErrors.birthDate = birthDateError;
+  if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
+  if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;
+  const phone = parsePhone(text('phone').slice(0, 60));
+  if (phone.ok && phone.e164 && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
+
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  const d = parsed.data;
+  return {
+    ok: true,
+    data: {
+      pesel: d.pesel?.pesel ?? null,
+      birthDate: d.pesel?.birthDate ?? text('birthDate').trim(),
+      sex: d.pesel?.sex ?? null,
+      firstName: d.firstName,
+      lastName: d.lastName,
+      login: d.login,
+      email: d.email,
+      phone: d.phone,
+      street: d.street,
+      houseNumber: d.houseNumber.toUpperCase(),
+      flatNumber: d.flatNumber?.toUpperCase() ?? null,
+      postalCode: d.postalCode,
+      city: d.city,
+      consents: { dataProcessing: d.consentDataProcessing, email: d.consentEmail, sms: d.consentSms },
+      captchaAnswer: d.captchaAnswer,
+    },
+  };
+}
+
+/** The text values of a submission, trimmed to a sane size, to refill the form. */
+export function keepValues(raw: Record<string, unknown>): RegistrationValues {
+  const values: RegistrationValues = {};
+  for (const field of registrationFields) {
+    const v = raw[field];
+    if (typeof v === 'string') values[field] = v.slice(0, 300);
+  }
+  return values;
+}

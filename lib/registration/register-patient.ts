@@ -1,0 +1,240 @@
+// What happens when a patient registers (SPEC §4): every check and write of one submission in
+// one transaction, with unique indexes as the last word when two submissions race.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { blockedRegistrations, consents, patients, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
+import { ActivationEmail } from '@/emails/activation-email';
+import { issueAccountToken } from '@/lib/account-tokens';
+import { CONSENTS } from '@/lib/consents';
+import { uniqueViolation } from '@/lib/db-errors';
+import { env } from '@/lib/env';
+import { facility } from '@/lib/facility';
+import { enqueueEmail, renderEmail } from '@/lib/mail/outbox';
+import { pl } from '@/lib/messages/pl';
+import { nameKey } from '@/lib/text';
+import { generateToken } from '@/lib/tokens';
+import type { FieldErrors, RegistrationData } from './form';
+
+export type ConflictReason =
+  | 'email_taken'
+  | 'pesel_has_account'
+  | 'pesel_name_mismatch'
+  | 'identity_has_account'
+  | 'identity_ambiguous'
+  | 'identity_needs_staff';
+
+export type RegistrationOutcome =
+  | { status: 'registered'; accountId: string; patientId: string; attached: boolean }
+  | { status: 'conflict'; reason: ConflictReason }
+  | { status: 'invalid'; fieldErrors: FieldErrors };
+
+export interface RegistrationContext {
+  captcha: { nonce: string; expiresAt: Date };
+  ip: string | null;
+  userAgent: string | null;
+  now?: Date;
+}
+
+const loginTaken = (): RegistrationOutcome => ({
+  status: 'invalid',
+  fieldErrors: { login: pl.register.errors.loginTaken },
+});
+
+export async function registerPatient(
+  db: Db,
+  data: RegistrationData,
+  context: RegistrationContext,
+): Promise<RegistrationOutcome> {
+  const now = context.now ?? new Date();
+  const token = generateToken();
+  // Rendering is slow compared with the queries, so it happens before the transaction opens.
+  const email = await renderEmail(
+    'activation',
+    pl.email.activation.subject,
+    ActivationEmail({
+      firstName: data.firstName,
+      activationUrl: `${env.APP_URL}/activate/${token}`,
+      validHours: env.ACTIVATION_TTL_HOURS,
+      login: env.MAIL_INCLUDE_LOGIN ? data.login : null,
+      facility: facility(),
+    }),
+  );
+  const firstKey = nameKey(data.firstName);
+  const lastKey = nameKey(data.lastName);
+
+  return db.transaction(async (tx) => {
+    const conflict = async (reason: ConflictReason): Promise<RegistrationOutcome> => {
+      await tx.insert(blockedRegistrations).values({
+        reason,
+        pesel: data.pesel,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        birthDate: data.birthDate,
+        email: data.email,
+        login: data.login,
+        ip: context.ip,
+        createdAt: now,
+      });
+      return { status: 'conflict', reason };
+    };
+
+    // A challenge buys one attempt, whatever its outcome.
+    const consumed = await tx
+      .insert(usedCaptchas)
+      .values({ nonce: context.captcha.nonce, expiresAt: context.captcha.expiresAt })
+      .onConflictDoNothing()
+      .returning({ nonce: usedCaptchas.nonce });
+    if (consumed.length === 0) {
+      return { status: 'invalid', fieldErrors: { captchaAnswer: pl.register.errors.captchaExpired } };
+    }
+
+    // Registrations of one identity queue behind each other; the unique indexes cover the rest.
+    const identity = data.pesel ?? `brak:${lastKey}|${firstKey}|${data.birthDate}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identity}, 0))`);
+
+    const [emailOwner] = await tx
+      .select({ id: webAccounts.id })
+      .from(webAccounts)
+      .where(sql`lower(${webAccounts.email}) = lower(${data.email})`)
+      .limit(1);
+    if (emailOwner) return conflict('email_taken');
+
+    let patientId: string | null = null;
+    if (data.pesel) {
+      const [existing] = await tx
+        .select({
+          id: patients.id,
+          firstNameKey: patients.firstNameKey,
+          lastNameKey: patients.lastNameKey,
+          accountId: webAccounts.id,
+        })
+        .from(patients)
+        .leftJoin(webAccounts, eq(webAccounts.patientId, patients.id))
+        .where(eq(patients.pesel, data.pesel));
+      if (existing) {
+        if (existing.accountId) return conflict('pesel_has_account');
+        if (existing.firstNameKey !== firstKey || existing.lastNameKey !== lastKey) {
+          return conflict('pesel_name_mismatch');
+        }
+        patientId = existing.id;
+      }
+    } else {
+      const namesakes = await tx
+        .select({ id: patients.id, accountId: webAccounts.id })
+        .from(patients)
+        .leftJoin(webAccounts, eq(webAccounts.patientId, patients.id))
+        .where(
+          and(
+            eq(patients.lastNameKey, lastKey),
+            eq(patients.firstNameKey, firstKey),
+            eq(patients.birthDate, data.birthDate),
+          ),
+        )
+        .limit(2);
+      if (namesakes.length > 1) return conflict('identity_ambiguous');
+      if (namesakes[0]?.accountId) return conflict('identity_has_account');
+      // One record without an account could be this person or a namesake: staff decide.
+      if (namesakes[0]) return conflict('identity_needs_staff');
+    }
+
+    const [loginOwner] = await tx
+      .select({ id: webAccounts.id })
+      .from(webAccounts)
+      .where(sql`lower(${webAccounts.login}) = lower(${data.login})`)
+      .limit(1);
+    if (loginOwner) return loginTaken();
+
+    try {
+      // A savepoint, so that losing a race to a concurrent registration still lets this
+      // transaction record the outcome.
+      return await tx.transaction(async (sp) => {
+        const attached = patientId !== null;
+        if (!patientId) {
+          const [created] = await sp
+            .insert(patients)
+            .values({
+              pesel: data.pesel,
+              firstName: data.firstName,
+              lastName: data.lastName,
+              firstNameKey: firstKey,
+              lastNameKey: lastKey,
+              birthDate: data.birthDate,
+              sex: data.sex,
+              street: data.street,
+              houseNumber: data.houseNumber,
+              flatNumber: data.flatNumber,
+              postalCode: data.postalCode,
+              city: data.city,
+              phone: data.phone,
+              email: data.email,
+              source: 'registration',
+              createdAt: now,
+            })
+            .returning({ id: patients.id });
+          patientId = created!.id;
+        }
+        const [account] = await sp
+          .insert(webAccounts)
+          .values({
+            patientId,
+            login: data.login,
+            email: data.email,
+            phone: data.phone,
+            patientAttached: attached ? 1 : 0,
+            submitted: submittedSnapshot(data),
+            createdAt: now,
+          })
+          .returning({ id: webAccounts.id });
+        const accountId = account!.id;
+
+        const given: ConsentKind[] = ['data_processing'];
+        if (data.consents.email) given.push('email');
+        if (data.consents.sms && data.phone) given.push('sms');
+        await sp.insert(consents).values(
+          given.map((kind) => ({
+            accountId,
+            kind,
+            textVersion: CONSENTS[kind].version,
+            givenAt: now,
+            ip: context.ip,
+            userAgent: context.userAgent?.slice(0, 512) ?? null,
+          })),
+        );
+        await issueAccountToken(sp, {
+          accountId,
+          purpose: 'activation',
+          ttlHours: env.ACTIVATION_TTL_HOURS,
+          token,
+          now,
+        });
+        await enqueueEmail(sp, { ...email, recipient: data.email, accountId });
+        return { status: 'registered', accountId, patientId, attached } as const;
+      });
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'web_accounts_login_key') return loginTaken();
+      if (constraint === 'web_accounts_email_key') return conflict('email_taken');
+      if (constraint === 'patients_pesel_key' || constraint === 'web_accounts_patient_key') {
+        return conflict('pesel_has_account');
+      }
+      throw error;
+    }
+  });
+}
+
+function submittedSnapshot(data: RegistrationData): Record<string, string | null> {
+  return {
+    pesel: data.pesel,
+    birthDate: data.birthDate,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    login: data.login,
+    email: data.email,
+    phone: data.phone,
+    street: data.street,
+    houseNumber: data.houseNumber,
+    flatNumber: data.flatNumber,
+    postalCode: data.postalCode,
+    city: data.city,
+  };
+}
