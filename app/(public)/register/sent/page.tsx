@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { FacilityContact } from '@/components/facility-contact';
 import { Card, PageTitle, linkClass } from '@/components/ui';
 import { env } from '@/lib/env';
@@ -7,7 +8,8 @@ import { pl } from '@/lib/messages/pl';
 
 export const metadata: Metadata = { title: pl.register.sent.title };
 
-export default function RegistrationSentPage() {
+export default async function RegistrationSentPage() {
+  await connection(); // facility and link lifetime are run-time configuration
   const t = pl.register.sent;
   return (
     <>

@@ -1,0 +1,120 @@
+// The form's server-side entry point against hostile input: always a typed state, never a
+// throw, and nothing written unless the submission is valid.
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { validateRegistration } from '@/lib/registration/form';
+import { submitRegistration } from '@/lib/registration/submit-registration';
+import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { validForm } from '../helpers/registration';
+import { rowCounts } from '../helpers/rows';
+
+const FIELDS = [
+  'pesel', 'birthDate', 'firstName', 'lastName', 'login', 'email', 'phone', 'street', 'houseNumber',
+  'flatNumber', 'postalCode', 'city', 'captchaAnswer', 'captchaToken', 'consentDataProcessing', 'consentEmail', 'consentSms',
+] as const;
+
+const MEGABYTE = 'A'.repeat(1024 * 1024);
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom(
+    MEGABYTE,
+    "'; drop table patients; --",
+    "' or '1'='1",
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '\u0000\u0001\u0002\u001b[31m',
+    '\u202eKOWALSKI',
+    'Ja\u200bn',
+    'BRAK', 'brak', ' BrAk ', 'BRAKI', 'B R A K',
+    '44051401359', '4405140135', '44051401358',
+    '../../etc/passwd', '%00', '{{7*7}}', '${jndi:ldap://x}',
+    'on', 'true', '',
+  ),
+);
+const hostileValue = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+  fc.constant(new Blob(['not a field'])),
+);
+
+const STATUSES = new Set(['invalid', 'conflict', 'error', 'registered']);
+
+describeEachDatabase('submitRegistration with hostile input', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => database?.dispose());
+
+  it('answers random form data with a typed state and writes nothing', async () => {
+    const before = await rowCounts(database.db);
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...FIELDS, 'unexpected', '__proto__', '$ACTION_ID_x'), hostileValue), async (raw) => {
+        const state = await submitRegistration(database.db, raw, { ip: null, userAgent: null });
+        expect(STATUSES.has(state.status)).toBe(true);
+        expect(state.status).not.toBe('registered');
+        expect(state.status).not.toBe('error');
+      }),
+      { numRuns: kind === 'pglite' ? 150 : 100 },
+    );
+    expect(await rowCounts(database.db)).toEqual(before);
+  });
+
+  it('registers a valid form with one hostile field only when that field is still valid', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIELDS), hostileValue, async (field, value) => {
+        const raw = validForm({ [field]: value });
+        const before = await rowCounts(database.db);
+        const state = await submitRegistration(database.db, raw, { ip: '127.0.0.1', userAgent: 'fast-check' });
+        expect(STATUSES.has(state.status)).toBe(true);
+        expect(state.status).not.toBe('error');
+        const after = await rowCounts(database.db);
+        if (state.status === 'registered') {
+          expect(validateRegistration(raw).ok).toBe(true);
+          expect(after.accounts).toBe(before.accounts + 1);
+        } else {
+          expect(after.accounts).toBe(before.accounts);
+          expect(after.outbox).toBe(before.outbox);
+          if (state.status === 'invalid') expect(Object.keys(state.fieldErrors).length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('registers a valid form and refuses the same captcha a second time', async () => {
+    const raw = validForm();
+    expect((await submitRegistration(database.db, raw, { ip: null, userAgent: null })).status).toBe('registered');
+    const replay = await submitRegistration(database.db, validForm({ captchaToken: raw.captchaToken, captchaAnswer: raw.captchaAnswer }), {
+      ip: null,
+      userAgent: null,
+    });
+    expect(replay).toMatchObject({ status: 'invalid', fieldErrors: { captchaAnswer: expect.any(String) } });
+  });
+
+  it('gives a wrong captcha answer a field error and a new question, keeping the other values', async () => {
+    const raw = validForm({ captchaAnswer: '1000' });
+    const state = await submitRegistration(database.db, raw, { ip: null, userAgent: null });
+    if (state.status !== 'invalid') throw new Error(state.status);
+    expect(state.fieldErrors.captchaAnswer).toBeDefined();
+    expect(state.captcha.token).not.toBe(raw.captchaToken);
+    expect(state.values.email).toBe(raw.email);
+    expect(state.values.captchaAnswer).toBe('');
+  });
+
+  it('keeps a solved captcha when other fields are wrong', async () => {
+    const raw = validForm({ postalCode: 'abc' });
+    const state = await submitRegistration(database.db, raw, { ip: null, userAgent: null });
+    if (state.status !== 'invalid') throw new Error(state.status);
+    expect(Object.keys(state.fieldErrors)).toEqual(['postalCode']);
+    expect(state.captcha.token).toBe(raw.captchaToken);
+    // ... and the kept challenge still works once the field is fixed.
+    const fixed = await submitRegistration(database.db, { ...raw, postalCode: '21-010' }, { ip: null, userAgent: null });
+    expect(fixed.status).toBe('registered');
+  });
+});
