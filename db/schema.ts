@@ -58,6 +58,9 @@ export const webAccounts = pgTable(
     phone: text('phone'),
     status: text('status', { enum: accountStatuses }).notNull().default('pending_activation'),
     passwordHash: text('password_hash'),
+    // Bumped whenever existing sessions must end (password change, blocking).
+    sessionVersion: integer('session_version').notNull().default(0),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     // Whether the patient record existed before this registration (attached) or was created.
     patientAttached: integer('patient_attached').notNull().default(0),
     // What the patient typed, kept for the registrar's identity check.

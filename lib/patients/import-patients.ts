@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients } from '@/db/schema';
-import { checkBirthDate } from '@/lib/registration/form';
+import { checkBirthDate, NAME_PATTERN } from '@/lib/registration/form';
 import { parsePesel } from '@/lib/pesel';
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
@@ -25,14 +25,12 @@ export interface ImportReport {
 type Row = Record<(typeof IMPORT_COLUMNS)[number], string>;
 type NewPatient = typeof patients.$inferInsert;
 
-const NAME = /^\p{Script=Latin}[\p{Script=Latin}\p{M}' ’-]*$/u;
-
 function toPatient(row: Row): NewPatient | string {
   const value = (k: keyof Row) => cleanText(row[k] ?? '');
   const firstName = value('first_name');
   const lastName = value('last_name');
-  if (!NAME.test(firstName) || firstName.length > 50) return 'first_name';
-  if (!NAME.test(lastName) || lastName.length > 80) return 'last_name';
+  if (!NAME_PATTERN.test(firstName) || firstName.length > 50) return 'first_name';
+  if (!NAME_PATTERN.test(lastName) || lastName.length > 80) return 'last_name';
   let pesel: string | null = null;
   let birthDate = value('birth_date');
   let sex: 'M' | 'K' | null = null;

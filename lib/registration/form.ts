@@ -65,14 +65,23 @@ const required = (max: number) => input(max).pipe(z.string().min(1, e.required))
 const optional = (max: number) => input(max).transform((v) => (v === '' ? null : v));
 const checkbox = z.unknown().transform((v) => v === 'on' || v === 'true' || v === true);
 
-// Letters of the Latin script (Polish diacritics included) with spaces, hyphens and apostrophes.
-const NAME = /^\p{Script=Latin}[\p{Script=Latin}\p{M}' ’-]*$/u;
-const name = (max: number) => required(max).pipe(z.string().regex(NAME, e.name));
+// Letters of the Latin script (Polish diacritics included; not its Roman-numeral symbols) with
+// spaces, hyphens and apostrophes.
+const LATIN_LETTER = String.raw`(?:(?=\p{L})\p{Script=Latin})`;
+export const NAME_PATTERN = new RegExp(`^${LATIN_LETTER}(?:${LATIN_LETTER}|\\p{M}|[' ’-])*$`, 'u');
+const name = (max: number) => required(max).pipe(z.string().regex(NAME_PATTERN, e.name));
 
-const schema = z.object({
+const phoneField = required(30).transform((v, ctx) => {
+  const result = parsePhone(v);
+  if (result.ok) return result.e164;
+  ctx.addIssue({ code: 'custom', message: e.phone });
+  return z.NEVER;
+});
+
+const buildSchema = (today: Date) => z.object({
   pesel: required(20).transform((v, ctx) => {
     if (isBrak(v)) return null;
-    const result = parsePesel(v);
+    const result = parsePesel(v, today);
     if (result.ok) return result;
     const message = {
       digits: e.peselDigits,
@@ -90,12 +99,7 @@ const schema = z.object({
     .pipe(z.string().min(8, e.loginShort))
     .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
   email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
-  phone: required(30).transform((v, ctx) => {
-    const result = parsePhone(v);
-    if (result.ok) return result.e164;
-    ctx.addIssue({ code: 'custom', message: e.phone });
-    return z.NEVER;
-  }),
+  phone: phoneField,
   street: optional(100).pipe(
     z
       .string()
@@ -142,8 +146,10 @@ export function checkBirthDate(value: string, today = new Date()): string | null
 export type Validation = { ok: true; data: RegistrationData } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates a submission of any shape; every failing field gets its own message. */
-export function validateRegistration(raw: Record<string, unknown>, today = new Date()): Validation {
-  const parsed = schema.safeParse(raw);
+export function validateRegistration(submitted: Record<string, unknown>, today = new Date()): Validation {
+  // Browsers omit unticked checkboxes and some clients omit empty fields: absent means empty.
+  const raw: Record<string, unknown> = Object.fromEntries(registrationFields.map((f) => [f, submitted[f] ?? '']));
+  const parsed = buildSchema(today).safeParse(raw);
   const fieldErrors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -159,8 +165,9 @@ export function validateRegistration(raw: Record<string, unknown>, today = new D
   if (birthDateError) fieldErrors.birthDate = birthDateError;
   if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
   if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;
-  const phone = parsePhone(text('phone').slice(0, 60));
-  if (phone.ok && phone.e164 && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
+  // The same phone value that would be stored decides whether the SMS consent is needed.
+  const phone = phoneField.safeParse(raw.phone);
+  if (phone.success && phone.data && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
 
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 

@@ -3,13 +3,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, consents, patients, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
-import { ActivationEmail } from '@/emails/activation-email';
+import { renderActivationEmail } from '@/lib/account/emails';
 import { issueAccountToken } from '@/lib/account-tokens';
 import { CONSENTS } from '@/lib/consents';
 import { uniqueViolation } from '@/lib/db-errors';
 import { env } from '@/lib/env';
-import { facility } from '@/lib/facility';
-import { enqueueEmail, renderEmail } from '@/lib/mail/outbox';
+import { enqueueEmail } from '@/lib/mail/outbox';
 import { pl } from '@/lib/messages/pl';
 import { nameKey } from '@/lib/text';
 import { generateToken } from '@/lib/tokens';
@@ -48,17 +47,7 @@ export async function registerPatient(
   const now = context.now ?? new Date();
   const token = generateToken();
   // Rendering is slow compared with the queries, so it happens before the transaction opens.
-  const email = await renderEmail(
-    'activation',
-    pl.email.activation.subject,
-    ActivationEmail({
-      firstName: data.firstName,
-      activationUrl: `${env.APP_URL}/activate/${token}`,
-      validHours: env.ACTIVATION_TTL_HOURS,
-      login: env.MAIL_INCLUDE_LOGIN ? data.login : null,
-      facility: facility(),
-    }),
-  );
+  const email = await renderActivationEmail({ firstName: data.firstName, login: data.login, token });
   const firstKey = nameKey(data.firstName);
   const lastKey = nameKey(data.lastName);
 

@@ -1,0 +1,36 @@
+// The emails an account receives, rendered with the configured facility and address.
+import { ActivationEmail } from '@/emails/activation-email';
+import { PasswordResetEmail } from '@/emails/password-reset-email';
+import { env } from '@/lib/env';
+import { facility } from '@/lib/facility';
+import { renderEmail, type RenderedEmail } from '@/lib/mail/outbox';
+import { pl } from '@/lib/messages/pl';
+
+export const RESET_TTL_HOURS = 1;
+
+export function renderActivationEmail(params: { firstName: string; login: string; token: string }): Promise<RenderedEmail> {
+  return renderEmail(
+    'activation',
+    pl.email.activation.subject,
+    ActivationEmail({
+      firstName: params.firstName,
+      activationUrl: `${env.APP_URL}/activate/${params.token}`,
+      validHours: env.ACTIVATION_TTL_HOURS,
+      login: env.MAIL_INCLUDE_LOGIN ? params.login : null,
+      facility: facility(),
+    }),
+  );
+}
+
+export function renderPasswordResetEmail(params: { firstName: string; token: string }): Promise<RenderedEmail> {
+  return renderEmail(
+    'password_reset',
+    pl.email.reset.subject,
+    PasswordResetEmail({
+      firstName: params.firstName,
+      resetUrl: `${env.APP_URL}/password/reset/${params.token}`,
+      validMinutes: RESET_TTL_HOURS * 60,
+      facility: facility(),
+    }),
+  );
+}

@@ -1,0 +1,46 @@
+// "Send me a new link" and "I forgot my password". Both answer the same whatever the input, so
+// nobody can learn from them which addresses or logins have accounts.
+import { eq, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { patients, webAccounts } from '@/db/schema';
+import { issueAccountToken } from '@/lib/account-tokens';
+import { env } from '@/lib/env';
+import { enqueueEmail } from '@/lib/mail/outbox';
+import { generateToken } from '@/lib/tokens';
+import { RESET_TTL_HOURS, renderActivationEmail, renderPasswordResetEmail } from './emails';
+
+async function findAccount(db: Db, identifier: string) {
+  const value = identifier.trim().slice(0, 254);
+  if (value === '') return undefined;
+  const [row] = await db
+    .select({ id: webAccounts.id, login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(or(sql`lower(${webAccounts.email}) = lower(${value})`, sql`lower(${webAccounts.login}) = lower(${value})`))
+    .limit(1);
+  return row;
+}
+
+/** A fresh activation link for an account still waiting for its password; older links stop working. */
+export async function resendActivationLink(db: Db, email: string): Promise<void> {
+  const account = await findAccount(db, email);
+  if (!account || account.status !== 'pending_activation' || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
+  const token = generateToken();
+  const message = await renderActivationEmail({ firstName: account.firstName, login: account.login, token });
+  await db.transaction(async (tx) => {
+    await issueAccountToken(tx, { accountId: account.id, purpose: 'activation', ttlHours: env.ACTIVATION_TTL_HOURS, token });
+    await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
+  });
+}
+
+/** A password-reset link (1 h, single use) for an activated account, by login or email. */
+export async function requestPasswordReset(db: Db, identifier: string): Promise<void> {
+  const account = await findAccount(db, identifier);
+  if (!account || (account.status !== 'active' && account.status !== 'verified')) return;
+  const token = generateToken();
+  const message = await renderPasswordResetEmail({ firstName: account.firstName, token });
+  await db.transaction(async (tx) => {
+    await issueAccountToken(tx, { accountId: account.id, purpose: 'password_reset', ttlHours: RESET_TTL_HOURS, token });
+    await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
+  });
+}
