@@ -14,6 +14,15 @@ export const buttonClass =
 
 export const linkClass = 'font-medium text-brand underline underline-offset-2 hover:text-brand-dark';
 
+function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="text-danger">
+      {' '}
+      *
+    </span>
+  );
+}
+
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   name: string;
   label: string;
@@ -28,15 +37,13 @@ export function Field({ name, label, hint, error, warning, required, className, 
   const described = [hint && `${id}-hint`, warning && `${id}-warning`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={`flex flex-col gap-1 ${className ?? ''}`}>
-      <label htmlFor={id} className="font-medium">
-        {label}
-        {required ? (
-          <span aria-hidden="true" className="text-danger">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
+      {/* The marker stays outside the label so the accessible name is exactly the label. */}
+      <div>
+        <label htmlFor={id} className="font-medium">
+          {label}
+        </label>
+        {required ? <RequiredMark /> : null}
+      </div>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -92,15 +99,10 @@ export function Checkbox({ name, label, error, defaultChecked, required }: Check
           aria-describedby={error ? `${id}-error` : undefined}
           className="mt-1 h-5 w-5 shrink-0 accent-brand"
         />
-        <label htmlFor={id}>
-          {label}
-          {required ? (
-            <span aria-hidden="true" className="text-danger">
-              {' '}
-              *
-            </span>
-          ) : null}
-        </label>
+        <div>
+          <label htmlFor={id}>{label}</label>
+          {required ? <RequiredMark /> : null}
+        </div>
       </div>
       {error ? (
         <p id={`${id}-error`} className="ml-8 text-sm font-medium text-danger">

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { FacilityContact } from '@/components/facility-contact';
+import { Card, PageTitle } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { loadPatientAccount } from '@/lib/account/patient-account';
+import { currentPatientId } from '@/lib/auth/auth';
+import { pl } from '@/lib/messages/pl';
+import { signOutAction } from './actions';
+
+export const metadata: Metadata = { title: pl.account.title };
+
+export default async function AccountPage() {
+  const accountId = await currentPatientId();
+  if (!accountId) redirect('/login');
+  const account = await loadPatientAccount(await getDb(), accountId);
+  if (!account) redirect('/login');
+  const t = pl.account;
+  const verified = account.status === 'verified';
+  const address = [
+    [account.street, [account.houseNumber, account.flatNumber].filter(Boolean).join('/')].filter(Boolean).join(' '),
+    [account.postalCode, account.city].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const rows: Array<[string, string | null]> = [
+    [t.labels.name, `${account.firstName} ${account.lastName}`],
+    [t.labels.pesel, account.pesel ?? 'BRAK'],
+    [t.labels.birthDate, account.birthDate],
+    [t.labels.login, account.login],
+    [t.labels.email, account.email],
+    [t.labels.phone, account.phone ?? 'BRAK'],
+    [t.labels.address, address],
+  ];
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <PageTitle>{t.title}</PageTitle>
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
+            {t.signOut}
+          </button>
+        </form>
+      </div>
+      <div className="flex flex-col gap-6">
+        <section aria-labelledby="status-title">
+          <Card>
+            <h2 id="status-title" className="mb-2 text-lg font-bold">
+              {t.status}
+            </h2>
+            {verified ? (
+              <p data-account-status="verified" className="font-semibold text-green-800">
+                {t.verified}. {t.verifiedBody}
+              </p>
+            ) : (
+              <div data-account-status="unverified" className="flex flex-col gap-2">
+                <p className="font-semibold text-warn">{t.unverified}</p>
+                <p>{t.unverifiedBody}</p>
+                <FacilityContact />
+              </div>
+            )}
+          </Card>
+        </section>
+        <section aria-labelledby="data-title">
+          <Card>
+            <h2 id="data-title" className="mb-2 text-lg font-bold">
+              {t.data}
+            </h2>
+            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-medium text-slate-700">{label}</dt>
+                  <dd className="mb-2 break-words sm:mb-0">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { buttonClass } from '@/components/ui';
+
+export type LinkRequestState = { sent: boolean };
+
+/** One field, one button, and the same answer whatever was typed. */
+export function LinkRequestForm(props: {
+  action: (state: LinkRequestState, data: FormData) => Promise<LinkRequestState>;
+  name: string;
+  label: string;
+  type: 'email' | 'text';
+  autoComplete: string;
+  submit: string;
+  sentMessage: string;
+}) {
+  const [state, formAction, pending] = useActionState(props.action, { sent: false });
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <div role="status">{state.sent ? <p className="rounded-md border border-green-700 bg-green-50 p-3">{props.sentMessage}</p> : null}</div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={props.name} className="font-medium">
+          {props.label}
+        </label>
+        <input
+          id={props.name}
+          name={props.name}
+          type={props.type}
+          autoComplete={props.autoComplete}
+          required
+          maxLength={254}
+          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
+        />
+      </div>
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {props.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { patients, webAccounts } from '@/db/schema';
+
+/** What the signed-in patient sees on /account. */
+export async function loadPatientAccount(db: Db, accountId: string) {
+  const [row] = await db
+    .select({
+      login: webAccounts.login,
+      email: webAccounts.email,
+      phone: webAccounts.phone,
+      status: webAccounts.status,
+      verifiedAt: webAccounts.verifiedAt,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+      pesel: patients.pesel,
+      birthDate: patients.birthDate,
+      street: patients.street,
+      houseNumber: patients.houseNumber,
+      flatNumber: patients.flatNumber,
+      postalCode: patients.postalCode,
+      city: patients.city,
+    })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  return row ?? null;
+}
