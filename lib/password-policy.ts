@@ -35,7 +35,9 @@ export function rulesOf(policy: PasswordPolicy): PasswordRule[] {
 }
 
 /** The rules the password breaks; empty when it is acceptable. */
-export function checkPassword(password: string, context: PasswordContext): PasswordRule[] {
+export function checkPassword(typed: string, context: PasswordContext): PasswordRule[] {
+  // Keyboards may send decomposed letters (z + combining dot); judge the composed form.
+  const password = typed.normalize('NFC');
   const n = length(password);
   const lower = password.toLowerCase();
   const broken: Record<PasswordRule, boolean> = {
@@ -44,7 +46,8 @@ export function checkPassword(password: string, context: PasswordContext): Passw
     upper: !/\p{Lu}/u.test(password),
     lower: !/\p{Ll}/u.test(password),
     digit: !/\p{Nd}/u.test(password),
-    special: !/[^\p{L}\p{N}\s]/u.test(password),
+    // Anything that is neither a letter (with its marks), a digit 0–9 nor white space.
+    special: !/[^\p{L}\p{M}\p{Nd}\s]/u.test(password),
     notCommon: context.isCommon?.(password) ?? false,
     noLogin: !!context.login && context.login.length >= 3 && lower.includes(context.login.toLowerCase()),
     noPesel: !!context.pesel && password.includes(context.pesel),

@@ -18,7 +18,8 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 /** True for hashes made with weaker (or other) parameters: they are replaced at sign-in. */
 export function needsRehash(hash: string): boolean {
-  return argon2.needsRehash(hash, HASH_OPTIONS);
+  // argon2.needsRehash compares parameters only, not the variant: argon2i/d hashes move to id.
+  return !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, HASH_OPTIONS);
 }
 
 let dummy: Promise<string> | undefined;
