@@ -18,14 +18,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Przejdź do treści
         </a>
         <header className="bg-brand text-white">
-          <div className="mx-auto flex max-w-3xl items-center justify-between px-4 py-3">
+          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
             <a href="/login" className="text-lg font-bold">
               {pl.app.name}
             </a>
             <span className="text-sm">{pl.app.tagline}</span>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-3xl px-4 py-6">
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>
       </body>

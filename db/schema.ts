@@ -40,8 +40,30 @@ export const patients = pgTable(
   (t) => [
     uniqueIndex('patients_pesel_key').on(t.pesel),
     index('patients_identity_idx').on(t.lastNameKey, t.firstNameKey, t.birthDate),
+    index('patients_last_name_prefix_idx').using('btree', sql`${t.lastNameKey} text_pattern_ops`),
   ],
 );
+
+export const staffRoles = ['registrar', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const staffAccounts = pgTable(
+  'staff_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    login: text('login').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    sessionVersion: integer('session_version').notNull().default(0),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_accounts_login_key').on(sql`lower(${t.login})`)],
+);
+
+export const verificationDocuments = ['dowod_osobisty', 'paszport', 'inny'] as const;
+export type VerificationDocument = (typeof verificationDocuments)[number];
 
 export const accountStatuses = ['pending_activation', 'active', 'verified', 'blocked'] as const;
 export type AccountStatus = (typeof accountStatuses)[number];
@@ -68,12 +90,20 @@ export const webAccounts = pgTable(
     createdAt: createdAt(),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by').references(() => staffAccounts.id),
+    verificationDocument: text('verification_document', { enum: verificationDocuments }),
+    blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    blockedBy: uuid('blocked_by').references(() => staffAccounts.id),
+    blockedReason: text('blocked_reason'),
   },
   (t) => [
     uniqueIndex('web_accounts_patient_key').on(t.patientId),
     uniqueIndex('web_accounts_login_key').on(sql`lower(${t.login})`),
     uniqueIndex('web_accounts_email_key').on(sql`lower(${t.email})`),
-    index('web_accounts_status_created_idx').on(t.status, t.createdAt),
+    // The verification queue: by status, newest first, keyset-paged on (created_at, id).
+    index('web_accounts_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
+    index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
+    index('web_accounts_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),
   ],
 );
 
@@ -173,6 +203,21 @@ export const usedCaptchas = pgTable(
   (t) => [index('used_captchas_expires_idx').on(t.expiresAt)],
 );
 
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id),
+    action: text('action').notNull(),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'set null' }),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_account_idx').on(t.accountId)],
+);
+
+export type StaffAccount = typeof staffAccounts.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
 export type Patient = typeof patients.$inferSelect;
 export type WebAccount = typeof webAccounts.$inferSelect;
 export type Consent = typeof consents.$inferSelect;

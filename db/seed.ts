@@ -1,7 +1,8 @@
 // Demo data for development: patients that let a newcomer try the attach and conflict paths.
 import { count } from 'drizzle-orm';
 import type { Db } from './client';
-import { patients, webAccounts } from './schema';
+import { patients, staffAccounts, webAccounts } from './schema';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { nameKey } from '@/lib/text';
 
 type NewPatient = typeof patients.$inferInsert;
@@ -31,6 +32,12 @@ export const demoPatients = {
   }),
 };
 
+/** Demo staff for trying the desk's side; only ever created by the demo seed (DEMO_SEED). */
+export const demoStaff = [
+  { login: 'rejestracja', name: 'Demo Rejestratorka', role: 'registrar' as const, password: 'Rejestracja#2026' },
+  { login: 'administrator', name: 'Demo Administrator', role: 'admin' as const, password: 'Administrator#2026' },
+];
+
 /** Inserts the demo data once; a database that already has patients is left alone. */
 export async function seedDemoData(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -49,6 +56,9 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       patientAttached: 1,
       submitted: { firstName: 'Anna', lastName: 'Nowak', pesel: demoPatients.withAccount.pesel ?? null },
     });
+    for (const staff of demoStaff) {
+      await tx.insert(staffAccounts).values({ login: staff.login, name: staff.name, role: staff.role, passwordHash: await hashPassword(staff.password) });
+    }
     return true;
   });
 }

@@ -3,11 +3,21 @@ import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
 import { env } from './env';
-import { logInfo } from './log';
+import { logError, logInfo } from './log';
+import { purgeExpiredData } from './staff/verification';
+import type { Db } from '@/db/client';
 
 export async function onServerStart(): Promise<void> {
   const database = await getDatabase();
   await migrateDatabase(database);
   if (env.DEMO_SEED && (await seedDemoData(database.db))) logInfo('demo data seeded');
   logInfo('server ready', { database: database.kind });
+  schedulePurge(database.db);
+}
+
+// Blocked registration attempts are kept 30 days, spent captchas until they expire.
+function schedulePurge(db: Db) {
+  const purge = () => purgeExpiredData(db).catch((error) => logError('purge failed', error));
+  void purge();
+  setInterval(purge, 6 * 3600_000).unref();
 }

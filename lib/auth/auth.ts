@@ -1,11 +1,11 @@
-// Auth.js v5: patients sign in with login and password (Credentials); sessions are signed JWT
-// cookies, checked against the database on every use so that a password change or a block ends
-// them on every app instance.
+// Auth.js v5: patients and staff sign in with login and password (Credentials); sessions are
+// signed JWT cookies, checked against the database on every use so that a password change, a
+// block or a disabled staff account ends them on every app instance.
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
-import { authenticatePatient, isSessionCurrent } from './authenticate';
+import { authenticate, isSessionCurrent, type Role } from './authenticate';
 
 export class SignInRefused extends CredentialsSignin {
   constructor(reason: 'invalid' | 'pending' | 'blocked') {
@@ -16,12 +16,15 @@ export class SignInRefused extends CredentialsSignin {
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: 'patient' };
+    user: { id: string; role: Role };
   }
   interface User {
+    role?: Role;
     sessionVersion?: number;
   }
 }
+
+const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
@@ -34,9 +37,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials) {
         const login = typeof credentials?.login === 'string' ? credentials.login : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
-        const result = await authenticatePatient(await getDb(), login, password);
+        const result = await authenticate(await getDb(), login, password);
         if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: result.accountId, sessionVersion: result.sessionVersion };
+        return { id: result.id, role: result.role, sessionVersion: result.sessionVersion };
       },
     }),
   ],
@@ -44,15 +47,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
+        token.role = user.role;
         token.ver = user.sessionVersion ?? 0;
-        token.role = 'patient';
         return token;
       }
-      if (!token.sub || typeof token.ver !== 'number') return null;
-      return (await isSessionCurrent(await getDb(), token.sub, token.ver)) ? token : null;
+      const role = token.role as Role;
+      if (!token.sub || typeof token.ver !== 'number' || !ROLES.includes(role)) return null;
+      return (await isSessionCurrent(await getDb(), token.sub, role, token.ver)) ? token : null;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.sub!, role: 'patient' };
+      session.user = { ...session.user, id: token.sub!, role: token.role as Role };
       return session;
     },
   },
@@ -62,4 +66,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 export async function currentPatientId(): Promise<string | null> {
   const session = await auth();
   return session?.user?.role === 'patient' && session.user.id ? session.user.id : null;
+}
+
+export interface StaffPrincipal {
+  id: string;
+  role: Exclude<Role, 'patient'>;
+}
+
+/** The signed-in staff member when their role is one of `roles`, else null. */
+export async function currentStaff(roles: Array<StaffPrincipal['role']> = ['registrar', 'admin']): Promise<StaffPrincipal | null> {
+  const session = await auth();
+  const role = session?.user?.role;
+  if (!session?.user?.id || !role || role === 'patient' || !roles.includes(role)) return null;
+  return { id: session.user.id, role };
 }

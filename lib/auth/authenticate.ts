@@ -1,43 +1,73 @@
-// Checking a patient's login and password. Every path costs one argon2 verification, so the
-// answer's timing does not tell whether a login exists.
+// Checking a login and password, for patients and staff alike (one /login). Every path costs
+// one argon2 verification, so the answer's timing does not tell whether a login exists.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { webAccounts } from '@/db/schema';
+import { staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 
+export type Role = 'patient' | StaffRole;
+
 export type AuthenticateResult =
-  | { ok: true; accountId: string; sessionVersion: number }
+  | { ok: true; id: string; role: Role; sessionVersion: number }
   | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
 
-export async function authenticatePatient(db: Db, login: string, password: string): Promise<AuthenticateResult> {
+const invalid = { ok: false, reason: 'invalid' } as const;
+
+export async function authenticate(db: Db, login: string, password: string): Promise<AuthenticateResult> {
   if (login.length > 64 || password.length > 1024) {
     await verifyAgainstDummy(password.slice(0, 128));
-    return { ok: false, reason: 'invalid' };
+    return invalid;
   }
+  const name = login.trim();
+  // Staff and patient logins never collide: registration and the staff CLI check both tables.
+  const [staff] = await db
+    .select({ id: staffAccounts.id, role: staffAccounts.role, passwordHash: staffAccounts.passwordHash, disabledAt: staffAccounts.disabledAt, sessionVersion: staffAccounts.sessionVersion })
+    .from(staffAccounts)
+    .where(sql`lower(${staffAccounts.login}) = lower(${name})`)
+    .limit(1);
+  if (staff) {
+    if (!(await verifyPassword(staff.passwordHash, password))) return invalid;
+    if (staff.disabledAt) return { ok: false, reason: 'blocked' };
+    if (needsRehash(staff.passwordHash)) {
+      await db.update(staffAccounts).set({ passwordHash: await hashPassword(password) }).where(eq(staffAccounts.id, staff.id));
+    }
+    return { ok: true, id: staff.id, role: staff.role, sessionVersion: staff.sessionVersion };
+  }
+
   const [account] = await db
     .select({ id: webAccounts.id, status: webAccounts.status, passwordHash: webAccounts.passwordHash, sessionVersion: webAccounts.sessionVersion })
     .from(webAccounts)
-    .where(sql`lower(${webAccounts.login}) = lower(${login.trim()})`)
+    .where(sql`lower(${webAccounts.login}) = lower(${name})`)
     .limit(1);
-  if (!account) return { ok: false, reason: await verifyAgainstDummy(password).then(() => 'invalid' as const) };
+  if (!account) {
+    await verifyAgainstDummy(password);
+    return invalid;
+  }
   if (!account.passwordHash) {
     await verifyAgainstDummy(password);
-    return { ok: false, reason: account.status === 'blocked' ? 'invalid' : 'pending' };
+    return account.status === 'blocked' ? invalid : { ok: false, reason: 'pending' };
   }
-  if (!(await verifyPassword(account.passwordHash, password))) return { ok: false, reason: 'invalid' };
+  if (!(await verifyPassword(account.passwordHash, password))) return invalid;
   if (account.status === 'blocked') return { ok: false, reason: 'blocked' };
   if (needsRehash(account.passwordHash)) {
     // Hashes made with older, weaker parameters are replaced while we know the password.
     await db.update(webAccounts).set({ passwordHash: await hashPassword(password) }).where(eq(webAccounts.id, account.id));
   }
-  return { ok: true, accountId: account.id, sessionVersion: account.sessionVersion };
+  return { ok: true, id: account.id, role: 'patient', sessionVersion: account.sessionVersion };
 }
 
-/** Whether a session issued for this account and version may still be used. */
-export async function isSessionCurrent(db: Db, accountId: string, sessionVersion: number): Promise<boolean> {
-  const [account] = await db
-    .select({ status: webAccounts.status, sessionVersion: webAccounts.sessionVersion })
-    .from(webAccounts)
-    .where(eq(webAccounts.id, accountId));
-  return !!account && account.status !== 'blocked' && account.sessionVersion === sessionVersion;
+/** Whether a session issued for this principal and version may still be used. */
+export async function isSessionCurrent(db: Db, id: string, role: Role, sessionVersion: number): Promise<boolean> {
+  if (role === 'patient') {
+    const [account] = await db
+      .select({ status: webAccounts.status, sessionVersion: webAccounts.sessionVersion })
+      .from(webAccounts)
+      .where(eq(webAccounts.id, id));
+    return !!account && account.status !== 'blocked' && account.sessionVersion === sessionVersion;
+  }
+  const [staff] = await db
+    .select({ role: staffAccounts.role, disabledAt: staffAccounts.disabledAt, sessionVersion: staffAccounts.sessionVersion })
+    .from(staffAccounts)
+    .where(eq(staffAccounts.id, id));
+  return !!staff && !staff.disabledAt && staff.role === role && staff.sessionVersion === sessionVersion;
 }

@@ -2,7 +2,7 @@
 // one transaction, with unique indexes as the last word when two submissions race.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { blockedRegistrations, consents, patients, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
+import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
 import { renderActivationEmail } from '@/lib/account/emails';
 import { issueAccountToken } from '@/lib/account-tokens';
 import { CONSENTS } from '@/lib/consents';
@@ -126,11 +126,18 @@ export async function registerPatient(
       if (namesakes[0]) return conflict('identity_needs_staff');
     }
 
-    const [loginOwner] = await tx
+    // Staff sign in on the same page, so their logins are taken too.
+    const [patientLogin] = await tx
       .select({ id: webAccounts.id })
       .from(webAccounts)
       .where(sql`lower(${webAccounts.login}) = lower(${data.login})`)
       .limit(1);
+    const [staffLogin] = await tx
+      .select({ id: staffAccounts.id })
+      .from(staffAccounts)
+      .where(sql`lower(${staffAccounts.login}) = lower(${data.login})`)
+      .limit(1);
+    const loginOwner = patientLogin ?? staffLogin;
     if (loginOwner) return loginTaken();
 
     try {

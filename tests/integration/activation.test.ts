@@ -5,7 +5,7 @@ import { accountTokens, emailOutbox, webAccounts } from '@/db/schema';
 import { inspectToken, setPasswordWithToken } from '@/lib/account/email-tokens';
 import { requestPasswordReset, resendActivationLink } from '@/lib/account/request-links';
 import { issueAccountToken } from '@/lib/account-tokens';
-import { authenticatePatient, isSessionCurrent } from '@/lib/auth/authenticate';
+import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import { HASH_OPTIONS } from '@/lib/auth/password-hash';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -47,7 +47,7 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect(account!.activatedAt).not.toBeNull();
     expect((await inspectToken(db(), 'activation', token)).state).toBe('used');
     expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({ status: 'token', state: 'used' });
-    expect(await authenticatePatient(db(), data.login.toUpperCase(), GOOD)).toMatchObject({ ok: true, accountId });
+    expect(await authenticate(db(), data.login.toUpperCase(), GOOD)).toMatchObject({ ok: true, id: accountId });
   });
 
   it('refuses a weak password and spends nothing', async () => {
@@ -96,9 +96,9 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
   it('resets a password with a one-hour link by login or email and ends existing sessions', async () => {
     const { data, accountId, token } = await registered();
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
-    const signedIn = await authenticatePatient(db(), data.login, GOOD);
+    const signedIn = await authenticate(db(), data.login, GOOD);
     if (!signedIn.ok) throw new Error('sign-in failed');
-    expect(await isSessionCurrent(db(), accountId, signedIn.sessionVersion)).toBe(true);
+    expect(await isSessionCurrent(db(), accountId, "patient", signedIn.sessionVersion)).toBe(true);
 
     await requestPasswordReset(db(), data.login);
     const reset = await latestToken(accountId, '/password/reset');
@@ -109,9 +109,9 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(3600_000);
     const next = 'Niebieska$Lampa8';
     expect((await setPasswordWithToken(db(), { purpose: 'password_reset', token: reset!, password: next, repeat: next })).status).toBe('ok');
-    expect(await isSessionCurrent(db(), accountId, signedIn.sessionVersion)).toBe(false);
-    expect(await authenticatePatient(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
-    expect((await authenticatePatient(db(), data.login, next)).ok).toBe(true);
+    expect(await isSessionCurrent(db(), accountId, "patient", signedIn.sessionVersion)).toBe(false);
+    expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
+    expect((await authenticate(db(), data.login, next)).ok).toBe(true);
   });
 
   it('sends no reset link for an account still waiting for activation', async () => {
@@ -122,19 +122,19 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
 
   it('answers sign-in with one generic reason for unknown logins and wrong passwords', async () => {
     const { data, token } = await registered();
-    expect(await authenticatePatient(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'pending' });
+    expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'pending' });
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
-    expect(await authenticatePatient(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticatePatient(db(), 'nobody.at.all', GOOD)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(db(), 'nobody.at.all', GOOD)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses a blocked account and ends its sessions', async () => {
     const { data, accountId, token } = await registered();
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
     await db().update(webAccounts).set({ status: 'blocked' }).where(eq(webAccounts.id, accountId));
-    expect(await authenticatePatient(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'blocked' });
-    expect(await authenticatePatient(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await isSessionCurrent(db(), accountId, 1)).toBe(false);
+    expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'blocked' });
+    expect(await authenticate(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await isSessionCurrent(db(), accountId, "patient", 1)).toBe(false);
     const reissued = await db().transaction((tx) => issueAccountToken(tx, { accountId, purpose: 'password_reset', ttlHours: 1 }));
     expect((await inspectToken(db(), 'password_reset', reissued.token)).state).toBe('unknown');
   });
@@ -144,7 +144,7 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
     const weak = await argon2.hash(GOOD, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
     await db().update(webAccounts).set({ passwordHash: weak }).where(eq(webAccounts.id, accountId));
-    expect((await authenticatePatient(db(), data.login, GOOD)).ok).toBe(true);
+    expect((await authenticate(db(), data.login, GOOD)).ok).toBe(true);
     const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, accountId));
     expect(account!.passwordHash).not.toBe(weak);
     expect(account!.passwordHash).toContain(`m=${HASH_OPTIONS.memoryCost},`);

@@ -4,7 +4,7 @@ import { FacilityContact } from '@/components/facility-contact';
 import { Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
-import { currentPatientId } from '@/lib/auth/auth';
+import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
 import { signOutAction } from './actions';
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: pl.account.title };
 
 export default async function AccountPage() {
   const accountId = await currentPatientId();
-  if (!accountId) redirect('/login');
+  if (!accountId) redirect((await currentStaff()) ? '/admin/verifications' : '/login');
   const account = await loadPatientAccount(await getDb(), accountId);
   if (!account) redirect('/login');
   const t = pl.account;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
-import { currentPatientId } from '@/lib/auth/auth';
+import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
 import { LoginForm } from './login-form';
 
@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: pl.login.title };
 
 export default async function LoginPage() {
   if (await currentPatientId()) redirect('/account');
+  if (await currentStaff()) redirect('/admin/verifications');
   return (
     <>
       <PageTitle>{pl.login.title}</PageTitle>

@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { signOutAction } from '@/app/(patient)/account/actions';
+import { currentStaff } from '@/lib/auth/auth';
+import { pl } from '@/lib/messages/pl';
+import { staffName } from '@/lib/staff/staff-accounts';
+
+// Only navigation depends on this check: every page and action checks the role again.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const staff = await currentStaff();
+  if (!staff) redirect('/login');
+  const name = (await staffName(await getDb(), staff.id)) ?? '';
+  const t = pl.admin;
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Panel rejestracji" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
+        <Link href="/admin/verifications" className="font-medium text-brand underline">
+          {t.nav.queue}
+        </Link>
+        <Link href="/admin/blocked-registrations" className="font-medium text-brand underline">
+          {t.nav.blocked}
+        </Link>
+        {staff.role === 'admin' ? (
+          <Link href="/admin/audit" className="font-medium text-brand underline">
+            {t.nav.audit}
+          </Link>
+        ) : null}
+        <span className="ml-auto text-sm text-slate-700">{t.signedInAs(name, t.roles[staff.role] ?? staff.role)}</span>
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 font-medium">
+            {t.nav.signOut}
+          </button>
+        </form>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { accountStatuses } from '@/db/schema';
+import { currentStaff } from '@/lib/auth/auth';
+import { formatDateTime } from '@/lib/format';
+import { pl } from '@/lib/messages/pl';
+import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification';
+
+export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
+
+type Search = { q?: string; status?: string; after?: string };
+
+export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
+  if (!(await currentStaff())) redirect('/login');
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
+  const filter: QueueFilter = queueFilters.includes(params.status as QueueFilter) ? (params.status as QueueFilter) : 'waiting';
+  const db = await getDb();
+  const [page, counts] = await Promise.all([
+    listQueue(db, { query: q, filter, after: typeof params.after === 'string' ? params.after : undefined }),
+    countByStatus(db),
+  ]);
+  const t = pl.admin.queue;
+  const filterLabel = (f: QueueFilter) => pl.admin.filters[f] ?? pl.admin.statuses[f] ?? f;
+  const nextHref = page.next ? `/admin/verifications?${new URLSearchParams({ q, status: filter, after: page.next })}` : null;
+
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <section aria-labelledby="counts-title" className="mb-4">
+        <h2 id="counts-title" className="sr-only">
+          {t.counts}
+        </h2>
+        <ul className="flex flex-wrap gap-2">
+          {accountStatuses.map((s) => (
+            <li key={s} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm">
+              {pl.admin.statuses[s]}: <strong data-count={s}>{counts[s]}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <div className="flex min-w-64 flex-1 flex-col gap-1">
+          <label htmlFor="q" className="font-medium">
+            {t.search}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} autoFocus maxLength={100} className="min-h-11 rounded-md border border-slate-400 px-3" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="status" className="font-medium">
+            {t.status}
+          </label>
+          <select id="status" name="status" defaultValue={filter} className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
+            {queueFilters.map((f) => (
+              <option key={f} value={f}>
+                {filterLabel(f)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass}>
+          {t.submit}
+        </button>
+      </form>
+      {page.rows.length === 0 ? (
+        <p role="status">{t.empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t.caption}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="p-2">{t.columns.created}</th>
+                <th scope="col" className="p-2">{t.columns.name}</th>
+                <th scope="col" className="p-2">{t.columns.pesel}</th>
+                <th scope="col" className="p-2">{t.columns.login}</th>
+                <th scope="col" className="p-2">{t.columns.email}</th>
+                <th scope="col" className="p-2">{t.columns.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.id} className="border-t border-slate-200">
+                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+                  <th scope="row" className="p-2 font-medium">
+                    <Link href={`/admin/verifications/${r.id}`} className={linkClass}>
+                      {r.lastName} {r.firstName}
+                    </Link>
+                  </th>
+                  <td className="p-2">{r.pesel ?? `BRAK, ${r.birthDate ?? ''}`}</td>
+                  <td className="p-2 break-all">{r.login}</td>
+                  <td className="p-2 break-all">{r.email}</td>
+                  <td className="p-2">{pl.admin.statuses[r.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Strony wyników" className="mt-4 flex gap-4">
+        {params.after ? (
+          <Link href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>
+            {t.first}
+          </Link>
+        ) : null}
+        {nextHref ? (
+          <Link href={nextHref} className={linkClass}>
+            {t.next}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
