@@ -3,6 +3,7 @@ import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
 import { env } from './env';
+import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
 import { logError, logInfo } from './log';
 import { purgeExpiredData } from './staff/verification';
 import type { Db } from '@/db/client';
@@ -13,6 +14,9 @@ export async function onServerStart(): Promise<void> {
   if (env.DEMO_SEED && (await seedDemoData(database.db))) logInfo('demo data seeded');
   logInfo('server ready', { database: database.kind });
   schedulePurge(database.db);
+  const sender = configuredSender();
+  if (sender) await startProcessMailWorker(database, sender);
+  else logInfo('no RESEND_API_KEY: emails stay in the outbox (/dev/mail)');
 }
 
 // Blocked registration attempts are kept 30 days, spent captchas until they expire.

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
 import { issueAccountToken } from '@/lib/account-tokens';
 import { env } from '@/lib/env';
+import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { generateToken } from '@/lib/tokens';
 import { RESET_TTL_HOURS, renderActivationEmail, renderPasswordResetEmail } from './emails';
@@ -31,6 +32,7 @@ export async function resendActivationLink(db: Db, email: string): Promise<void>
     await issueAccountToken(tx, { accountId: account.id, purpose: 'activation', ttlHours: env.ACTIVATION_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
   });
+  mailQueued();
 }
 
 /** A password-reset link (1 h, single use) for an activated account, by login or email. */
@@ -43,4 +45,5 @@ export async function requestPasswordReset(db: Db, identifier: string): Promise<
     await issueAccountToken(tx, { accountId: account.id, purpose: 'password_reset', ttlHours: RESET_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
   });
+  mailQueued();
 }

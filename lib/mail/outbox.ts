@@ -1,6 +1,7 @@
 // Emails are rendered outside any transaction, then queued in email_outbox inside the
 // transaction of the change that causes them (SPEC §10); a sender delivers them later.
 import { render } from '@react-email/render';
+import { sql } from 'drizzle-orm';
 import type { ReactElement } from 'react';
 import type { Db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
@@ -32,5 +33,7 @@ export async function enqueueEmail(
       accountId: message.accountId ?? null,
     })
     .returning({ id: emailOutbox.id });
+  // Delivered to listening dispatchers when (and only if) the transaction commits.
+  await tx.execute(sql`select pg_notify('email_outbox', '')`);
   return row!.id;
 }

@@ -8,6 +8,7 @@ import { issueAccountToken } from '@/lib/account-tokens';
 import { CONSENTS } from '@/lib/consents';
 import { uniqueViolation } from '@/lib/db-errors';
 import { env } from '@/lib/env';
+import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { pl } from '@/lib/messages/pl';
 import { nameKey } from '@/lib/text';
@@ -51,7 +52,7 @@ export async function registerPatient(
   const firstKey = nameKey(data.firstName);
   const lastKey = nameKey(data.lastName);
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<RegistrationOutcome> => {
     const conflict = async (reason: ConflictReason): Promise<RegistrationOutcome> => {
       await tx.insert(blockedRegistrations).values({
         reason,
@@ -216,6 +217,8 @@ export async function registerPatient(
       throw error;
     }
   });
+  if (outcome.status === 'registered') mailQueued();
+  return outcome;
 }
 
 function submittedSnapshot(data: RegistrationData): Record<string, string | null> {
