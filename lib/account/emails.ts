@@ -1,5 +1,6 @@
 // The emails an account receives, rendered with the configured facility and address.
 import { ActivationEmail } from '@/emails/activation-email';
+import { IdentityVerifiedEmail } from '@/emails/identity-verified-email';
 import { PasswordResetEmail } from '@/emails/password-reset-email';
 import { env } from '@/lib/env';
 import { facility } from '@/lib/facility';
@@ -32,5 +33,13 @@ export function renderPasswordResetEmail(params: { firstName: string; token: str
       validMinutes: RESET_TTL_HOURS * 60,
       facility: facility(),
     }),
+  );
+}
+
+export function renderIdentityVerifiedEmail(params: { firstName: string }): Promise<RenderedEmail> {
+  return renderEmail(
+    'identity_verified',
+    pl.email.verified.subject,
+    IdentityVerifiedEmail({ firstName: params.firstName, accountUrl: `${env.APP_URL}/account`, facility: facility() }),
   );
 }

@@ -26,11 +26,24 @@ async function findAccount(db: Db, identifier: string) {
 export async function resendActivationLink(db: Db, email: string): Promise<void> {
   const account = await findAccount(db, email);
   if (!account || account.status !== 'pending_activation' || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
+  await sendActivationLink(db, account);
+}
+
+/**
+ * Issues a new activation token (older ones stop working) and queues its email; `audit` adds
+ * the staff member's audit entry to the same transaction.
+ */
+export async function sendActivationLink(
+  db: Db,
+  account: { id: string; login: string; email: string; firstName: string },
+  audit?: (tx: Db) => Promise<unknown>,
+): Promise<void> {
   const token = generateToken();
   const message = await renderActivationEmail({ firstName: account.firstName, login: account.login, token });
   await db.transaction(async (tx) => {
     await issueAccountToken(tx, { accountId: account.id, purpose: 'activation', ttlHours: env.ACTIVATION_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
+    await audit?.(tx);
   });
   mailQueued();
 }

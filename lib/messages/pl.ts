@@ -106,6 +106,11 @@ export const pl = {
       notYou: 'Jeżeli to nie Ty zakładałeś konto, zignoruj tę wiadomość.',
       desk: 'Aby w pełni korzystać z portalu, udaj się z ważnym dokumentem tożsamości do:',
     },
+    verified: {
+      subject: 'Konto w portalu E-Rejestracja zostało zweryfikowane',
+      preview: 'Twoja tożsamość została potwierdzona.',
+      body: (desk: string) => `Twoja tożsamość została potwierdzona w: ${desk}. Możesz teraz w pełni korzystać z portalu pacjenta:`,
+    },
     reset: {
       subject: 'Ustawienie nowego hasła w portalu E-Rejestracja',
       preview: 'Link do ustawienia nowego hasła.',
@@ -239,6 +244,7 @@ export const pl = {
       emails: 'Wiadomości email',
       audit: 'Historia działań',
       verify: 'Potwierdź tożsamość',
+      resend: 'Wyślij ponownie link aktywacyjny',
       document: 'Sprawdzony dokument',
       block: 'Zablokuj',
       reason: 'Powód blokady',
@@ -249,6 +255,7 @@ export const pl = {
         verified: 'Tożsamość potwierdzona. Konto jest zweryfikowane.',
         blocked: 'Konto zostało zablokowane.',
         unblocked: 'Konto zostało odblokowane.',
+        resent: 'Wysłano nowy link aktywacyjny; poprzednie przestały działać.',
       } as Record<string, string>,
       errors: {
         forbidden: 'Brak uprawnień do tej operacji.',

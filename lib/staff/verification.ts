@@ -18,6 +18,11 @@ import {
   type VerificationDocument,
 } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
+import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { sendActivationLink } from '@/lib/account/request-links';
+import { env } from '@/lib/env';
+import { mailQueued } from '@/lib/mail/mail-worker';
+import { enqueueEmail } from '@/lib/mail/outbox';
 import { nameKey } from '@/lib/text';
 
 export const PAGE_SIZE = 25;
@@ -150,7 +155,14 @@ const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny']
 /** Identity checked at the desk: only an account that is neither verified nor blocked. */
 export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: string, document: string): Promise<DecisionResult> {
   if (!DOCUMENTS.includes(document as VerificationDocument)) return { ok: false, error: 'document' };
-  return db.transaction(async (tx) => {
+  const [person] = await db
+    .select({ email: webAccounts.email, firstName: patients.firstName })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!person) return { ok: false, error: 'not_found' };
+  const notice = env.MAIL_NOTIFY_VERIFIED ? await renderIdentityVerifiedEmail({ firstName: person.firstName }) : null;
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(webAccounts)
       .set({ status: 'verified', verifiedAt: new Date(), verifiedBy: staff.id, verificationDocument: document as VerificationDocument })
@@ -158,8 +170,26 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
       .returning({ id: webAccounts.id });
     if (!row) return stateError(tx, accountId);
     await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.verify', accountId, details: { document } });
+    if (notice) await enqueueEmail(tx, { ...notice, recipient: person.email, accountId });
     return { ok: true } as const;
   });
+  if (result.ok && notice) mailQueued();
+  return result;
+}
+
+/** The desk sends a patient who lost the email a new activation link. */
+export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
+  const [account] = await db
+    .select({ id: webAccounts.id, login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!account) return { ok: false, error: 'not_found' };
+  if (account.status !== 'pending_activation') return { ok: false, error: 'state' };
+  await sendActivationLink(db, account, (tx) =>
+    tx.insert(auditLog).values({ staffId: staff.id, action: 'account.resend_activation', accountId }),
+  );
+  return { ok: true };
 }
 
 export async function blockAccount(db: Db, staff: StaffPrincipal, accountId: string, reason: string): Promise<DecisionResult> {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog, blockedRegistrations, webAccounts } from '@/db/schema';
+import { accountTokens, auditLog, blockedRegistrations, emailOutbox, webAccounts } from '@/db/schema';
 import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
@@ -11,6 +11,7 @@ import {
   getAccountDetail,
   listQueue,
   purgeExpiredData,
+  resendActivationByStaff,
   unblockAccount,
   verifyAccount,
 } from '@/lib/staff/verification';
@@ -57,6 +58,26 @@ describeEachDatabase('verification at the desk', (kind) => {
     const audit = await auditOf(db(), accountId);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ staffId: registrar.id, action: 'account.verify', details: { document: 'dowod_osobisty' } });
+  });
+
+  it('emails the patient that their identity was verified, in the same transaction', async () => {
+    const { accountId, data } = await newAccount(db());
+    await verifyAccount(db(), registrar, accountId, 'paszport');
+    const mails = await db().select().from(emailOutbox).where(eq(emailOutbox.accountId, accountId));
+    expect(mails.map((m) => m.template).sort()).toEqual(['activation', 'identity_verified']);
+    expect(mails.find((m) => m.template === 'identity_verified')!.recipient).toBe(data.email);
+  });
+
+  it('lets the desk send a new activation link only while the account waits for activation', async () => {
+    const { accountId } = await newAccount(db());
+    const [first] = await db().select().from(accountTokens).where(eq(accountTokens.accountId, accountId));
+    expect(await resendActivationByStaff(db(), registrar, accountId)).toEqual({ ok: true });
+    const tokens = await db().select().from(accountTokens).where(eq(accountTokens.accountId, accountId));
+    expect(tokens).toHaveLength(2);
+    expect(tokens.find((t) => t.id === first!.id)!.supersededAt).not.toBeNull();
+    expect((await auditOf(db(), accountId)).map((a) => a.action)).toEqual(['account.resend_activation']);
+    await verifyAccount(db(), registrar, accountId, 'paszport');
+    expect(await resendActivationByStaff(db(), registrar, accountId)).toEqual({ ok: false, error: 'state' });
   });
 
   it('refuses an unknown document type and an unknown account', async () => {

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { currentStaff, type StaffPrincipal } from '@/lib/auth/auth';
-import { blockAccount, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification';
+import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification';
 
 // Admin actions are public endpoints like any other: each checks the caller's role itself and
 // validates its input, whatever page the form came from.
@@ -39,4 +39,8 @@ export async function blockAction(formData: FormData): Promise<void> {
 
 export async function unblockAction(formData: FormData): Promise<void> {
   await decide(formData, ['admin'], 'unblocked', async (staff, id) => unblockAccount(await getDb(), staff, id));
+}
+
+export async function resendActivationStaffAction(formData: FormData): Promise<void> {
+  await decide(formData, ['registrar', 'admin'], 'resent', async (staff, id) => resendActivationByStaff(await getDb(), staff, id));
 }

@@ -10,7 +10,7 @@ import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { getAccountDetail } from '@/lib/staff/verification';
-import { blockAction, unblockAction, verifyAction } from './actions';
+import { blockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
@@ -192,6 +192,14 @@ export default async function AccountDetailPage({
                 </li>
               ))}
             </ul>
+            {account.status === 'pending_activation' ? (
+              <form action={resendActivationStaffAction} className="mt-3">
+                <input type="hidden" name="accountId" value={account.id} />
+                <button type="submit" className="min-h-11 rounded-md border border-brand px-4 font-medium text-brand">
+                  {t.resend}
+                </button>
+              </form>
+            ) : null}
             <h3 className="mt-4 mb-1 font-bold">{t.tokens}</h3>
             <ul className="flex flex-col gap-1 text-sm">
               {detail.tokens.map((k, i) => (
