@@ -2,8 +2,9 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time: PGlite reads its WebAssembly next to its own files,
-  // argon2 is a native addon, and postgres.js must not be bundled twice.
-  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres'],
+  // argon2 is a native addon, postgres.js must not be bundled twice, and rate-limiter-flexible
+  // imports drizzle-orm at run time, so both must be the same copy from node_modules.
+  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible'],
   poweredByHeader: false,
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },

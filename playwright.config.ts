@@ -52,6 +52,11 @@ export default defineConfig({
       DEV_MAILBOX: '1',
       DEMO_SEED: '1',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every test comes from 127.0.0.1: the limits are tested on their own (rate-limits.spec.ts).
+      RATE_LIMIT_REGISTER_PER_IP_HOUR: '100000',
+      RATE_LIMIT_CAPTCHA_PER_IP_15MIN: '100000',
+      RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: '100000',
+      RATE_LIMIT_LINKS_PER_IP_HOUR: '100000',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', PGLITE_DIR: process.env.E2E_PGLITE_DIR }),
     },
   },

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui';
 
-export type LinkRequestState = { sent: boolean };
+export type LinkRequestState = { sent: boolean; limited?: string };
 
 /** One field, one button, and the same answer whatever was typed. */
 export function LinkRequestForm(props: {
@@ -19,6 +19,11 @@ export function LinkRequestForm(props: {
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <div role="status">{state.sent ? <p className="rounded-md border border-green-700 bg-green-50 p-3">{props.sentMessage}</p> : null}</div>
+      {state.limited ? (
+        <p role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3">
+          {state.limited}
+        </p>
+      ) : null}
       <div className="flex flex-col gap-1">
         <label htmlFor={props.name} className="font-medium">
           {props.label}

@@ -216,6 +216,17 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_account_idx').on(t.accountId)],
 );
 
+// Counters of rate-limiter-flexible (RateLimiterDrizzle), shared by every app instance.
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull(),
+    expire: timestamp('expire', { withTimezone: true }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
+);
+
 export type StaffAccount = typeof staffAccounts.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Patient = typeof patients.$inferSelect;

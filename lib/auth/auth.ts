@@ -5,10 +5,14 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
-import { authenticate, isSessionCurrent, type Role } from './authenticate';
+import { clientIp } from '@/lib/request';
+import { isSessionCurrent, signInWithLimits, type Role } from './authenticate';
 
 export class SignInRefused extends CredentialsSignin {
-  constructor(reason: 'invalid' | 'pending' | 'blocked') {
+  constructor(
+    reason: 'invalid' | 'pending' | 'blocked' | 'limited',
+    readonly retryAfterSeconds = 0,
+  ) {
     super();
     this.code = reason;
   }
@@ -34,11 +38,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { login: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const login = typeof credentials?.login === 'string' ? credentials.login : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
-        const result = await authenticate(await getDb(), login, password);
-        if (!result.ok) throw new SignInRefused(result.reason);
+        const result = await signInWithLimits(await getDb(), login, password, clientIp(request.headers));
+        if (!result.ok) throw new SignInRefused(result.reason, result.reason === 'limited' ? result.retryAfterSeconds : 0);
         return { id: result.id, role: result.role, sessionVersion: result.sessionVersion };
       },
     }),

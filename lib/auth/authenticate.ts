@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 
 export type Role = 'patient' | StaffRole;
@@ -70,4 +71,24 @@ export async function isSessionCurrent(db: Db, id: string, role: Role, sessionVe
     .from(staffAccounts)
     .where(eq(staffAccounts.id, id));
   return !!staff && !staff.disabledAt && staff.role === role && staff.sessionVersion === sessionVersion;
+}
+
+export type SignInResult = AuthenticateResult | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+
+/**
+ * Sign-in with brute-force limits: consecutive failures per login and address, and failures
+ * per address a day. A limited attempt still costs a full hash check, so it looks like any other.
+ */
+export async function signInWithLimits(db: Db, login: string, password: string, ip: string | null): Promise<SignInResult> {
+  const perLogin = `${login.trim().slice(0, 64)}|${ip ?? ''}`;
+  const [byLogin, byIp] = await Promise.all([peek(db, 'signinLogin', perLogin), peek(db, 'signinIp', ip)]);
+  const limited = !byLogin.ok ? byLogin : !byIp.ok ? byIp : null;
+  if (limited) {
+    await verifyAgainstDummy(password.slice(0, 128));
+    return { ok: false, reason: 'limited', retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const result = await authenticate(db, login, password);
+  if (result.ok) await reset(db, 'signinLogin', perLogin);
+  else if (result.reason === 'invalid') await Promise.all([consume(db, 'signinLogin', perLogin), consume(db, 'signinIp', ip)]);
+  return result;
 }

@@ -182,6 +182,7 @@ export const pl = {
     submit: 'Wyślij link',
     sent: 'Jeżeli takie konto istnieje, wysłaliśmy na jego adres email link do ustawienia nowego hasła. Link jest ważny przez 1 godzinę.',
   },
+  limited: (wait: string) => `Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za ${wait}.`,
   signIn: {
     failed: 'Nieprawidłowy login lub hasło.',
     pending: 'Konto nie zostało jeszcze aktywowane. Kliknij link aktywacyjny z wiadomości email, aby ustawić hasło.',

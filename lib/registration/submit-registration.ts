@@ -9,7 +9,15 @@ import { keepValues, validateRegistration, type FieldErrors, type RegistrationVa
 import { registerPatient } from './register-patient';
 
 export type RegisterState =
-  | { status: 'idle' | 'invalid' | 'conflict' | 'error'; fieldErrors: FieldErrors; values: RegistrationValues; captcha: CaptchaChallenge; submission: number }
+  | {
+      status: 'idle' | 'invalid' | 'conflict' | 'error' | 'limited';
+      fieldErrors: FieldErrors;
+      values: RegistrationValues;
+      captcha: CaptchaChallenge;
+      submission: number;
+      /** For 'limited': how long to wait, in words. */
+      message?: string;
+    }
   | { status: 'registered' };
 
 export function initialRegisterState(): RegisterState {
@@ -69,3 +77,15 @@ export async function submitRegistration(
   }
 }
 
+
+/** The answer to a visitor over a rate limit: the form as typed, a new question, the wait. */
+export function limitedRegisterState(raw: Record<string, unknown>, submission: number, message: string): RegisterState {
+  return {
+    status: 'limited',
+    fieldErrors: {},
+    values: { ...keepValues(raw), captchaAnswer: '' },
+    captcha: createChallenge(env.AUTH_SECRET),
+    submission: submission + 1,
+    message,
+  };
+}

@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { signIn, SignInRefused } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
+import { describeWait } from '@/lib/security/rate-limit';
 
 export type SignInState = { error?: string; login?: string };
 
@@ -17,7 +18,11 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     if (error instanceof SignInRefused) {
-      const message = error.code === 'pending' ? pl.signIn.pending : error.code === 'blocked' ? pl.signIn.blocked : pl.signIn.failed;
+      const message =
+        error.code === 'pending' ? pl.signIn.pending
+        : error.code === 'blocked' ? pl.signIn.blocked
+        : error.code === 'limited' ? pl.limited(describeWait(error.retryAfterSeconds))
+        : pl.signIn.failed;
       return { error: message, login };
     }
     if (error instanceof AuthError) return { error: pl.signIn.failed, login };

@@ -63,7 +63,7 @@ function FormBody({
 
   useEffect(() => setEnhanced(true), []);
   useEffect(() => {
-    if (state.status === 'conflict' || state.status === 'error') conflictRef.current?.focus();
+    if (state.status === 'conflict' || state.status === 'error' || state.status === 'limited') conflictRef.current?.focus();
     else if (Object.keys(state.fieldErrors).length > 0) summaryRef.current?.focus();
   }, [state]);
 
@@ -114,6 +114,11 @@ function FormBody({
           <p className="mb-2">{t.conflict.body}</p>
           <p className="mb-1">{t.conflict.contact}</p>
           {contact}
+        </div>
+      ) : null}
+      {state.status === 'limited' ? (
+        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+          <p>{state.message}</p>
         </div>
       ) : null}
       {state.status === 'error' ? (

@@ -1,0 +1,73 @@
+// Rate limits (rate-limiter-flexible) whose counters live in PostgreSQL, so every app instance
+// counts together. Keys are hashed: no address, login or email is stored in clear.
+import { createHash } from 'node:crypto';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+import { env } from '@/lib/env';
+
+export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp';
+
+function options(name: LimitName) {
+  switch (name) {
+    case 'register':
+      return { points: env.RATE_LIMIT_REGISTER_PER_IP_HOUR, duration: 3600 };
+    case 'captcha':
+      return { points: env.RATE_LIMIT_CAPTCHA_PER_IP_15MIN, duration: 900 };
+    case 'signinLogin':
+      // Consecutive failures: the counter is deleted on success.
+      return { points: env.RATE_LIMIT_SIGNIN_FAILURES_PER_LOGIN, duration: 3600, blockDuration: env.RATE_LIMIT_SIGNIN_BLOCK_MINUTES * 60 };
+    case 'signinIp':
+      return { points: env.RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY, duration: 86_400, blockDuration: 86_400 };
+    case 'linksAddress':
+      return { points: env.RATE_LIMIT_LINKS_PER_ADDRESS_HOUR, duration: 3600 };
+    case 'linksIp':
+      return { points: env.RATE_LIMIT_LINKS_PER_IP_HOUR, duration: 3600 };
+  }
+}
+
+const cache = new WeakMap<Db, Map<LimitName, RateLimiterDrizzle>>();
+
+function limiter(db: Db, name: LimitName): RateLimiterDrizzle {
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  let found = perDb.get(name);
+  if (!found) {
+    found = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: name, clearExpiredByTimeout: false, ...options(name) });
+    perDb.set(name, found);
+  }
+  return found;
+}
+
+const key = (value: string) => createHash('sha256').update(value.toLowerCase()).digest('base64url').slice(0, 32);
+
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Counts one attempt; refuses when the limit for this key is used up. */
+export async function consume(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
+  try {
+    await limiter(db, name).consume(key(subject ?? 'unknown'));
+    return { ok: true };
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+    throw result;
+  }
+}
+
+/** Whether the key is currently limited, without counting an attempt. */
+export async function peek(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
+  const res = await limiter(db, name).get(key(subject ?? 'unknown'));
+  if (res && res.consumedPoints >= options(name).points) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  return { ok: true };
+}
+
+export async function reset(db: Db, name: LimitName, subject: string | null): Promise<void> {
+  await limiter(db, name).delete(key(subject ?? 'unknown'));
+}
+
+/** "5 min" style wait, in Polish, for the limited patient. */
+export function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `${minutes} min` : `${Math.ceil(minutes / 60)} godz.`;
+}
