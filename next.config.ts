@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time: PGlite reads its WebAssembly next to its own files,
@@ -6,6 +7,11 @@ const nextConfig: NextConfig = {
   // imports drizzle-orm at run time, so both must be the same copy from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  async headers() {
+    // HSTS only where the portal is served over HTTPS (APP_URL), and only in production.
+    const https = (process.env.APP_URL ?? '').startsWith('https://');
+    return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production', https) }];
+  },
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },
   },

@@ -1,0 +1,45 @@
+// Security headers and request checks shared by proxy.ts and next.config.ts.
+
+/** Bodies above this are refused before they reach an action (forms are a few kB). */
+export const MAX_BODY_BYTES = 100 * 1024;
+
+export function buildCsp(nonce: string, options: { development: boolean; https: boolean }): string {
+  return [
+    "default-src 'self'",
+    // Nonced scripts only; 'strict-dynamic' lets Next's nonced loader bring its chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ''}`,
+    // Email previews and React's style attributes need inline styles; scripts stay strict.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+/** A state-changing request must say where it comes from, and that must be us. */
+export function isSameOrigin(origin: string | null, requestOrigin: string, host: string | null): boolean {
+  if (!origin || origin === 'null') return false;
+  try {
+    const from = new URL(origin);
+    return from.origin === requestOrigin || (host !== null && from.host === host);
+  } catch {
+    return false;
+  }
+}
+
+/** Headers for every response, static files included. */
+export function staticSecurityHeaders(production: boolean, https: boolean) {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    ...(production && https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ];
+}
