@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   // Loaded from node_modules at run time: PGlite reads its WebAssembly next to its own files,
   // argon2 is a native addon, postgres.js must not be bundled twice, and rate-limiter-flexible
   // imports drizzle-orm at run time, so both must be the same copy from node_modules.
-  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible'],
+  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino'],
   poweredByHeader: false,
   async headers() {
     // HSTS only where the portal is served over HTTPS (APP_URL), and only in production.
