@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // argon2 is a native addon, postgres.js must not be bundled twice, and rate-limiter-flexible
   // imports drizzle-orm at run time, so both must be the same copy from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino'],
+  // A second build directory lets a test run build beside a running server (NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   async headers() {
     // HSTS only where the portal is served over HTTPS (APP_URL), and only in production.

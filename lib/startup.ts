@@ -2,13 +2,14 @@
 import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
-import { env } from './env';
+import { env, loadEnv } from './env';
 import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
 import { logError, logInfo } from './log';
 import { purgeExpiredData } from './staff/verification';
 import type { Db } from '@/db/client';
 
 export async function onServerStart(): Promise<void> {
+  loadEnv(); // throws on invalid configuration, before anything else happens
   const database = await getDatabase();
   await migrateDatabase(database);
   if (env.DEMO_SEED && (await seedDemoData(database.db))) logInfo('demo data seeded');

@@ -36,7 +36,7 @@ export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; 
       <input type="hidden" name="purpose" value={props.purpose} />
       <input type="hidden" name="token" value={props.token} />
       {state.status === 'weak' ? (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-4">
+        <div ref={alertRef} tabIndex={-1} autoFocus role="alert" className="rounded-md border-2 border-danger bg-red-50 p-4">
           <p className="mb-2 font-semibold text-danger">{t.failed}</p>
           <ul className="list-disc pl-5">
             {state.broken.map((rule) => (

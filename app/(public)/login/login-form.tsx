@@ -17,7 +17,7 @@ export function LoginForm() {
   return (
     <form action={formAction} className="flex flex-col gap-4">
       {state.error ? (
-        <p ref={alertRef} tabIndex={-1} role="alert" id="login-error" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
+        <p ref={alertRef} tabIndex={-1} autoFocus role="alert" id="login-error" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
           {state.error}
         </p>
       ) : null}

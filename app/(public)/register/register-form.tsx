@@ -109,7 +109,7 @@ function FormBody({
   return (
     <>
       {state.status === 'conflict' ? (
-        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
           <h2 className="mb-2 text-xl font-bold text-danger">{t.conflict.title}</h2>
           <p className="mb-2">{t.conflict.body}</p>
           <p className="mb-1">{t.conflict.contact}</p>
@@ -117,12 +117,12 @@ function FormBody({
         </div>
       ) : null}
       {state.status === 'limited' ? (
-        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
           <p>{state.message}</p>
         </div>
       ) : null}
       {state.status === 'error' ? (
-        <div ref={conflictRef} tabIndex={-1} role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
+        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
           <p>{t.errors.generic}</p>
         </div>
       ) : null}
@@ -130,6 +130,8 @@ function FormBody({
         <div
           ref={summaryRef}
           tabIndex={-1}
+          // Focused on arrival without JavaScript too (the server renders autofocus).
+          autoFocus
           role="alert"
           aria-labelledby="error-summary-title"
           className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4"
