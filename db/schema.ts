@@ -100,7 +100,12 @@ export const webAccounts = pgTable(
     uniqueIndex('web_accounts_patient_key').on(t.patientId),
     uniqueIndex('web_accounts_login_key').on(sql`lower(${t.login})`),
     uniqueIndex('web_accounts_email_key').on(sql`lower(${t.email})`),
-    // The verification queue: by status, newest first, keyset-paged on (created_at, id).
+    // The verification queue, newest first, keyset-paged on (created_at, id): the accounts
+    // waiting for the desk, every account, and one status.
+    index('web_accounts_waiting_idx')
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`status in ('pending_activation', 'active')`),
+    index('web_accounts_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('web_accounts_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
     index('web_accounts_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),

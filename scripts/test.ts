@@ -74,7 +74,7 @@ if (process.env.SKIP_E2E === '1' && !requireAll) {
   } else {
     const e2eDb = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;
     try {
-      run('npx', ['playwright', 'test'], e2eDb ? { E2E_DATABASE_URL: e2eDb.url } : {});
+      run('npx', ['playwright', 'test'], e2eDb ? { E2E_DATABASE_URL: e2eDb.url, TEST_DATABASE_URL: postgresUrl } : {});
     } finally {
       await e2eDb?.drop();
     }

@@ -32,38 +32,57 @@ export const queueFilters: QueueFilter[] = ['waiting', ...accountStatuses, 'all'
 
 const like = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// Each way of searching is its own index-backed SELECT of account ids, united, so that no OR
+// across two tables forces a scan of every account.
 function searchCondition(query: string): SQL | undefined {
   const q = query.trim().slice(0, 100);
   if (q === '') return undefined;
   if (/^\d{11}$/.test(q)) return eq(patients.pesel, q);
   if (q.includes('@')) return sql`lower(${webAccounts.email}) like ${like(q.toLowerCase())}`;
+  const account = (where: SQL) => sql`select ${webAccounts.id} from ${webAccounts} where ${where}`;
+  const person = (where: SQL) =>
+    sql`select ${webAccounts.id} from ${webAccounts} join ${patients} on ${patients.id} = ${webAccounts.patientId} where ${where}`;
   const words = nameKey(q).split(' ').filter(Boolean);
-  const byName =
-    words.length >= 2
-      ? or(
-          and(eq(patients.firstNameKey, words[0]!), sql`${patients.lastNameKey} like ${like(words.slice(1).join(' '))}`),
-          and(eq(patients.lastNameKey, words[0]!), sql`${patients.firstNameKey} like ${like(words.slice(1).join(' '))}`),
-        )
-      : sql`${patients.lastNameKey} like ${like(words[0] ?? q.toLowerCase())}`;
-  return or(sql`lower(${webAccounts.login}) like ${like(q.toLowerCase())}`, byName);
+  const rest = like(words.slice(1).join(' '));
+  const parts = [
+    account(sql`lower(${webAccounts.login}) like ${like(q.toLowerCase())}`),
+    ...(words.length >= 2
+      ? [
+          person(sql`${patients.lastNameKey} like ${rest} and ${patients.firstNameKey} = ${words[0]}`),
+          person(sql`${patients.lastNameKey} = ${words[0]} and ${patients.firstNameKey} like ${rest}`),
+        ]
+      : words.length === 1
+        ? [person(sql`${patients.lastNameKey} like ${like(words[0]!)}`)]
+        : []),
+  ];
+  return sql`${webAccounts.id} in (${sql.join(parts, sql` union `)})`;
 }
+
+// Written out, not parameterised, so the planner can use the partial index of the queue.
+const WAITING = sql.raw(`"web_accounts"."status" in ('pending_activation', 'active')`);
 
 function statusCondition(filter: QueueFilter): SQL | undefined {
   if (filter === 'all') return undefined;
-  if (filter === 'waiting') return inArray(webAccounts.status, ['pending_activation', 'active']);
+  if (filter === 'waiting') return WAITING;
   return eq(webAccounts.status, filter);
 }
 
-export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+// The cursor keeps the timestamp as PostgreSQL prints it (microseconds), not as a JS Date
+// (milliseconds), so rows created within one millisecond are neither skipped nor repeated.
+export function encodeCursor(row: { cursorAt: string; id: string }): string {
+  return Buffer.from(`${row.cursorAt}|${row.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor.slice(0, 200), 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) return null;
-  return { createdAt, id: id! };
+  // Only what PostgreSQL itself printed: a forged cursor is ignored, never sent to the database.
+  const m = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.exec(at ?? '');
+  if (!m || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id ?? '')) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { at: at!, id: id! };
 }
 
 export interface QueueParams {
@@ -79,14 +98,13 @@ export async function listQueue(db: Db, params: QueueParams) {
   const conditions = [
     statusCondition(params.filter ?? 'waiting'),
     searchCondition(params.query ?? ''),
-    cursor
-      ? or(lt(webAccounts.createdAt, cursor.createdAt), and(eq(webAccounts.createdAt, cursor.createdAt), lt(webAccounts.id, cursor.id)))
-      : undefined,
+    cursor ? sql`(${webAccounts.createdAt}, ${webAccounts.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
   ].filter(Boolean) as SQL[];
   const rows = await db
     .select({
       id: webAccounts.id,
       createdAt: webAccounts.createdAt,
+      cursorAt: sql<string>`${webAccounts.createdAt}::text`,
       status: webAccounts.status,
       login: webAccounts.login,
       email: webAccounts.email,

@@ -1,0 +1,2 @@
+CREATE INDEX "web_accounts_waiting_idx" ON "web_accounts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('pending_activation', 'active');--> statement-breakpoint
+CREATE INDEX "web_accounts_created_idx" ON "web_accounts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
