@@ -22,6 +22,7 @@ const schema = z
     ACTIVATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
     MAIL_INCLUDE_LOGIN: bool.default(false),
     MAIL_NOTIFY_VERIFIED: bool.default(true),
+    NOTIFY_EMAIL_OWNER_ON_CONFLICT: bool.default(false),
     MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     MAIL_CLAIM_MS: z.coerce.number().int().min(1000).max(3600_000).default(120_000),
     DEV_MAILBOX: bool.default(false),

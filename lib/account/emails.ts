@@ -2,6 +2,7 @@
 import { ActivationEmail } from '@/emails/activation-email';
 import { IdentityVerifiedEmail } from '@/emails/identity-verified-email';
 import { PasswordResetEmail } from '@/emails/password-reset-email';
+import { RegistrationAttemptEmail } from '@/emails/registration-attempt-email';
 import { env } from '@/lib/env';
 import { facility } from '@/lib/facility';
 import { renderEmail, type RenderedEmail } from '@/lib/mail/outbox';
@@ -42,4 +43,8 @@ export function renderIdentityVerifiedEmail(params: { firstName: string }): Prom
     pl.email.verified.subject,
     IdentityVerifiedEmail({ firstName: params.firstName, accountUrl: `${env.APP_URL}/account`, facility: facility() }),
   );
+}
+
+export function renderRegistrationAttemptEmail(): Promise<RenderedEmail> {
+  return renderEmail('registration_attempt', pl.email.attempt.subject, RegistrationAttemptEmail({ facility: facility() }));
 }

@@ -106,6 +106,12 @@ export const pl = {
       notYou: 'Jeżeli to nie Ty zakładałeś konto, zignoruj tę wiadomość.',
       desk: 'Aby w pełni korzystać z portalu, udaj się z ważnym dokumentem tożsamości do:',
     },
+    attempt: {
+      subject: 'Próba założenia konta na Twój adres email',
+      preview: 'Ktoś próbował założyć konto w portalu E-Rejestracja na ten adres.',
+      body: 'Ktoś właśnie próbował założyć nowe konto w portalu pacjenta E-Rejestracja, podając ten adres email. Twoje konto istnieje i nic w nim nie zmieniono.',
+      action: 'Jeżeli to Ty, zaloguj się na istniejące konto (w razie potrzeby użyj opcji „Nie pamiętam hasła”). Jeżeli nie, nie musisz nic robić; w razie wątpliwości skontaktuj się z rejestracją.',
+    },
     verified: {
       subject: 'Konto w portalu E-Rejestracja zostało zweryfikowane',
       preview: 'Twoja tożsamość została potwierdzona.',

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
-import { renderActivationEmail } from '@/lib/account/emails';
+import { renderActivationEmail, renderRegistrationAttemptEmail } from '@/lib/account/emails';
 import { issueAccountToken } from '@/lib/account-tokens';
 import { CONSENTS } from '@/lib/consents';
 import { uniqueViolation } from '@/lib/db-errors';
@@ -52,6 +52,7 @@ export async function registerPatient(
   const firstKey = nameKey(data.firstName);
   const lastKey = nameKey(data.lastName);
 
+  let notified = false;
   const outcome = await db.transaction(async (tx): Promise<RegistrationOutcome> => {
     const conflict = async (reason: ConflictReason): Promise<RegistrationOutcome> => {
       await tx.insert(blockedRegistrations).values({
@@ -83,11 +84,19 @@ export async function registerPatient(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identity}, 0))`);
 
     const [emailOwner] = await tx
-      .select({ id: webAccounts.id })
+      .select({ id: webAccounts.id, email: webAccounts.email })
       .from(webAccounts)
       .where(sql`lower(${webAccounts.email}) = lower(${data.email})`)
       .limit(1);
-    if (emailOwner) return conflict('email_taken');
+    if (emailOwner) {
+      if (env.NOTIFY_EMAIL_OWNER_ON_CONFLICT) {
+        // Rare, so rendered here rather than before every registration.
+        const notice = await renderRegistrationAttemptEmail();
+        await enqueueEmail(tx, { ...notice, recipient: emailOwner.email, accountId: emailOwner.id });
+        notified = true;
+      }
+      return conflict('email_taken');
+    }
 
     let patientId: string | null = null;
     if (data.pesel) {
@@ -217,7 +226,7 @@ export async function registerPatient(
       throw error;
     }
   });
-  if (outcome.status === 'registered') mailQueued();
+  if (outcome.status === 'registered' || notified) mailQueued();
   return outcome;
 }
 
