@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ActivationEmail } from '@/emails/activation-email';
 import { IdentityVerifiedEmail } from '@/emails/identity-verified-email';
 import { PasswordResetEmail } from '@/emails/password-reset-email';
+import { RegistrationAttemptEmail } from '@/emails/registration-attempt-email';
 import { renderEmail } from '@/lib/mail/outbox';
 
 const dir = path.resolve('.data/email-preview');
@@ -14,6 +15,7 @@ const templates = {
   activation: ActivationEmail({ ...ActivationEmail.PreviewProps, login: 'jan.kowalski' }),
   'password-reset': PasswordResetEmail(PasswordResetEmail.PreviewProps),
   'identity-verified': IdentityVerifiedEmail(IdentityVerifiedEmail.PreviewProps),
+  'registration-attempt': RegistrationAttemptEmail(RegistrationAttemptEmail.PreviewProps),
 };
 for (const [name, element] of Object.entries(templates)) {
   const rendered = await renderEmail(name, name, element);
