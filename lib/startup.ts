@@ -8,6 +8,17 @@ import { logError, logInfo } from './log';
 import { purgeExpiredData } from './staff/verification';
 import type { Db } from '@/db/client';
 
+/** Starts the server's background work, or ends the process when it cannot serve safely. */
+export async function startServer(): Promise<void> {
+  try {
+    await onServerStart();
+  } catch (error) {
+    // Invalid configuration (say, no AUTH_SECRET in production) or no database: refuse to serve.
+    console.error(`E-Rejestracja cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 export async function onServerStart(): Promise<void> {
   loadEnv(); // throws on invalid configuration, before anything else happens
   const database = await getDatabase();
