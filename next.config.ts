@@ -10,9 +10,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   async headers() {
-    // HSTS only where the portal is served over HTTPS (APP_URL), and only in production.
-    const https = (process.env.APP_URL ?? '').startsWith('https://');
-    return [{ source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production', https) }];
+    return [{ source: '/:path*', headers: staticSecurityHeaders() }];
   },
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },

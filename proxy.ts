@@ -1,29 +1,83 @@
-// Runs before every page and action: a per-request CSP nonce, and refusal of state-changing
-// requests that do not come from our own pages (foreign or missing Origin) or are too large.
-// It does no authorization: pages and actions check access themselves.
+// Runs before every page and action: a per-request CSP nonce and HSTS, and refusal of
+// state-changing requests that do not come from our own pages (foreign or missing Origin), are
+// too large, or are not well-formed forms. It does no authorization: pages and actions check
+// access themselves.
 import { NextResponse, type NextRequest } from 'next/server';
-import { buildCsp, isSameOrigin, MAX_BODY_BYTES } from '@/lib/security/headers';
+import { env } from '@/lib/env';
+import { buildCsp, HSTS, isSameOrigin, MAX_BODY_BYTES } from '@/lib/security/headers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function proxy(request: NextRequest) {
-  if (!SAFE_METHODS.has(request.method)) {
-    if (!isSameOrigin(request.headers.get('origin'), request.nextUrl.origin, request.headers.get('host'))) {
-      return new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const refuse = (status: number, message: string) =>
+  new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+async function checkBody(request: NextRequest): Promise<NextResponse | null> {
+  if (!isSameOrigin(request.headers.get('origin'), request.nextUrl.origin, request.headers.get('host'))) {
+    return refuse(403, 'Forbidden: cross-origin request');
+  }
+  // Forms always say how long they are; a chunked body could not be size-checked here.
+  const declared = request.headers.get('content-length');
+  if (declared === null) return refuse(411, 'Length required');
+  if (Number(declared) > MAX_BODY_BYTES) return refuse(413, 'Payload too large');
+  const type = request.headers.get('content-type') ?? '';
+  const multipart = type.toLowerCase().startsWith('multipart/form-data');
+  // Our actions take forms only: anything else aimed at an action is refused before Next parses it.
+  if (request.headers.has('next-action') && !multipart) return refuse(415, 'Unsupported media type');
+  if (multipart) {
+    let form: FormData;
+    try {
+      form = await request.clone().formData();
+    } catch {
+      return refuse(400, 'Malformed form data');
     }
-    const length = Number(request.headers.get('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      return new NextResponse('Payload too large', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (!hasCompleteActionReferences(form)) return refuse(400, 'Malformed action reference');
+  }
+  return null;
+}
+
+/**
+ * A no-JavaScript action post names its action in `$ACTION_REF_n` with its metadata in
+ * `$ACTION_n:0`, which may point at bound arguments in further parts (`"bound":"$@k"` →
+ * `$ACTION_n:k`). Next fails with a 500 when a referenced part is missing, so such a post is
+ * refused here.
+ */
+function hasCompleteActionReferences(form: FormData): boolean {
+  for (const key of form.keys()) {
+    const ref = /^\$ACTION_REF_(.{1,20})$/.exec(key);
+    if (!ref) continue;
+    const meta = form.get(`$ACTION_${ref[1]}:0`);
+    if (typeof meta !== 'string') return false;
+    try {
+      const parsed = JSON.parse(meta) as { id?: unknown; bound?: unknown };
+      if (typeof parsed.id !== 'string') return false;
+      if (typeof parsed.bound === 'string' && parsed.bound.startsWith('$@') && !form.has(`$ACTION_${ref[1]}:${parsed.bound.slice(2)}`)) {
+        return false;
+      }
+    } catch {
+      return false;
     }
   }
+  return true;
+}
+
+export async function proxy(request: NextRequest) {
+  if (!SAFE_METHODS.has(request.method)) {
+    const refused = await checkBody(request);
+    if (refused) return refused;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = buildCsp(nonce, { development: process.env.NODE_ENV === 'development', https: request.nextUrl.protocol === 'https:' });
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const csp = buildCsp(nonce, { development: process.env.NODE_ENV === 'development', https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // Next reads the nonce from the request's CSP and puts it on its own scripts.
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
+  // Decided per request, not at build time: production served over HTTPS (or configured so).
+  if (process.env.NODE_ENV === 'production' && (https || env.APP_URL.startsWith('https://'))) {
+    response.headers.set('strict-transport-security', HSTS);
+  }
   return response;
 }
 

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { countByStatus, listQueue } from '@/lib/staff/verification';
+import { countByStatus, countByStatusNow, listQueue } from '@/lib/staff/verification';
 import { createPostgresDatabase } from '../tests/helpers/databases';
 
 const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -62,7 +62,8 @@ try {
     await time('search by email prefix', () => listQueue(db, { query: 'user4242@', filter: 'all' })),
     await time('search by surname prefix', () => listQueue(db, { query: 'nazwisko4999', filter: 'all' })),
     await time('search by first and last name', () => listQueue(db, { query: 'Jan Nazwisko123', filter: 'all' })),
-    await time('counts by status', () => countByStatus(db)),
+    await time('counts by status, as the page gets them (cached 30 s)', () => countByStatus(db)),
+    await time('counts by status, uncached (once per 30 s per instance)', () => countByStatusNow(db)),
   ];
   console.log(`\n${ROWS.toLocaleString('en')} patients and accounts (filled in ${fillSeconds} s), ${RUNS} runs each, times in ms:\n`);
   console.log('| query | median | p95 |\n|---|---|---|');

@@ -39,7 +39,8 @@ export const patients = pgTable(
   },
   (t) => [
     uniqueIndex('patients_pesel_key').on(t.pesel),
-    index('patients_identity_idx').on(t.lastNameKey, t.firstNameKey, t.birthDate),
+    // Identity matching (equality) and the desk's name search (prefix) share one index.
+    index('patients_identity_idx').using('btree', sql`${t.lastNameKey} text_pattern_ops`, sql`${t.firstNameKey} text_pattern_ops`, t.birthDate),
     index('patients_last_name_prefix_idx').using('btree', sql`${t.lastNameKey} text_pattern_ops`),
   ],
 );
@@ -102,11 +103,11 @@ export const webAccounts = pgTable(
     uniqueIndex('web_accounts_email_key').on(sql`lower(${t.email})`),
     // The verification queue, newest first, keyset-paged on (created_at, id): the accounts
     // waiting for the desk, every account, and one status.
-    index('web_accounts_waiting_idx')
-      .on(t.createdAt.desc(), t.id.desc())
-      .where(sql`status in ('pending_activation', 'active')`),
-    index('web_accounts_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('web_accounts_status_created_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
+    // Ascending: read backwards they give ORDER BY created_at DESC, id DESC exactly (a DESC
+    // NULLS LAST index would not match the default DESC NULLS FIRST).
+    index('web_accounts_waiting_idx').on(t.createdAt, t.id).where(sql`status in ('pending_activation', 'active')`),
+    index('web_accounts_created_idx').on(t.createdAt, t.id),
+    index('web_accounts_status_created_idx').on(t.status, t.createdAt, t.id),
     index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
     index('web_accounts_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),
   ],

@@ -1,5 +1,5 @@
 // Demo data for development: patients that let a newcomer try the attach and conflict paths.
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { patients, staffAccounts, webAccounts } from './schema';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -41,6 +41,8 @@ export const demoStaff = [
 /** Inserts the demo data once; a database that already has patients is left alone. */
 export async function seedDemoData(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Instances starting together seed once: the second waits here, then finds the data.
+    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(patients);
     if (n > 0) return false;
     const rows = await tx

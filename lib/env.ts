@@ -58,13 +58,15 @@ const schema = z
 
 export type Env = z.output<typeof schema>;
 
+export class ConfigurationError extends Error {}
+
 let parsed: Env | undefined;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
   }
   return result.data;
 }

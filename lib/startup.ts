@@ -2,7 +2,7 @@
 import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
-import { env, loadEnv } from './env';
+import { ConfigurationError, env, loadEnv } from './env';
 import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
 import { logError, logInfo } from './log';
 import { purgeExpiredData } from './staff/verification';
@@ -14,7 +14,10 @@ export async function startServer(): Promise<void> {
     await onServerStart();
   } catch (error) {
     // Invalid configuration (say, no AUTH_SECRET in production) or no database: refuse to serve.
-    console.error(`E-Rejestracja cannot start: ${(error as Error).message}`);
+    // Our configuration message is safe to print; others may quote data, so they are logged.
+    const message = error instanceof ConfigurationError ? error.message : 'see the error logged above';
+    if (!(error instanceof ConfigurationError)) logError('startup failed', error);
+    console.error(`E-Rejestracja cannot start: ${message}`);
     process.exit(1);
   }
 }

@@ -6,7 +6,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/request';
-import { isSessionCurrent, signInWithLimits, type Role } from './authenticate';
+import { endSessions, isSessionCurrent, signInWithLimits, type Role } from './authenticate';
 
 export class SignInRefused extends CredentialsSignin {
   constructor(
@@ -47,6 +47,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Signing out ends the account's sessions on the server too, not only this browser's cookie.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const role = token?.role as Role | undefined;
+      if (token?.sub && role) await endSessions(await getDb(), token.sub, role);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

@@ -92,3 +92,12 @@ export async function signInWithLimits(db: Db, login: string, password: string, 
   else if (result.reason === 'invalid') await Promise.all([consume(db, 'signinLogin', perLogin), consume(db, 'signinIp', ip)]);
   return result;
 }
+
+/** Ends every session of the principal (sign-out), by moving its session version on. */
+export async function endSessions(db: Db, id: string, role: Role): Promise<void> {
+  if (role === 'patient') {
+    await db.update(webAccounts).set({ sessionVersion: sql`${webAccounts.sessionVersion} + 1` }).where(eq(webAccounts.id, id));
+  } else {
+    await db.update(staffAccounts).set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` }).where(eq(staffAccounts.id, id));
+  }
+}

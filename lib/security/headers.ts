@@ -32,14 +32,15 @@ export function isSameOrigin(origin: string | null, requestOrigin: string, host:
   }
 }
 
-/** Headers for every response, static files included. */
-export function staticSecurityHeaders(production: boolean, https: boolean) {
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/** Headers for every response, static files included (HSTS is set per request in proxy.ts). */
+export function staticSecurityHeaders() {
   return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-    ...(production && https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
   ];
 }

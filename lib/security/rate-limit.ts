@@ -45,8 +45,12 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
 
 /** Counts one attempt; refuses when the limit for this key is used up. */
 export async function consume(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
+  const k = key(subject ?? 'unknown');
   try {
-    await limiter(db, name).consume(key(subject ?? 'unknown'));
+    const res = await limiter(db, name).consume(k);
+    // The attempt that uses up the limit starts the block (callers peek before trying again).
+    const { blockDuration } = options(name) as { blockDuration?: number };
+    if (blockDuration && res.remainingPoints === 0) await limiter(db, name).block(k, blockDuration);
     return { ok: true };
   } catch (result) {
     if (result instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };

@@ -42,18 +42,16 @@ function searchCondition(query: string): SQL | undefined {
   const account = (where: SQL) => sql`select ${webAccounts.id} from ${webAccounts} where ${where}`;
   const person = (where: SQL) =>
     sql`select ${webAccounts.id} from ${webAccounts} join ${patients} on ${patients.id} = ${webAccounts.patientId} where ${where}`;
-  const words = nameKey(q).split(' ').filter(Boolean);
-  const rest = like(words.slice(1).join(' '));
+  const words = nameKey(q).split(' ').filter(Boolean).slice(0, 5);
+  // "Anna Kowalska-Nowak" or "Kowalska-Nowak Anna": try each split into first and last name.
+  const splits = words.slice(1).map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')] as const);
   const parts = [
     account(sql`lower(${webAccounts.login}) like ${like(q.toLowerCase())}`),
-    ...(words.length >= 2
-      ? [
-          person(sql`${patients.lastNameKey} like ${rest} and ${patients.firstNameKey} = ${words[0]}`),
-          person(sql`${patients.lastNameKey} = ${words[0]} and ${patients.firstNameKey} like ${rest}`),
-        ]
-      : words.length === 1
-        ? [person(sql`${patients.lastNameKey} like ${like(words[0]!)}`)]
-        : []),
+    ...(words.length === 1 ? [person(sql`${patients.lastNameKey} like ${like(words[0]!)}`)] : []),
+    ...splits.flatMap(([head, tail]) => [
+      person(sql`${patients.lastNameKey} like ${like(tail)} and ${patients.firstNameKey} = ${head}`),
+      person(sql`${patients.lastNameKey} = ${head} and ${patients.firstNameKey} like ${like(tail)}`),
+    ]),
   ];
   return sql`${webAccounts.id} in (${sql.join(parts, sql` union `)})`;
 }
@@ -122,7 +120,20 @@ export async function listQueue(db: Db, params: QueueParams) {
   return { rows: page, next: rows.length > PAGE_SIZE ? encodeCursor(page[page.length - 1]!) : null };
 }
 
-export async function countByStatus(db: Db): Promise<Record<AccountStatus, number>> {
+// Counting a million rows takes a moment; the desk's counters may be half a minute old.
+const COUNTS_TTL_MS = 30_000;
+const countsCache = new WeakMap<Db, { at: number; counts: Promise<Record<AccountStatus, number>> }>();
+
+export function countByStatus(db: Db): Promise<Record<AccountStatus, number>> {
+  const cached = countsCache.get(db);
+  if (cached && Date.now() - cached.at < COUNTS_TTL_MS) return cached.counts;
+  const counts = countByStatusNow(db);
+  countsCache.set(db, { at: Date.now(), counts });
+  counts.catch(() => countsCache.delete(db));
+  return counts;
+}
+
+export async function countByStatusNow(db: Db): Promise<Record<AccountStatus, number>> {
   const rows = await db.select({ status: webAccounts.status, n: sql<number>`count(*)::int` }).from(webAccounts).groupBy(webAccounts.status);
   const counts = Object.fromEntries(accountStatuses.map((s) => [s, 0])) as Record<AccountStatus, number>;
   for (const r of rows) counts[r.status] = Number(r.n);

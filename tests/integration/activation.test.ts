@@ -5,7 +5,7 @@ import { accountTokens, emailOutbox, webAccounts } from '@/db/schema';
 import { inspectToken, setPasswordWithToken } from '@/lib/account/email-tokens';
 import { requestPasswordReset, resendActivationLink } from '@/lib/account/request-links';
 import { issueAccountToken } from '@/lib/account-tokens';
-import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
+import { authenticate, endSessions, isSessionCurrent } from '@/lib/auth/authenticate';
 import { HASH_OPTIONS } from '@/lib/auth/password-hash';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -112,6 +112,15 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect(await isSessionCurrent(db(), accountId, "patient", signedIn.sessionVersion)).toBe(false);
     expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
     expect((await authenticate(db(), data.login, next)).ok).toBe(true);
+  });
+
+  it('ends every session of the account on sign-out', async () => {
+    const { data, accountId, token } = await registered();
+    await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
+    const signedIn = await authenticate(db(), data.login, GOOD);
+    if (!signedIn.ok) throw new Error('sign-in failed');
+    await endSessions(db(), accountId, 'patient');
+    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(false);
   });
 
   it('sends no reset link for an account still waiting for activation', async () => {

@@ -148,6 +148,9 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(await find('szukajska')).toContain(accountId);
     expect(await find('Bozena Szukajska')).toContain(accountId);
     expect(await find('Szukajska Bożena')).toContain(accountId);
+    const double = await newAccount(db(), { firstName: 'Anna Maria', lastName: 'Kowalska-Szukajska' });
+    expect(await find('Kowalska-Szukajska Anna')).toContain(double.accountId);
+    expect(await find('Anna Maria Kowalska')).toContain(double.accountId);
     expect(await find('%')).not.toContain(accountId);
     await verifyAccount(db(), registrar, accountId, 'inny');
     expect(await find(data.pesel!)).not.toContain(accountId);
