@@ -9,6 +9,20 @@ export function PageTitle({ children }: { children: ReactNode }) {
   return <h1 className="mb-4 text-2xl font-bold text-slate-900">{children}</h1>;
 }
 
+/** A two-column list of labelled facts (one column on phones). */
+export function Facts({ rows, labelWidth = 'auto' }: { rows: Array<[string, ReactNode]>; labelWidth?: 'auto' | 'wide' }) {
+  return (
+    <dl className={`grid grid-cols-1 gap-x-4 gap-y-1 ${labelWidth === 'wide' ? 'text-sm sm:grid-cols-[12rem_1fr]' : 'sm:grid-cols-[auto_1fr]'}`}>
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-700">{label}</dt>
+          <dd className="mb-2 break-words sm:mb-0">{value ?? '—'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export const buttonClass =
   'inline-flex min-h-11 items-center justify-center rounded-md bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 

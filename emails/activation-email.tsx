@@ -1,6 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components';
+import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
 
 export interface ActivationEmailProps {
   firstName: string;
@@ -21,12 +21,7 @@ export function ActivationEmail(props: ActivationEmailProps) {
       </Heading>
       <Text>{m.greeting(props.firstName)}</Text>
       <Text>{m.body}</Text>
-      <Button
-        href={props.activationUrl}
-        style={{ backgroundColor: '#0b5cad', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}
-      >
-        {m.button}
-      </Button>
+      <PrimaryButton href={props.activationUrl}>{m.button}</PrimaryButton>
       <Text>{m.fallback}</Text>
       <Text>
         <Link href={props.activationUrl}>{props.activationUrl}</Link>

@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
 export interface FacilityProps {
@@ -47,5 +47,14 @@ export function EmailLayout(props: { preview: string; facility: FacilityProps; c
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/** The one call to action of an email. */
+export function PrimaryButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Button href={href} style={{ backgroundColor: '#0b5cad', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}>
+      {children}
+    </Button>
   );
 }

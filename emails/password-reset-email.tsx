@@ -1,6 +1,6 @@
-import { Button, Heading, Link, Text } from '@react-email/components';
+import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
 
 export interface PasswordResetEmailProps {
   firstName: string;
@@ -19,12 +19,7 @@ export function PasswordResetEmail(props: PasswordResetEmailProps) {
       </Heading>
       <Text>{pl.email.activation.greeting(props.firstName)}</Text>
       <Text>{m.body}</Text>
-      <Button
-        href={props.resetUrl}
-        style={{ backgroundColor: '#0b5cad', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}
-      >
-        {m.button}
-      </Button>
+      <PrimaryButton href={props.resetUrl}>{m.button}</PrimaryButton>
       <Text>{pl.email.activation.fallback}</Text>
       <Text>
         <Link href={props.resetUrl}>{props.resetUrl}</Link>

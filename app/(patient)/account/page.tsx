@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { Card, PageTitle } from '@/components/ui';
+import { Card, Facts, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
@@ -66,14 +66,7 @@ export default async function AccountPage() {
             <h2 id="data-title" className="mb-2 text-lg font-bold">
               {t.data}
             </h2>
-            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-              {rows.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="font-medium text-slate-700">{label}</dt>
-                  <dd className="mb-2 break-words sm:mb-0">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <Facts rows={rows} />
           </Card>
         </section>
       </div>

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import type { ReactNode } from 'react';
-import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { Card, Facts, PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { verificationDocuments } from '@/db/schema';
 import { currentStaff } from '@/lib/auth/auth';
@@ -15,19 +14,6 @@ import { blockAction, resendActivationStaffAction, unblockAction, verifyAction }
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
 const t = pl.admin.detail;
-
-function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium text-slate-700">{label}</dt>
-          <dd className="mb-2 break-words sm:mb-0">{value ?? '—'}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function AccountDetailPage({
   params,
@@ -128,6 +114,7 @@ export default async function AccountDetailPage({
               {t.submitted}
             </h2>
             <Facts
+              labelWidth="wide"
               rows={[
                 [labels.pesel, s.pesel ?? 'BRAK'],
                 [labels.birthDate, s.birthDate],
@@ -152,6 +139,7 @@ export default async function AccountDetailPage({
             </h2>
             <p className="mb-2 text-sm">{account.patientAttached ? t.attached : t.created}</p>
             <Facts
+              labelWidth="wide"
               rows={[
                 [labels.pesel, patient.pesel ?? 'BRAK'],
                 [labels.birthDate, patient.birthDate],
