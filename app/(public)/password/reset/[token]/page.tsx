@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { TokenPage } from '@/components/password/token-page';
 import { pl } from '@/lib/messages/pl';
 
-export const metadata: Metadata = { title: pl.activate.resetTitle, referrer: 'no-referrer', robots: { index: false } };
+export const metadata: Metadata = { title: pl.activate.resetTitle, referrer: 'origin', robots: { index: false } };
 
 export default async function PasswordResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
