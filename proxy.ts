@@ -21,8 +21,16 @@ async function checkBody(request: NextRequest): Promise<NextResponse | null> {
   if (Number(declared) > MAX_BODY_BYTES) return refuse(413, 'Payload too large');
   const type = request.headers.get('content-type') ?? '';
   const multipart = type.toLowerCase().startsWith('multipart/form-data');
-  // Our actions take forms only: anything else aimed at an action is refused before Next parses it.
-  if (request.headers.has('next-action') && !multipart) return refuse(415, 'Unsupported media type');
+  if (request.headers.has('next-action') && !multipart) {
+    // React posts an action called with simple arguments as a JSON text body; anything else
+    // aimed at an action is refused before Next's decoder can fail on it.
+    if (!type.toLowerCase().startsWith('text/plain')) return refuse(415, 'Unsupported media type');
+    try {
+      JSON.parse(await request.clone().text());
+    } catch {
+      return refuse(400, 'Malformed action arguments');
+    }
+  }
   if (multipart) {
     let form: FormData;
     try {
