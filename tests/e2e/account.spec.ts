@@ -70,8 +70,21 @@ test.describe('signing out and the account page', () => {
     await expect(page.getByRole('main')).not.toContainText(person.email);
   });
 
+  test('/account without a session redirects to /login', async ({ page, loginPage }) => {
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(loginPage.submit).toBeVisible();
+    const response = await page.request.get('/account', { maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers()['location']).toBe('/login');
+  });
+});
+
+test.describe('signing out without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
   test('a session cookie copied before signing out no longer opens the account', async ({ page, newPage, loginPage, accountPage }) => {
-    const { person, password } = await registerAndActivate(page);
+    const { person, password } = await registerAndActivate(await newPage({ javaScriptEnabled: true }));
     await loginPage.goto();
     await loginPage.signIn(person.login, password);
     await accountPage.expectShown();
@@ -85,14 +98,5 @@ test.describe('signing out and the account page', () => {
     await other.goto('/account');
     // Signing out moves the account's session version on, so the kept cookie is dead too.
     await expect(other).toHaveURL(/\/login$/);
-  });
-
-  test('/account without a session redirects to /login', async ({ page, loginPage }) => {
-    await page.goto('/account');
-    await expect(page).toHaveURL(/\/login$/);
-    await expect(loginPage.submit).toBeVisible();
-    const response = await page.request.get('/account', { maxRedirects: 0 });
-    expect(response.status()).toBe(307);
-    expect(response.headers()['location']).toBe('/login');
   });
 });
