@@ -35,6 +35,8 @@ const schema = z
     RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: z.coerce.number().int().positive().default(100),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (lib/request.ts).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),
