@@ -293,6 +293,22 @@ export const rateLimits = pgTable(
   (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );
 
+// Consecutive failed sign-ins per login from any address: the per-account throttle and the
+// temporary lock of sign-in by password (lib/security/account-throttle.ts). Keyed by a hash of
+// the normalised login, so unknown logins are counted exactly like real ones and no login is
+// stored in clear. A row is forgotten at `expires_at`.
+export const signinThrottles = pgTable(
+  'signin_throttles',
+  {
+    loginKey: text('login_key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('signin_throttles_expires_idx').on(t.expiresAt)],
+);
+
 export type StaffAccount = typeof staffAccounts.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Patient = typeof patients.$inferSelect;
