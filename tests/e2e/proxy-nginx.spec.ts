@@ -2,7 +2,8 @@
 // README's example (ops/nginx/e-rejestracja.conf), runs in front of a production server with the
 // default TRUSTED_PROXY_HOPS=1; every attempt below sends a new forged X-Forwarded-For, and the
 // limits still count them together, because the key is the address nginx saw (127.0.0.1: every
-// loopback client is one address, as it should be). A second server without a proxy
+// loopback client is one address, as it should be), and it is that address that consents,
+// blocked registrations and staff sign-in audit entries record. A second server without a proxy
 // (TRUSTED_PROXY_HOPS=0) trusts no header at all. Each test fails when lib/request.ts takes the
 // client's first X-Forwarded-For entry again.
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +38,9 @@ const LIMITS = {
   RATE_LIMIT_LINKS_PER_IP_HOUR: '2',
   RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: '100000',
 };
+/** Demo staff (DEMO_SEED=1); only wrong passwords are tried here. */
+const STAFF_LOGIN = 'rejestracja';
+const ADMIN_LOGIN = 'administrator';
 const FAILED = 'Nieprawidłowy login lub hasło.';
 const LIMITED = /^Zbyt wiele prób w krótkim czasie\. Spróbuj ponownie za \d+ (s|min|godz\.)\.$/;
 const SENT = /^Jeżeli takie konto istnieje, wysłaliśmy/;
@@ -140,6 +144,20 @@ test.describe('the client address behind nginx and without a proxy', () => {
     expect(nginx!.accessLog()).toContain(`sent="${forged(1)}, 127.0.0.1"`);
   });
 
+  /** The addresses in the audit log's entries of `action` for the staff login (details.ip). */
+  const auditedAddresses = async (login: string, action: string) =>
+    (
+      await sql!<{ ip: string | null }[]>`
+        select a.details->>'ip' as ip from audit_log a join staff_accounts s on s.id = a.staff_id
+        where s.login = ${login} and a.action = ${action} order by a.created_at`
+    ).map((r) => r.ip);
+
+  test('through nginx, a staff member\'s failed sign-in is audited with the address nginx saw, not the forged one', async ({ page }) => {
+    await signIn(page, nginx!.url, STAFF_LOGIN, 'Zle-haslo#nginx', '198.51.100.77');
+    await expect(page.locator('#login-error')).toHaveText(FAILED);
+    await expect.poll(() => auditedAddresses(STAFF_LOGIN, 'staff.signin.password_failed')).toEqual(['127.0.0.1']);
+  });
+
   test('through nginx, the 4th registration from one address is refused however each one forges X-Forwarded-For, and the records carry the address nginx saw', async ({ page }) => {
     const first = newPerson();
     const second = newPerson();
@@ -189,6 +207,12 @@ test.describe('the client address behind nginx and without a proxy', () => {
     }
     await signIn(page, direct!.url, login, 'Zle-haslo#4', forged(14));
     await expect(page.locator('#login-error')).toHaveText(LIMITED);
+  });
+
+  test('without a proxy (TRUSTED_PROXY_HOPS=0) a staff member\'s failed sign-in is audited without an address, never a forged one', async ({ page }) => {
+    await signIn(page, direct!.url, ADMIN_LOGIN, 'Zle-haslo#direct', '198.51.100.78');
+    await expect(page.locator('#login-error')).toHaveText(FAILED);
+    await expect.poll(() => auditedAddresses(ADMIN_LOGIN, 'staff.signin.password_failed')).toEqual([null]);
   });
 
   test('without a proxy (TRUSTED_PROXY_HOPS=0) forged values do not escape the registration limit, and no address is recorded', async ({ page }) => {
