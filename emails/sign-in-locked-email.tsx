@@ -4,8 +4,8 @@ import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from 
 
 export interface SignInLockedEmailProps {
   firstName: string;
-  /** When the lock ends by itself, as the patient reads it. */
-  lockedUntil: string;
+  /** When the lock ends by itself, as the patient reads it; null when it lasts until lifted. */
+  lockedUntil: string | null;
   resetUrl: string;
   validMinutes: number;
   forgotUrl: string;

@@ -9,6 +9,7 @@ import { facility } from '@/lib/facility';
 import { formatDateTime } from '@/lib/format';
 import { renderEmail, type RenderedEmail } from '@/lib/mail/outbox';
 import { pl } from '@/lib/messages/pl';
+import { isUntilLifted } from '@/lib/security/account-throttle';
 
 export const RESET_TTL_HOURS = 1;
 
@@ -57,7 +58,7 @@ export function renderSignInLockedEmail(params: { firstName: string; token: stri
     pl.email.signInLocked.subject,
     SignInLockedEmail({
       firstName: params.firstName,
-      lockedUntil: formatDateTime(params.lockedUntil),
+      lockedUntil: isUntilLifted(params.lockedUntil) ? null : formatDateTime(params.lockedUntil),
       resetUrl: `${env.APP_URL}/password/reset/${params.token}`,
       validMinutes: RESET_TTL_HOURS * 60,
       forgotUrl: `${env.APP_URL}/password/forgot`,

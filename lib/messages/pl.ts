@@ -129,7 +129,8 @@ export const pl = {
       subject: 'Ktoś próbuje zalogować się na Twoje konto w portalu E-Rejestracja',
       preview: 'Wstrzymaliśmy logowanie hasłem na Twoje konto po wielu nieudanych próbach.',
       body: 'ktoś próbuje zalogować się na Twoje konto w portalu pacjenta E-Rejestracja: wpisano wiele razy nieprawidłowe hasło. Aby ochronić Twoje dane, wstrzymaliśmy logowanie hasłem na to konto.',
-      until: (when: string) => `Blokada potrwa do ${when}. Możesz ją zdjąć wcześniej, ustawiając nowe hasło:`,
+      until: (when: string | null) =>
+        when ? `Blokada potrwa do ${when}. Możesz ją zdjąć wcześniej, ustawiając nowe hasło:` : 'Blokada potrwa, dopóki nie ustawisz nowego hasła:',
       button: 'Ustaw nowe hasło',
       validity: (minutes: number) => `Link jest ważny przez ${minutes} minut i można go użyć tylko raz.`,
       expired: (forgotUrl: string) => `Jeżeli link wygaśnie, poproś o nowy na stronie ${forgotUrl} — ustawienie nowego hasła zawsze zdejmuje blokadę.`,
@@ -198,7 +199,8 @@ export const pl = {
     submit: 'Wyślij link',
     sent: 'Jeżeli takie konto istnieje, wysłaliśmy na jego adres email link do ustawienia nowego hasła. Link jest ważny przez 1 godzinę.',
   },
-  limited: (wait: string) => `Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za ${wait}.`,
+  // "za 24 godz." — an abbreviation's own full stop ends the sentence too.
+  limited: (wait: string) => `Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za ${wait}${wait.endsWith('.') ? '' : '.'}`,
   signIn: {
     failed: 'Nieprawidłowy login lub hasło.',
     pending: 'Konto nie zostało jeszcze aktywowane. Kliknij link aktywacyjny z wiadomości email, aby ustawić hasło.',
@@ -321,8 +323,8 @@ export const pl = {
       unblock: 'Odblokuj',
       verifiedInfo: (who: string, doc: string) => `Tożsamość potwierdzona przez: ${who}, dokument: ${doc}.`,
       blockedInfo: (who: string, reason: string) => `Zablokowane przez: ${who}. Powód: ${reason}`,
-      signInLocked: (until: string, failures: number) =>
-        `Konto zablokowane dla logowania hasłem do ${until} po ${failures} nieudanych próbach logowania. Pacjent może zdjąć blokadę, ustawiając nowe hasło linkiem z wiadomości email.`,
+      signInLocked: (until: string | null, failures: number) =>
+        `Konto zablokowane dla logowania hasłem do ${until ?? 'odwołania'} po ${failures} nieudanych próbach logowania. Pacjent może zdjąć blokadę, ustawiając nowe hasło linkiem z wiadomości email.`,
       liftSignInLock: 'Zdejmij blokadę logowania',
       done: {
         verified: 'Tożsamość potwierdzona. Konto jest zweryfikowane.',

@@ -1,9 +1,11 @@
 // Failed sign-ins counted per account from any address (NIST SP 800-63B rev 4, 5.2.2), keyed by
 // the normalised login so that unknown logins are throttled exactly like real ones. After
 // DELAY_AFTER consecutive failures each attempt must wait 1 s, 2 s, 4 s … (capped) after the
-// previous one; the attempt that reaches LOCK_AFTER locks sign-in by password for LOCK_HOURS.
-// A success clears the count; a password set with an emailed link, the desk and the staff CLI
-// lift a lock. Counters live in PostgreSQL (signin_throttles), shared by every app instance.
+// previous one; the attempt that reaches LOCK_AFTER locks sign-in by password for LOCK_HOURS,
+// and each failure after such a lock ends locks it again. The 100th consecutive failure (NIST's
+// ceiling) locks it until lifted. A success clears the count; a password set with an emailed
+// link, the desk and the staff CLI lift a lock. Counters live in PostgreSQL (signin_throttles),
+// shared by every app instance.
 import { createHash } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
@@ -24,6 +26,14 @@ export function loginKey(login: string): string {
   return createHash('sha256').update(`signin-account|${normaliseLogin(login)}`).digest('base64url').slice(0, 32);
 }
 
+/** NIST SP 800-63B: never more than 100 consecutive failed attempts on one account. */
+export const MAX_CONSECUTIVE_FAILURES = 100;
+
+/** The end of a lock that lasts until someone lifts it (a date every driver and Date can hold). */
+export const UNTIL_LIFTED = new Date('9999-12-31T00:00:00Z');
+
+export const isUntilLifted = (lockedUntil: Date) => lockedUntil.getTime() >= UNTIL_LIFTED.getTime();
+
 export function throttleSettings() {
   return {
     delayAfter: env.RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_AFTER,
@@ -38,7 +48,7 @@ export type AdmitResult =
   | { ok: true; /** This attempt locked the account: if its password is wrong too, tell the owner. */ locksNow: boolean; lockedUntil: Date | null }
   | { ok: false; retryAfterSeconds: number };
 
-type Row = { admitted: boolean; failures: number; locked: boolean; wait_ms: number | string | null };
+type Row = { admitted: boolean; failures: number; locked_until_ms: number | string | null; wait_ms: number | string | null };
 
 // postgres.js returns the rows themselves, PGlite an object holding them.
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
@@ -57,7 +67,9 @@ export async function admitAttempt(db: Db, login: string, now = new Date()): Pro
   // The wait after the previous attempt once there are `n` (≥ delayAfter) consecutive failures.
   const wait = (n: ReturnType<typeof sql>) =>
     secs(sql`least(power(2::float8, least(${n} - ${s.delayAfter}, 40)), ${s.delayMaxSeconds}::float8)`);
-  const lockUntil = (n: ReturnType<typeof sql> | number) => sql`(case when ${n} >= ${s.lockAfter} then ${at} + ${secs(s.lockSeconds)} end)`;
+  const lockUntil = (n: ReturnType<typeof sql> | number) =>
+    sql`(case when ${n} >= ${MAX_CONSECUTIVE_FAILURES} then ${UNTIL_LIFTED.toISOString()}::timestamptz
+              when ${n} >= ${s.lockAfter} then ${at} + ${secs(s.lockSeconds)} end)`;
   const expires = (n: ReturnType<typeof sql> | number) => sql`greatest(${at} + ${secs(s.forgetSeconds)}, ${lockUntil(n)})`;
   const next = sql`(case when t.expires_at <= ${at} then 1 else t.failures + 1 end)`;
   const result = await db.execute(sql`
@@ -74,19 +86,23 @@ export async function admitAttempt(db: Db, login: string, now = new Date()): Pro
             and (t.failures < ${s.delayAfter} or t.last_attempt_at + ${wait(sql`t.failures`)} <= ${at}))
       returning t.failures, t.locked_until
     )
-    select true as admitted, a.failures, a.locked_until is not null as locked, null::float8 as wait_ms
+    select true as admitted, a.failures, (extract(epoch from a.locked_until) * 1000)::float8 as locked_until_ms,
+           null::float8 as wait_ms
       from admitted a
     union all
-    select false, t.failures, coalesce(t.locked_until > ${at}, false),
-           (extract(epoch from (case when t.locked_until > ${at} then t.locked_until
-                                     else t.last_attempt_at + ${wait(sql`t.failures`)} end) - ${at}) * 1000)::float8
+    select false, t.failures, null,
+           -- A lock until lifted is told as a wait of LOCK_HOURS, like any other lock.
+           (least(extract(epoch from (case when t.locked_until > ${at} then t.locked_until
+                                           else t.last_attempt_at + ${wait(sql`t.failures`)} end) - ${at}),
+                  ${s.lockSeconds}) * 1000)::float8
       from signin_throttles t
      where t.login_key = ${key} and not exists (select 1 from admitted)`);
   const [row] = rowsOf<Row>(result);
   // Refused by a competing attempt's row that this statement's snapshot could not see yet.
   if (!row) return { ok: false, retryAfterSeconds: 1 };
   if (!row.admitted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row.wait_ms ?? 0) / 1000)) };
-  return { ok: true, locksNow: row.locked, lockedUntil: row.locked ? new Date(now.getTime() + s.lockSeconds * 1000) : null };
+  const lockedUntil = row.locked_until_ms === null ? null : new Date(Number(row.locked_until_ms));
+  return { ok: true, locksNow: lockedUntil !== null, lockedUntil };
 }
 
 /** The password was right: the account's consecutive failures start again from zero. */

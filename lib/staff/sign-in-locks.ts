@@ -6,9 +6,9 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, signinThrottles, staffAccounts, webAccounts } from '@/db/schema';
 import type { Role } from '@/lib/auth/authenticate';
-import { loginKey, normaliseLogin, signInLockOf, type SignInLock } from '@/lib/security/account-throttle';
+import { isUntilLifted, loginKey, normaliseLogin, signInLockOf, type SignInLock } from '@/lib/security/account-throttle';
 
-export { signInLockOf, type SignInLock };
+export { isUntilLifted, signInLockOf, type SignInLock };
 
 export type LiftResult = { ok: true } | { ok: false; error: 'forbidden' | 'not_found' | 'not_locked' };
 

@@ -10,7 +10,7 @@ import { auditLog, emailOutbox, staffAccounts } from '@/db/schema';
 import { setPasswordWithToken } from '@/lib/account/email-tokens';
 import { signInWithLimits, type SignInResult } from '@/lib/auth/authenticate';
 import { registerPatient } from '@/lib/registration/register-patient';
-import { admitAttempt, signInLockOf } from '@/lib/security/account-throttle';
+import { UNTIL_LIFTED, admitAttempt, signInLockOf } from '@/lib/security/account-throttle';
 import { liftSignInLockByStaff, unlockLogin } from '@/lib/staff/sign-in-locks';
 import { addStaff } from '@/lib/staff/staff-accounts';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -134,6 +134,25 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
     expect(await setPasswordWithToken(db(), { purpose: 'password_reset', token, password: fresh, repeat: fresh })).toEqual({ status: 'ok', accountId });
     expect(await signInLockOf(db(), login, at(now, 5 * MINUTE))).toBeNull();
     expect(await signInWithLimits(db(), login, fresh, address(5), { now: at(now, 5 * MINUTE) })).toMatchObject({ ok: true, id: accountId });
+  });
+
+  it('locks again at each failure after a lock ends, and the 100th consecutive failure locks until lifted', async () => {
+    const { login, accountId } = await activePatient();
+    let now = await fail(login, LOCK_AFTER, new Date());
+    for (let n = LOCK_AFTER + 1; n < 100; n++) {
+      now = at(now, 25 * 60 * MINUTE); // the previous lock (24 h) has ended
+      const admitted = await admitAttempt(db(), login, now);
+      expect(admitted).toMatchObject({ ok: true, locksNow: true, lockedUntil: at(now, 24 * 60 * MINUTE) });
+      expect((await admitAttempt(db(), login, at(now, MINUTE))).ok, `refused right after failure ${n}`).toBe(false);
+    }
+    now = at(now, 25 * 60 * MINUTE);
+    expect(answer(await signInWithLimits(db(), login, WRONG, address(1), { now }))).toBe('invalid'); // the 100th
+    const years = at(now, 10 * 365 * 24 * 60 * MINUTE);
+    expect(await signInLockOf(db(), login, years)).toEqual({ lockedUntil: UNTIL_LIFTED, failures: 100 });
+    // Ten years on, the right password is still refused (told as a 24-hour wait).
+    expect(answer(await signInWithLimits(db(), login, PASSWORD, address(2), { now: years }))).toBe('limited 86400');
+    const [mail] = (await lockMails(accountId)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    expect(mail!.text).toContain('Blokada potrwa, dopóki nie ustawisz nowego hasła');
   });
 
   it('starts counting again from zero after a successful sign-in', async () => {

@@ -9,7 +9,7 @@ import { currentStaff } from '@/lib/auth/auth';
 import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { signInLockOf } from '@/lib/staff/sign-in-locks';
+import { isUntilLifted, signInLockOf } from '@/lib/staff/sign-in-locks';
 import { getAccountDetail } from '@/lib/staff/verification';
 import { blockAction, liftSignInLockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
 
@@ -63,7 +63,7 @@ export default async function AccountDetailPage({
       {lock ? (
         <section aria-labelledby="signin-lock" data-signin-lock className="mb-4 rounded-md border-2 border-danger bg-red-50 p-3">
           <p id="signin-lock" className="mb-2 font-semibold">
-            {t.signInLocked(formatDateTime(lock.lockedUntil), lock.failures)}
+            {t.signInLocked(isUntilLifted(lock.lockedUntil) ? null : formatDateTime(lock.lockedUntil), lock.failures)}
           </p>
           <form action={liftSignInLockAction}>
             <input type="hidden" name="accountId" value={account.id} />
