@@ -9,7 +9,8 @@ import { staySignedInAction } from '@/app/session-actions';
 import { buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 
-const WARN_BEFORE_S = 60;
+// A minute before the end; with a very short timeout (tests), a third of it.
+const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
 
 export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
   const pathname = usePathname();
@@ -20,7 +21,7 @@ export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
   useEffect(() => setSince(Date.now()), [pathname]);
 
   useEffect(() => {
-    const warnAt = Math.max(0, idleSeconds - WARN_BEFORE_S);
+    const warnAt = Math.max(0, idleSeconds - warnBefore(idleSeconds));
     const tick = () => {
       const elapsed = (Date.now() - since) / 1000;
       const remaining = Math.max(0, Math.ceil(idleSeconds - elapsed));

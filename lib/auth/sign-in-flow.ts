@@ -77,7 +77,7 @@ export async function codeStep(db: Db, pending: PendingSignIn, code: string, ip:
  */
 export function returnPath(next: string | null | undefined, role: Role): string {
   const fallback = role === 'patient' ? '/account' : '/admin/verifications';
-  if (!next || next.length > 512 || !/^\/[A-Za-z0-9\-._~/?=&%+]*$/.test(next) || next.startsWith('//')) return fallback;
+  if (!next || next.length > 512 || !/^\/[A-Za-z0-9\-._~/?=&%+]*$/.test(next) || next.includes('//') || next.includes('/..')) return fallback;
   const area = role === 'patient' ? '/account' : '/admin';
   return next === area || next.startsWith(`${area}/`) || next.startsWith(`${area}?`) ? next : fallback;
 }

@@ -760,6 +760,7 @@ export class EnrolmentPage {
     await this.code.fill(await freshCode(login, secret));
     await this.submit.click();
     await expect(this.recoveryCodes).toHaveCount(10);
+    saveSecret(login, secret);
     return { secret, recoveryCodes: await this.recoveryCodes.allInnerTexts() };
   }
 }
@@ -770,6 +771,8 @@ export class EnrolmentPage {
  */
 export async function signInStaffTo(page: Page, role: StaffRole, landing: RegExp): Promise<void> {
   const { login: name, password } = STAFF[role];
+  // A code is good once per 30 s step: waiting for a fresh one may take that long.
+  base.info().setTimeout(base.info().timeout + 35_000);
   await withLoginLock(name, async () => {
     const login = new LoginPage(page);
     if (!/\/login(\?|$)/.test(page.url())) await login.goto();
@@ -777,8 +780,7 @@ export async function signInStaffTo(page: Page, role: StaffRole, landing: RegExp
     await expect(page).toHaveURL(/\/login\/(code|mfa-setup)$/);
     if (page.url().endsWith('/mfa-setup')) {
       const enrolment = new EnrolmentPage(page);
-      const { secret } = await enrolment.enrol(name);
-      saveSecret(name, secret);
+      await enrolment.enrol(name);
       await enrolment.continue.click();
     } else {
       const secret = savedSecret(name);
