@@ -1,4 +1,5 @@
 // Polish user-facing text. Pages, actions and emails take their words from here.
+import { selfService } from './pl-self-service';
 
 export const pl = {
   app: {
@@ -287,6 +288,7 @@ export const pl = {
     },
     audit: { title: 'Dziennik zdarzeń', empty: 'Brak wpisów.', caption: 'Działania pracowników, od najnowszych' },
   },
+  selfService,
   devMail: {
     title: 'Skrzynka deweloperska',
     empty: 'Brak wiadomości.',
