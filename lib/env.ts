@@ -35,6 +35,13 @@ const schema = z
     RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: z.coerce.number().int().positive().default(100),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // Data retention (lib/retention/retention.ts): days kept, and hours between runs in the app
+    // (0: only `npm run retention`).
+    RETENTION_UNACTIVATED_DAYS: z.coerce.number().int().positive().default(30),
+    RETENTION_BLOCKED_ATTEMPTS_DAYS: z.coerce.number().int().positive().default(30),
+    RETENTION_EXPIRED_LINK_DAYS: z.coerce.number().int().min(0).default(7),
+    RETENTION_OUTBOX_BODY_DAYS: z.coerce.number().int().positive().default(90),
+    RETENTION_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),

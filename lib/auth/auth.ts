@@ -4,6 +4,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { recordPatientSignIn } from '@/lib/account/sign-in-history';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/request';
 import { endSessions, isSessionCurrent, signInWithLimits, type Role } from './authenticate';
@@ -43,6 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         const result = await signInWithLimits(await getDb(), login, password, clientIp(request.headers));
         if (!result.ok) throw new SignInRefused(result.reason, result.reason === 'limited' ? result.retryAfterSeconds : 0);
+        if (result.role === 'patient') await recordPatientSignIn(await getDb(), result.id);
         return { id: result.id, role: result.role, sessionVersion: result.sessionVersion };
       },
     }),
