@@ -213,6 +213,14 @@ export const selfService = {
   audit: {
     patient: 'Pacjent (samoobsługa)',
   },
+  staffActions: {
+    'account.verify': 'potwierdzenie tożsamości',
+    'account.block': 'zablokowanie konta',
+    'account.unblock': 'odblokowanie konta',
+    'account.resend_activation': 'ponowne wysłanie linku aktywacyjnego',
+    'patient_record.accept_change': 'przyjęcie zmiany danych do kartoteki',
+    'patient_record.reject_change': 'odrzucenie zmiany danych',
+  } as Record<string, string>,
   staff: {
     pendingTitle: 'Zmiana danych do potwierdzenia',
     pendingIntro: (at: string) => `Pacjent poprosił ${at} o zmianę danych w kartotece. Sprawdź i przyjmij do kartoteki albo odrzuć.`,

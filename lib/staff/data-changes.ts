@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patientDataChanges, patients, webAccounts } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
-import { changedFields } from '@/lib/account/contact-details';
+import { changedFields } from '@/lib/account/contact-form';
 
 export type DataChangeDecision = { ok: true } | { ok: false; error: 'not_found' | 'state' };
 

@@ -6,11 +6,13 @@ import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
+import { AccountLinks } from './account-links';
 import { signOutAction } from './actions';
+import { ConsentsSection } from './consents-section';
 
 export const metadata: Metadata = { title: pl.account.title };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string }> }) {
   const accountId = await currentPatientId();
   if (!accountId) redirect((await currentStaff()) ? '/admin/verifications' : '/login');
   const account = await loadPatientAccount(await getDb(), accountId);
@@ -69,6 +71,8 @@ export default async function AccountPage() {
             <Facts rows={rows} />
           </Card>
         </section>
+        <AccountLinks />
+        <ConsentsSection accountId={accountId} hasPhone={account.phone !== null} flash={(await searchParams).consent} />
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { getAccountDetail } from '@/lib/staff/verification';
 import { blockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
+import { PendingDataChange } from './pending-change';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
@@ -57,6 +58,8 @@ export default async function AccountDetailPage({
         {account.status === 'verified' ? ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', pl.admin.documents[account.verificationDocument ?? ''] ?? '—')}` : null}
         {account.status === 'blocked' ? ` — ${t.blockedInfo(detail.blockedByName ?? '—', account.blockedReason ?? '')}` : null}
       </p>
+
+      <PendingDataChange accountId={account.id} done={flash.done} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         {waiting ? (
