@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { pl } from '@/lib/messages/pl';
 import type { AccountFormState } from './form-state';
 
@@ -20,11 +20,15 @@ export function FormProblems({
 }) {
   const errors = Object.entries(state.fieldErrors).filter(([name]) => fields[name]);
   const box = 'rounded-md border-2 border-danger bg-red-50 p-4';
-  // A new key per answer: the box is mounted again, so autoFocus moves the focus to it each time.
+  // Without JavaScript the browser focuses the box (autoFocus); with it, each answer does.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (state.status !== 'idle') ref.current?.focus();
+  }, [state]);
   const key = `problem-${state.submission}`;
   if (state.status === 'conflict') {
     return (
-      <div key={key} tabIndex={-1} autoFocus role="alert" className={box}>
+      <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
         <h3 className="mb-2 text-lg font-bold text-danger">{pl.register.conflict.title}</h3>
         <p className="mb-2">{pl.register.conflict.body}</p>
         <p className="mb-1">{pl.register.conflict.contact}</p>
@@ -39,14 +43,14 @@ export function FormProblems({
     : null;
   if (message) {
     return (
-      <p key={key} tabIndex={-1} autoFocus role="alert" className={box}>
+      <p key={key} ref={ref as React.RefObject<HTMLParagraphElement>} tabIndex={-1} autoFocus role="alert" className={box}>
         {message}
       </p>
     );
   }
   if (errors.length === 0) return null;
   return (
-    <div key={key} tabIndex={-1} autoFocus role="alert" className={box}>
+    <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
       <h3 className="mb-2 text-lg font-bold text-danger">{pl.selfService.settings.summaryTitle}</h3>
       <ul className="list-disc pl-5">
         {errors.map(([name, message]) => (

@@ -46,7 +46,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <PageTitle>{t.title}</PageTitle>
       <p className="mb-4">{t.intro}</p>
       {message ? (
-        <p role="status" tabIndex={-1} autoFocus className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
+        <p role="status" tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
           {message}
         </p>
       ) : null}
