@@ -61,7 +61,6 @@ export const selfService = {
       title: 'Wylogowanie ze wszystkich urządzeń',
       intro: 'Jeżeli logowałeś się na cudzym lub zgubionym urządzeniu, zakończ wszystkie sesje. Zalogujesz się ponownie.',
       submit: 'Wyloguj ze wszystkich urządzeń',
-      done: 'Wylogowano ze wszystkich urządzeń.',
     },
   },
   emailConfirm: {
@@ -70,7 +69,6 @@ export const selfService = {
     submit: 'Potwierdź nowy adres',
     doneTitle: 'Adres email został zmieniony',
     done: (email: string) => `Od teraz adresem email Twojego konta jest ${email}.`,
-    toAccount: 'Przejdź do mojego konta',
     toLogin: 'Przejdź do logowania',
     otherAccount:
       'Ten link dotyczy innego konta niż to, na które jesteś zalogowany. Wyloguj się i otwórz link ponownie.',
@@ -157,7 +155,6 @@ export const selfService = {
       blocked: 'zablokowane',
     } as Record<string, string>,
     emailColumns: { subject: 'Temat', createdAt: 'Utworzono', sentAt: 'Wysłano', status: 'Stan' },
-    staffColumns: { action: 'Działanie', at: 'Kiedy', by: 'Kto' },
     dataChangeStatuses: {
       pending: 'czeka na potwierdzenie',
       accepted: 'przyjęta do kartoteki',
