@@ -12,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const staff = await currentStaff();
   if (!staff) redirect('/login');
   const name = (await staffName(await getDb(), staff.id)) ?? '';
-  const t = { ...pl.admin, nav: { ...pl.admin.nav, dataChanges: pl.selfService.staff.nav } };
+  const t = pl.admin;
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Panel rejestracji" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
@@ -23,7 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.blocked}
         </Link>
         <Link href="/admin/data-changes" className="font-medium text-brand underline">
-          {t.nav.dataChanges}
+          {pl.selfService.staff.nav}
         </Link>
         {staff.role === 'admin' ? (
           <Link href="/admin/audit" className="font-medium text-brand underline">
