@@ -97,6 +97,9 @@ export const webAccounts = pgTable(
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
     blockedBy: uuid('blocked_by').references(() => staffAccounts.id),
     blockedReason: text('blocked_reason'),
+    // A summary of sign-ins for the patient's own data export (RODO art. 15).
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    signInCount: integer('sign_in_count').notNull().default(0),
   },
   (t) => [
     uniqueIndex('web_accounts_patient_key').on(t.patientId),
@@ -117,20 +120,33 @@ export const webAccounts = pgTable(
 export const consentKinds = ['data_processing', 'email', 'sms'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
 
+export const consentActions = ['given', 'withdrawn'] as const;
+export type ConsentAction = (typeof consentActions)[number];
+export const consentChannels = ['registration', 'account'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+
+// Append-only history (a trigger refuses updates and deletes, see migration 0006): each row is
+// one consent given or withdrawn, so the state at any date is the latest row of each kind. The
+// history outlives the web account (account_id becomes null) and stays with the patient record.
 export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id')
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'set null' }),
+    patientId: uuid('patient_id')
       .notNull()
-      .references(() => webAccounts.id, { onDelete: 'cascade' }),
+      .references(() => patients.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: consentKinds }).notNull(),
+    action: text('action', { enum: consentActions }).notNull().default('given'),
+    // Where: the registration form or the patient's account page.
+    channel: text('channel', { enum: consentChannels }).notNull().default('registration'),
     textVersion: text('text_version').notNull(),
+    // When the consent was given or withdrawn.
     givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('consents_account_idx').on(t.accountId)],
+  (t) => [index('consents_account_idx').on(t.accountId), index('consents_patient_idx').on(t.patientId)],
 );
 
 export const tokenPurposes = ['activation', 'password_reset'] as const;
@@ -154,6 +170,64 @@ export const accountTokens = pgTable(
   (t) => [
     uniqueIndex('account_tokens_hash_key').on(t.tokenHash),
     index('account_tokens_account_idx').on(t.accountId, t.purpose),
+  ],
+);
+
+// A new email address waiting for its confirmation link (single use, short-lived, only the
+// SHA-256 of the token stored). The account's address changes only when the link is used.
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => webAccounts.id, { onDelete: 'cascade' }),
+    newEmail: text('new_email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('email_changes_hash_key').on(t.tokenHash), index('email_changes_account_idx').on(t.accountId)],
+);
+
+export const dataChangeStatuses = ['pending', 'accepted', 'rejected', 'superseded', 'withdrawn'] as const;
+export type DataChangeStatus = (typeof dataChangeStatuses)[number];
+
+/** The address and phone a patient asks to have in the hospital's patient record. */
+export interface PatientContactData {
+  phone: string | null;
+  street: string | null;
+  houseNumber: string;
+  flatNumber: string | null;
+  postalCode: string;
+  city: string;
+}
+
+// A change of the patient record's address asked for by a patient whose record the desk vouches
+// for (a verified account, or a record that existed before the registration): staff accept it.
+export const patientDataChanges = pgTable(
+  'patient_data_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => webAccounts.id, { onDelete: 'cascade' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id, { onDelete: 'restrict' }),
+    proposed: jsonb('proposed').$type<PatientContactData>().notNull(),
+    previous: jsonb('previous').$type<PatientContactData>().notNull(),
+    status: text('status', { enum: dataChangeStatuses }).notNull().default('pending'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => staffAccounts.id),
+  },
+  (t) => [
+    // At most one change waits per account; a newer one supersedes it.
+    uniqueIndex('patient_data_changes_pending_key').on(t.accountId).where(sql`status = 'pending'`),
+    index('patient_data_changes_status_idx').on(t.status, t.createdAt),
   ],
 );
 
@@ -319,3 +393,5 @@ export type OutboxMessage = typeof emailOutbox.$inferSelect;
 export type MfaFactor = typeof mfaFactors.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
 export type BlockedRegistration = typeof blockedRegistrations.$inferSelect;
+export type EmailChange = typeof emailChanges.$inferSelect;
+export type PatientDataChange = typeof patientDataChanges.$inferSelect;

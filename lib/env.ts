@@ -56,6 +56,13 @@ const schema = z
     SESSION_IDLE_MINUTES_PATIENT: z.coerce.number().positive().max(24 * 60).default(30),
     SESSION_MAX_HOURS_STAFF: z.coerce.number().positive().max(24 * 7).default(8),
     SESSION_MAX_HOURS_PATIENT: z.coerce.number().positive().max(24 * 7).default(12),
+    // Data retention (lib/retention/retention.ts): days kept, and hours between runs in the app
+    // (0: only `npm run retention`).
+    RETENTION_UNACTIVATED_DAYS: z.coerce.number().int().positive().default(30),
+    RETENTION_BLOCKED_ATTEMPTS_DAYS: z.coerce.number().int().positive().default(30),
+    RETENTION_EXPIRED_LINK_DAYS: z.coerce.number().int().min(0).default(7),
+    RETENTION_OUTBOX_BODY_DAYS: z.coerce.number().int().positive().default(90),
+    RETENTION_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),

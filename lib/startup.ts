@@ -5,7 +5,7 @@ import { seedDemoData } from '@/db/seed';
 import { ConfigurationError, env, loadEnv } from './env';
 import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
 import { logError, logInfo } from './log';
-import { purgeExpiredData } from './staff/verification';
+import { runRetention } from './retention/retention';
 import type { Db } from '@/db/client';
 
 /** Starts the server's background work, or ends the process when it cannot serve safely. */
@@ -34,9 +34,11 @@ export async function onServerStart(): Promise<void> {
   else logInfo('no RESEND_API_KEY: emails stay in the outbox (/dev/mail)');
 }
 
-// Blocked registration attempts are kept 30 days, spent captchas until they expire.
+// Data is kept no longer than lib/retention/retention.ts allows: a run at start and then every
+// RETENTION_INTERVAL_HOURS (0: only `npm run retention`).
 function schedulePurge(db: Db) {
-  const purge = () => purgeExpiredData(db).catch((error) => logError('purge failed', error));
+  if (env.RETENTION_INTERVAL_HOURS <= 0) return;
+  const purge = () => runRetention(db).catch((error) => logError('retention failed', error));
   void purge();
-  setInterval(purge, 6 * 3600_000).unref();
+  setInterval(purge, env.RETENTION_INTERVAL_HOURS * 3600_000).unref();
 }

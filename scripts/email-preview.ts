@@ -4,7 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ActivationEmail } from '@/emails/activation-email';
+import { EmailChangeConfirmEmail } from '@/emails/email-change-confirm-email';
+import { EmailChangeNoticeEmail } from '@/emails/email-change-notice-email';
 import { IdentityVerifiedEmail } from '@/emails/identity-verified-email';
+import { PasswordChangedEmail } from '@/emails/password-changed-email';
 import { PasswordResetEmail } from '@/emails/password-reset-email';
 import { RegistrationAttemptEmail } from '@/emails/registration-attempt-email';
 import { SignInLockedEmail } from '@/emails/sign-in-locked-email';
@@ -18,6 +21,9 @@ const templates = {
   'identity-verified': IdentityVerifiedEmail(IdentityVerifiedEmail.PreviewProps),
   'registration-attempt': RegistrationAttemptEmail(RegistrationAttemptEmail.PreviewProps),
   'sign-in-locked': SignInLockedEmail(SignInLockedEmail.PreviewProps),
+  'password-changed': PasswordChangedEmail(PasswordChangedEmail.PreviewProps),
+  'email-change-confirm': EmailChangeConfirmEmail(EmailChangeConfirmEmail.PreviewProps),
+  'email-change-notice': EmailChangeNoticeEmail(EmailChangeNoticeEmail.PreviewProps),
 };
 for (const [name, element] of Object.entries(templates)) {
   const rendered = await renderEmail(name, name, element);

@@ -24,6 +24,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/blocked-registrations" className="font-medium text-brand underline">
           {t.nav.blocked}
         </Link>
+        <Link href="/admin/data-changes" className="font-medium text-brand underline">
+          {pl.selfService.staff.nav}
+        </Link>
         {staff.role === 'admin' ? (
           <>
             <Link href="/admin/audit" className="font-medium text-brand underline">

@@ -1,6 +1,7 @@
 // Signing in, step by step: the password (with its limits), then — when the account has one, or
 // a staff member must enrol one — the second factor. A session is issued only after both.
 import type { Db } from '@/db/client';
+import { recordPatientSignIn } from '@/lib/account/sign-in-history';
 import { env } from '@/lib/env';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { signInWithLimits, type Role } from './authenticate';
@@ -34,6 +35,7 @@ export const mfaOwner = (principal: { id: string; role: Role }): MfaOwner => ({
 /** Opens a session row and signs the ticket that turns it into a cookie. */
 export async function issueSignInTicket(db: Db, principal: { id: string; role: Role; ver: number }): Promise<string> {
   const sid = await startSession(db, principal.id, principal.role);
+  if (principal.role === 'patient') await recordPatientSignIn(db, principal.id);
   const ticket: SignInTicket = { id: principal.id, role: principal.role, ver: principal.ver, sid };
   return seal(env.AUTH_SECRET, 'sign-in', ticket, 60_000);
 }

@@ -1,4 +1,5 @@
 // Polish user-facing text. Pages, actions and emails take their words from here.
+import { selfService } from './pl-self-service';
 
 export const pl = {
   app: {
@@ -367,6 +368,7 @@ export const pl = {
       apply: 'Filtruj',
     },
   },
+  selfService,
   devMail: {
     title: 'Skrzynka deweloperska',
     empty: 'Brak wiadomości.',

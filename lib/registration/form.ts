@@ -78,6 +78,39 @@ const phoneField = required(30).transform((v, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * The rules of the contact fields, also used by the patient's settings
+ * (lib/account/contact-details.ts) so that a change is judged exactly as a registration.
+ */
+export const contactRules = {
+  email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
+  phone: phoneField,
+  street: optional(100).pipe(
+    z
+      .string()
+      .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
+      .nullable(),
+  ),
+  houseNumber: required(12)
+    .pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber))
+    .transform((v) => v.toUpperCase()),
+  flatNumber: optional(8)
+    .pipe(
+      z
+        .string()
+        .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
+        .nullable(),
+    )
+    .transform((v) => v?.toUpperCase() ?? null),
+  postalCode: required(6).transform((v, ctx) => {
+    const code = parsePostalCode(v);
+    if (code) return code;
+    ctx.addIssue({ code: 'custom', message: e.postalCode });
+    return z.NEVER;
+  }),
+  city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
+};
+
 const buildSchema = (today: Date) => z.object({
   pesel: required(20).transform((v, ctx) => {
     if (isBrak(v)) return null;
@@ -98,28 +131,7 @@ const buildSchema = (today: Date) => z.object({
   login: required(32)
     .pipe(z.string().min(8, e.loginShort))
     .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
-  email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
-  phone: phoneField,
-  street: optional(100).pipe(
-    z
-      .string()
-      .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
-      .nullable(),
-  ),
-  houseNumber: required(12).pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber)),
-  flatNumber: optional(8).pipe(
-    z
-      .string()
-      .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
-      .nullable(),
-  ),
-  postalCode: required(6).transform((v, ctx) => {
-    const code = parsePostalCode(v);
-    if (code) return code;
-    ctx.addIssue({ code: 'custom', message: e.postalCode });
-    return z.NEVER;
-  }),
-  city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
+  ...contactRules,
   captchaAnswer: required(4),
   consentDataProcessing: checkbox,
   consentEmail: checkbox,
@@ -184,8 +196,8 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
       email: d.email,
       phone: d.phone,
       street: d.street,
-      houseNumber: d.houseNumber.toUpperCase(),
-      flatNumber: d.flatNumber?.toUpperCase() ?? null,
+      houseNumber: d.houseNumber,
+      flatNumber: d.flatNumber,
       postalCode: d.postalCode,
       city: d.city,
       consents: { dataProcessing: d.consentDataProcessing, email: d.consentEmail, sms: d.consentSms },

@@ -199,6 +199,7 @@ export async function registerPatient(
         await sp.insert(consents).values(
           given.map((kind) => ({
             accountId,
+            patientId: patientId!,
             kind,
             textVersion: CONSENTS[kind].version,
             givenAt: now,

@@ -1,7 +1,7 @@
 // The registration desk's work (SPEC §11): the queue of accounts to verify, the detail of one,
 // and the verify / block / unblock decisions, each written with its audit entry in one
 // transaction.
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   accountStatuses,
@@ -12,12 +12,12 @@ import {
   emailOutbox,
   patients,
   staffAccounts,
-  usedCaptchas,
   webAccounts,
   type AccountStatus,
   type VerificationDocument,
 } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
+import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
 import { sendActivationLink } from '@/lib/account/request-links';
 import { env } from '@/lib/env';
@@ -191,7 +191,9 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
   if (!person) return { ok: false, error: 'not_found' };
-  const notice = env.MAIL_NOTIFY_VERIFIED ? await renderIdentityVerifiedEmail({ firstName: person.firstName }) : null;
+  // A notification: only with the patient's consent to email notifications.
+  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
+  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: person.firstName }) : null;
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(webAccounts)
@@ -309,13 +311,3 @@ export async function auditActions(db: Db): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Data kept only for a while: blocked attempts (30 days), spent captcha challenges, forgotten sign-in failures. */
-export async function purgeExpiredData(db: Db): Promise<{ blocked: number; captchas: number; signinThrottles: number }> {
-  const blocked = await db
-    .delete(blockedRegistrations)
-    .where(sql`${blockedRegistrations.createdAt} < now() - make_interval(days => ${BLOCKED_ATTEMPTS_KEPT_DAYS})`)
-    .returning({ id: blockedRegistrations.id });
-  const captchas = await db.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, new Date())).returning({ nonce: usedCaptchas.nonce });
-  const signinThrottles = await purgeExpiredThrottles(db);
-  return { blocked: blocked.length, captchas: captchas.length, signinThrottles };
-}

@@ -76,7 +76,8 @@ test.describe('signing out and the account page', () => {
     await expect(loginPage.submit).toBeVisible();
     const response = await page.request.get('/account', { maxRedirects: 0 });
     expect(response.status()).toBe(307);
-    expect(response.headers()['location']).toBe('/login');
+    // The way back after signing in comes along (lib/auth/require.ts).
+    expect(response.headers()['location']).toBe('/login?next=%2Faccount');
   });
 });
 

@@ -153,7 +153,8 @@ test.describe('admin pages: who sees the data', () => {
         // (What the address itself carries, like the PESEL searched for, may be echoed back.)
         const secrets = secretsOf(world).filter((secret) => !path.includes(secret));
         expect([307, 404], `status of ${path}`).toContain(response.status());
-        if (response.status() === 307) expect(response.headers()['location']).toBe('/login');
+        // To the sign-in page, with the way back (a path of ours, checked again after sign-in).
+        if (response.status() === 307) expect(response.headers()['location']).toBe(`/login?${new URLSearchParams({ next: path })}`);
         expectNoneOf(body, secrets, `the response to ${path}`);
         // Nor in the payload a client-side navigation asks for.
         const flight = await page.request.get(path, { maxRedirects: 0, headers: { RSC: '1' } });

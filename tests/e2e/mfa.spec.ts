@@ -17,7 +17,7 @@ const baseDatabaseUrl = process.env.TEST_DATABASE_URL || process.env.E2E_DATABAS
 const SKIP_REASON = '!!! SKIPPED: the MFA e2e tests create staff accounts in a real PostgreSQL. Set TEST_DATABASE_URL; CI sets it. !!!';
 if (!baseDatabaseUrl) console.warn(`\n${SKIP_REASON}\n`);
 
-const PORT = 3311;
+const PORT = 3321;
 const IDLE_MINUTES = 0.3; // 18 s
 const PASSWORD = 'Rejestracja#2026-e2e';
 

@@ -44,7 +44,7 @@ test.describe('password reset', () => {
     await passwordPage.open(href);
     await expect(passwordPage.heading).toHaveText('Ustaw nowe hasło');
 
-    await passwordPage.setPassword('krotkie');
+    await passwordPage.setPassword('kbtrwyp');
     await passwordPage.expectRefused(['minLength', 'upper', 'digit', 'special']);
 
     const newPassword = strongPassword();

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { accountTokens, auditLog, blockedRegistrations, emailOutbox, webAccounts } from '@/db/schema';
+import { accountTokens, auditLog, emailOutbox, webAccounts } from '@/db/schema';
 import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
@@ -10,7 +10,6 @@ import {
   countByStatus,
   getAccountDetail,
   listQueue,
-  purgeExpiredData,
   resendActivationByStaff,
   unblockAccount,
   verifyAccount,
@@ -168,19 +167,6 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(detail?.tokens).toHaveLength(1);
     expect(detail?.emails[0]).toMatchObject({ template: 'activation', status: 'pending' });
     expect(await getAccountDetail(db(), 'not-a-uuid')).toBeNull();
-  });
-
-  it('purges blocked attempts older than 30 days and keeps newer ones', async () => {
-    const base = { reason: 'email_taken', firstName: 'A', lastName: 'B', email: 'a@b.pl', login: 'abcdefgh' };
-    await db().insert(blockedRegistrations).values([
-      { ...base, createdAt: new Date(Date.now() - 31 * 86400_000) },
-      { ...base, createdAt: new Date(Date.now() - 29 * 86400_000) },
-    ]);
-    const before = await db().select({ n: sql<number>`count(*)::int` }).from(blockedRegistrations);
-    const purged = await purgeExpiredData(db());
-    expect(purged.blocked).toBe(1);
-    const after = await db().select({ n: sql<number>`count(*)::int` }).from(blockedRegistrations);
-    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) - 1);
   });
 
   it('signs staff in, refuses disabled staff, and ends sessions on disable and password reset', async () => {

@@ -7,7 +7,9 @@ import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
+import { AccountLinks } from './account-links';
 import { signOutAction } from './actions';
+import { ConsentsSection } from './consents-section';
 import Link from 'next/link';
 import { SessionTimeout } from '@/components/session-timeout';
 import { idleSeconds } from '@/lib/auth/sessions';
@@ -15,7 +17,7 @@ import { linkClass } from '@/components/ui';
 
 export const metadata: Metadata = { title: pl.account.title };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string }> }) {
   const accountId = await currentPatientId();
   if (!accountId) return (await currentStaff()) ? redirect('/admin/verifications') : redirectToSignIn();
   const account = await loadPatientAccount(await getDb(), accountId);
@@ -75,6 +77,8 @@ export default async function AccountPage() {
             <Facts rows={rows} />
           </Card>
         </section>
+        <AccountLinks />
+        <ConsentsSection accountId={accountId} hasPhone={account.phone !== null} flash={(await searchParams).consent} />
         <section aria-labelledby="security-title">
           <Card>
             <h2 id="security-title" className="mb-2 text-lg font-bold">

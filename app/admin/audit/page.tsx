@@ -79,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200">
                   <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">{r.staffName ?? '—'} ({r.staffLogin ?? '—'})</td>
+                  <td className="p-2">{r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—'}</td>
                   <td className="p-2">{r.action}</td>
                   <td className="p-2">
                     {r.accountId ? (

@@ -12,6 +12,7 @@ import { pl } from '@/lib/messages/pl';
 import { isUntilLifted, signInLockOf } from '@/lib/staff/sign-in-locks';
 import { getAccountDetail } from '@/lib/staff/verification';
 import { blockAction, liftSignInLockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
+import { PendingDataChange } from './pending-change';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
@@ -73,6 +74,8 @@ export default async function AccountDetailPage({
           </form>
         </section>
       ) : null}
+
+      <PendingDataChange accountId={account.id} done={flash.done} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         {waiting ? (

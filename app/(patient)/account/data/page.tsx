@@ -1,0 +1,193 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Facts, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { exportMyData } from '@/lib/account/my-data';
+import { formatAddress } from '@/lib/account/settings-view';
+import { formatDateTime } from '@/lib/format';
+import { pl } from '@/lib/messages/pl';
+import { requirePatient } from '../patient-session';
+import { PrintButton } from './print-button';
+
+export const metadata: Metadata = { title: pl.selfService.data.title, robots: { index: false } };
+
+const t = pl.selfService.data;
+const l = t.labels;
+const c = pl.selfService.consents;
+const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : '—');
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:border-0 print:p-0 print:shadow-none sm:p-6">
+      <h2 id={id} className="mb-2 text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The patient's data on one printable page (the same data as the JSON file). */
+export default async function MyDataPage() {
+  const accountId = await requirePatient();
+  const d = await exportMyData(await getDb(), accountId);
+  if (!d) redirect('/login');
+  const p = d.patientRecord;
+  const s = d.submittedAtRegistration;
+  return (
+    <>
+      <p className="mb-2 print:hidden">
+        <Link href="/account" className={linkClass}>
+          {pl.selfService.back}
+        </Link>
+      </p>
+      <PageTitle>{t.title}</PageTitle>
+      <p className="mb-2">{t.intro}</p>
+      <p className="mb-4 text-sm">{t.generatedAt(when(d.generatedAt))}</p>
+      <div className="mb-6 flex flex-wrap gap-3 print:hidden">
+        {/* A plain link: the file downloads with or without JavaScript. */}
+        <a href="/account/data/download" className={buttonClass} download>
+          {t.download}
+        </a>
+        <PrintButton label={t.print} />
+      </div>
+      <div className="flex flex-col gap-6">
+        <Section id="data-account" title={t.sections.account}>
+          <Facts
+            rows={[
+              [l.login, d.account.login],
+              [l.email, d.account.email],
+              [l.phone, d.account.phone ?? 'BRAK'],
+              [l.status, t.statuses[d.account.status] ?? d.account.status],
+              [l.createdAt, when(d.account.createdAt)],
+              [l.activatedAt, when(d.account.activatedAt)],
+              [l.passwordChangedAt, when(d.account.passwordChangedAt)],
+            ]}
+          />
+        </Section>
+        <Section id="data-patient" title={t.sections.patient}>
+          <Facts
+            rows={[
+              [l.name, `${p.firstName} ${p.lastName}`],
+              [l.pesel, p.pesel ?? 'BRAK'],
+              [l.birthDate, p.birthDate],
+              [l.sex, p.sex === 'K' ? 'kobieta' : p.sex === 'M' ? 'mężczyzna' : null],
+              [l.address, formatAddress(p)],
+              [l.recordPhone, p.phone],
+              [l.recordEmail, p.email],
+            ]}
+          />
+        </Section>
+        <Section id="data-submitted" title={t.sections.submitted}>
+          <Facts rows={Object.entries(s).map(([k, v]) => [pl.register.labels[k as keyof typeof pl.register.labels] as string ?? k, v])} />
+        </Section>
+        <Section id="data-verification" title={t.sections.verification}>
+          {d.verification ? (
+            <Facts
+              rows={[
+                [l.verifiedAt, when(d.verification.verifiedAt)],
+                [l.verifiedBy, d.verification.verifiedBy],
+                [l.document, pl.admin.documents[d.verification.document ?? ''] ?? d.verification.document],
+              ]}
+            />
+          ) : (
+            <p>{l.notVerified}</p>
+          )}
+        </Section>
+        <Section id="data-signins" title={t.sections.signIns}>
+          <Facts
+            rows={[
+              [l.signInCount, String(d.signIns.count)],
+              [l.lastSignInAt, when(d.signIns.lastAt)],
+            ]}
+          />
+        </Section>
+        <Section id="data-pending" title={t.sections.pending}>
+          <Facts
+            rows={[
+              [l.pendingEmail, d.pendingEmailChange ? `${d.pendingEmailChange.newEmail} (${when(d.pendingEmailChange.expiresAt)})` : l.none],
+              ...d.dataChanges.map(
+                (ch, i): [string, string] => [`${l.pendingData} ${i + 1}`, `${formatAddress(ch)}; ${when(ch.requestedAt)}; ${t.dataChangeStatuses[ch.status] ?? ch.status}`],
+              ),
+            ]}
+          />
+        </Section>
+        <Section id="data-consents" title={t.sections.consents}>
+          <ul className="mb-3 flex flex-col gap-1">
+            {d.consents.current.map((k) => (
+              <li key={k.kind}>
+                {c.kinds[k.kind]}: <strong>{k.given ? c.given : k.textVersion ? c.withdrawn : c.none}</strong>
+                {k.textVersion ? ` (${c.version(k.textVersion)}, ${when(k.since)})` : ''}
+              </li>
+            ))}
+          </ul>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{c.historyCaption}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="p-2">{c.columns.kind}</th>
+                  <th scope="col" className="p-2">{c.columns.action}</th>
+                  <th scope="col" className="p-2">{c.columns.version}</th>
+                  <th scope="col" className="p-2">{c.columns.at}</th>
+                  <th scope="col" className="p-2">{c.columns.channel}</th>
+                  <th scope="col" className="p-2">{c.columns.ip}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.consents.history.map((h, i) => (
+                  <tr key={i} className="border-t border-slate-200">
+                    <td className="p-2">{c.kinds[h.kind]}</td>
+                    <td className="p-2">{c.actions[h.action]}</td>
+                    <td className="p-2">{h.textVersion}</td>
+                    <td className="p-2 whitespace-nowrap">{when(h.at)}</td>
+                    <td className="p-2">{c.channels[h.channel]}</td>
+                    <td className="p-2 break-all">{h.ip ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+        <Section id="data-emails" title={t.sections.emails}>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t.sections.emails}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="p-2">{t.emailColumns.subject}</th>
+                  <th scope="col" className="p-2">{t.emailColumns.createdAt}</th>
+                  <th scope="col" className="p-2">{t.emailColumns.sentAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.emails.map((m, i) => (
+                  <tr key={i} className="border-t border-slate-200">
+                    <td className="p-2">{m.subject}</td>
+                    <td className="p-2 whitespace-nowrap">{when(m.createdAt)}</td>
+                    <td className="p-2 whitespace-nowrap">{when(m.sentAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+        <Section id="data-staff" title={t.sections.staff}>
+          {d.staffActions.length === 0 ? (
+            <p>{l.none}</p>
+          ) : (
+            <ul className="flex flex-col gap-1">
+              {d.staffActions.map((a, i) => (
+                <li key={i}>
+                  {when(a.at)} — {a.by ?? '—'}: {pl.selfService.staffActions[a.action] ?? a.action}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Card, PageTitle, linkClass } from '@/components/ui';
+import { pl } from '@/lib/messages/pl';
+import { requirePatient } from '../patient-session';
+import { DeleteAccountForm } from './delete-form';
+
+export const metadata: Metadata = { title: pl.selfService.delete.title, robots: { index: false } };
+
+const t = pl.selfService.delete;
+
+/** Erasure of the web account (RODO art. 17): what happens, then the password and a confirmation. */
+export default async function DeleteAccountPage() {
+  await requirePatient();
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/account" className={linkClass}>
+          {pl.selfService.back}
+        </Link>
+      </p>
+      <PageTitle>{t.title}</PageTitle>
+      <div className="flex flex-col gap-6">
+        <Card>
+          <h2 className="mb-2 text-lg font-bold">{t.what}</h2>
+          <ul className="mb-4 list-disc pl-5">
+            {t.consequences.map((line) => (
+              <li key={line} className="mb-1">
+                {line}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t.before}{' '}
+            <Link href="/account/data" className={linkClass}>
+              {pl.selfService.nav.data}
+            </Link>
+          </p>
+        </Card>
+        <Card>
+          <DeleteAccountForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { pl } from '@/lib/messages/pl';
+import type { AccountFormState } from './form-state';
+
+/**
+ * What went wrong with a form post, announced and focused: the fields' errors as links to the
+ * fields (labels given by `fields`: name → [input id, label]), or the form's one problem.
+ */
+export function FormProblems({
+  state,
+  fields,
+  conflict,
+}: {
+  state: AccountFormState;
+  fields: Record<string, [id: string, label: string]>;
+  /** Shown for a conflict: the facility's contact. */
+  conflict?: ReactNode;
+}) {
+  const errors = Object.entries(state.fieldErrors).filter(([name]) => fields[name]);
+  const box = 'rounded-md border-2 border-danger bg-red-50 p-4';
+  // Without JavaScript the browser focuses the box (autoFocus); with it, each answer does.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (state.status !== 'idle') ref.current?.focus();
+  }, [state]);
+  const key = `problem-${state.submission}`;
+  if (state.status === 'conflict') {
+    return (
+      <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
+        <h3 className="mb-2 text-lg font-bold text-danger">{pl.register.conflict.title}</h3>
+        <p className="mb-2">{pl.register.conflict.body}</p>
+        <p className="mb-1">{pl.register.conflict.contact}</p>
+        {conflict}
+      </div>
+    );
+  }
+  const message =
+    state.status === 'limited' ? state.message
+    : state.status === 'error' ? pl.selfService.settings.generic
+    : state.status === 'gone' ? pl.selfService.settings.gone
+    : null;
+  if (message) {
+    return (
+      <p key={key} ref={ref as React.RefObject<HTMLParagraphElement>} tabIndex={-1} autoFocus role="alert" className={box}>
+        {message}
+      </p>
+    );
+  }
+  if (errors.length === 0) return null;
+  return (
+    <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
+      <h3 className="mb-2 text-lg font-bold text-danger">{pl.selfService.settings.summaryTitle}</h3>
+      <ul className="list-disc pl-5">
+        {errors.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${fields[name]![0]}`} className="text-danger underline">
+              {fields[name]![1]}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { Field, buttonClass } from '@/components/ui';
+import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
+import { pl } from '@/lib/messages/pl';
+import { idleFormState, type AccountFormState } from '../form-state';
+import { FormProblems } from '../form-problems';
+import { updateContactAction } from './actions';
+
+const labels = pl.register.labels;
+const hints = pl.register.hints;
+const t = pl.selfService.settings.contact;
+
+/** Phone and address with the registration form's labels, rules and live checks. */
+export function ContactForm({ initial }: { initial: Record<ContactField, string> }) {
+  const [state, formAction, pending] = useActionState(updateContactAction, idleFormState);
+  return <ContactFields key={state.submission} state={state} formAction={formAction} pending={pending} initial={initial} />;
+}
+
+function ContactFields({
+  state,
+  formAction,
+  pending,
+  initial,
+}: {
+  state: AccountFormState;
+  formAction: (data: FormData) => void;
+  pending: boolean;
+  initial: Record<ContactField, string>;
+}) {
+  const start = state.status === 'idle' ? initial : { ...initial, ...state.values };
+  const [values, setValues] = useState<Record<string, string>>(start);
+  const [visited, setVisited] = useState<Set<string>>(new Set());
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const live = useMemo(() => {
+    const checked = validateContactDetails(values);
+    return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
+  }, [values]);
+  // Live checks speak once the patient has left a field they changed.
+  const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : state.fieldErrors[name]);
+  const field = (name: ContactField) => ({
+    name,
+    label: labels[name],
+    defaultValue: start[name] ?? '',
+    error: errorOf(name),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
+    onBlur: () => setVisited((s) => (s.has(name) ? s : new Set(s).add(name))),
+  });
+  const problems = Object.fromEntries(contactFields.map((f) => [f, [`field-${f}`, labels[f]] as [string, string]]));
+
+  return (
+    <form action={formAction} noValidate={enhanced} className="flex flex-col gap-4">
+      <FormProblems state={state} fields={problems} />
+      <Field {...field('phone')} hint={hints.phone} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-1 font-bold">{pl.register.address}</legend>
+        <Field {...field('street')} autoComplete="address-line1" maxLength={100} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field {...field('houseNumber')} required autoComplete="off" maxLength={12} />
+          <Field {...field('flatNumber')} autoComplete="off" maxLength={8} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field {...field('postalCode')} hint={hints.postalCode} required autoComplete="postal-code" inputMode="numeric" maxLength={6} />
+          <Field {...field('city')} required autoComplete="address-level2" maxLength={80} />
+        </div>
+      </fieldset>
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {t.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

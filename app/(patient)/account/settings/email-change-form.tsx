@@ -1,0 +1,51 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { Field, buttonClass } from '@/components/ui';
+import { pl } from '@/lib/messages/pl';
+import { idleFormState } from '../form-state';
+import { FormProblems } from '../form-problems';
+import { requestEmailChangeAction } from './actions';
+
+const t = pl.selfService.settings;
+
+export function EmailChangeForm({ contact }: { contact: ReactNode }) {
+  const [state, formAction, pending] = useActionState(requestEmailChangeAction, idleFormState);
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <FormProblems
+        state={state}
+        conflict={contact}
+        fields={{ newEmail: ['field-newEmail', t.email.newEmail], currentPassword: ['email-currentPassword', t.currentPassword] }}
+      />
+      <Field
+        key={`email-${state.submission}`}
+        name="newEmail"
+        label={t.email.newEmail}
+        hint={t.email.newEmailHint}
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+        defaultValue={state.values.newEmail ?? ''}
+        error={state.fieldErrors.newEmail}
+      />
+      <Field
+        id="email-currentPassword"
+        name="currentPassword"
+        label={t.currentPassword}
+        hint={t.currentPasswordHint}
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={1024}
+        error={state.fieldErrors.currentPassword}
+      />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {t.email.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { Card, buttonClass } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { changedFields } from '@/lib/account/contact-form';
+import type { Patient, PatientContactData } from '@/db/schema';
+import { formatDateTime } from '@/lib/format';
+import { pl } from '@/lib/messages/pl';
+import { pendingChangeOf } from '@/lib/staff/data-changes';
+import { acceptDataChangeAction, rejectDataChangeAction } from './data-change-actions';
+
+const t = pl.selfService.staff;
+const labels = pl.register.labels;
+
+/** "Zmiana danych do potwierdzenia": the patient's requested address beside the record's. */
+export async function PendingDataChange({ accountId, done }: { accountId: string; done?: string }) {
+  const pending = await pendingChangeOf(await getDb(), accountId);
+  const flash = done === 'change-accepted' ? t.done.accepted : done === 'change-rejected' ? t.done.rejected : null;
+  if (!pending && !flash) return null;
+  return (
+    <section aria-labelledby="data-change-title" className="mt-4">
+      {flash ? (
+        <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
+          {flash}
+        </p>
+      ) : null}
+      {pending ? (
+        <Card>
+          <h2 id="data-change-title" className="mb-2 text-lg font-bold">
+            {t.pendingTitle}
+          </h2>
+          <p className="mb-3">{t.pendingIntro(formatDateTime(pending.change.createdAt))}</p>
+          <ChangeTable current={pending.patient} proposed={pending.change.proposed} />
+          <div className="mt-4 flex flex-wrap gap-3">
+            <form action={acceptDataChangeAction}>
+              <input type="hidden" name="accountId" value={accountId} />
+              <input type="hidden" name="changeId" value={pending.change.id} />
+              <button type="submit" className={buttonClass}>
+                {t.accept}
+              </button>
+            </form>
+            <form action={rejectDataChangeAction}>
+              <input type="hidden" name="accountId" value={accountId} />
+              <input type="hidden" name="changeId" value={pending.change.id} />
+              <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
+                {t.reject}
+              </button>
+            </form>
+          </div>
+        </Card>
+      ) : (
+        <h2 id="data-change-title" className="sr-only">
+          {t.pendingTitle}
+        </h2>
+      )}
+    </section>
+  );
+}
+
+function ChangeTable({ current, proposed }: { current: Patient; proposed: PatientContactData }) {
+  const record: PatientContactData = {
+    phone: current.phone,
+    street: current.street,
+    houseNumber: current.houseNumber ?? '',
+    flatNumber: current.flatNumber,
+    postalCode: current.postalCode ?? '',
+    city: current.city ?? '',
+  };
+  const changed = new Set(changedFields(record, proposed));
+  const show = (v: string | null) => v || '—';
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t.pendingTitle}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className="p-2">Pole</th>
+            <th scope="col" className="p-2">{t.current}</th>
+            <th scope="col" className="p-2">{t.proposed}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const).map((f) => (
+            <tr key={f} className={`border-t border-slate-200 ${changed.has(f) ? 'font-semibold' : ''}`}>
+              <th scope="row" className="p-2 font-medium">
+                {labels[f]}
+              </th>
+              <td className="p-2">{show(record[f])}</td>
+              <td className="p-2" data-proposed={f}>
+                {show(proposed[f])}
+                {changed.has(f) ? <span className="sr-only"> (zmiana)</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+

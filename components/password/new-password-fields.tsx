@@ -1,0 +1,104 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { pl } from '@/lib/messages/pl';
+import { checkPassword, rulesOf, type PasswordPolicy, type PasswordRule } from '@/lib/password-policy';
+import { ruleText } from './rules';
+
+const t = pl.activate;
+// Rules the browser can judge; the others (common passwords, login, PESEL) only the server.
+const LIVE: PasswordRule[] = ['minLength', 'maxLength', 'upper', 'lower', 'digit', 'special', 'repeat'];
+
+/**
+ * A new password and its repetition with the policy's live checklist (activation, reset and the
+ * patient's settings). The fields empty themselves whenever `refused` changes to a refusal: a
+ * password is never sent back to be filled in again.
+ */
+export function NewPasswordFields(props: {
+  policy: PasswordPolicy;
+  /** The rules the server found broken in the last attempt. */
+  failed: PasswordRule[];
+  /** A new value (the action's state) after each refused attempt. */
+  refused: unknown;
+  labels?: { password: string; repeat: string };
+}) {
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [enhanced, setEnhanced] = useState(false);
+  const [show, setShow] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  useEffect(() => {
+    if (props.refused) {
+      setPassword('');
+      setRepeat('');
+    }
+  }, [props.refused]);
+
+  const labels = props.labels ?? { password: t.password, repeat: t.passwordRepeat };
+  const rules = rulesOf(props.policy);
+  const broken = new Set(checkPassword(password, { policy: props.policy, repeat }));
+  const failed = new Set(props.failed);
+  const invalid = props.failed.length > 0 || undefined;
+
+  return (
+    <>
+      <div id="password-rules">
+        <p className="font-medium">{t.rulesTitle}</p>
+        <ul className="mt-1 flex flex-col gap-1" aria-live="polite">
+          {rules.map((rule) => {
+            const known = enhanced && LIVE.includes(rule) && password !== '';
+            const ok = known && !broken.has(rule);
+            return (
+              <li key={rule} className={failed.has(rule) ? 'text-danger' : ok ? 'text-green-800' : ''}>
+                <span aria-hidden="true">{known ? (ok ? '✓ ' : '✗ ') : '• '}</span>
+                {ruleText(rule, props.policy)}
+                {known ? <span className="sr-only">{ok ? ' — spełniony' : ' — niespełniony'}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password" className="font-medium">
+          {labels.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type={show ? 'text' : 'password'}
+          autoComplete="new-password"
+          required
+          maxLength={256}
+          aria-describedby="password-rules"
+          aria-invalid={invalid}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="passwordRepeat" className="font-medium">
+          {labels.repeat}
+        </label>
+        <input
+          id="passwordRepeat"
+          name="passwordRepeat"
+          type={show ? 'text' : 'password'}
+          autoComplete="new-password"
+          required
+          maxLength={256}
+          aria-invalid={invalid}
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
+        />
+      </div>
+      {enhanced ? (
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} className="h-5 w-5" />
+          {t.show}
+        </label>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The phone and address form of the patient's settings, judged by the registration form's own
+// rules (lib/registration/form.ts contactRules). Pure: the browser runs it for live checks.
+import { z } from 'zod';
+import type { PatientContactData } from '@/db/schema';
+import { contactRules } from '@/lib/registration/form';
+
+export const contactFields = ['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const;
+export type ContactField = (typeof contactFields)[number];
+export type ContactErrors = Partial<Record<ContactField, string>>;
+export type ContactValues = Partial<Record<ContactField, string>>;
+
+const contactSchema = z.object({
+  phone: contactRules.phone,
+  street: contactRules.street,
+  houseNumber: contactRules.houseNumber,
+  flatNumber: contactRules.flatNumber,
+  postalCode: contactRules.postalCode,
+  city: contactRules.city,
+});
+
+export type ContactValidation = { ok: true; data: PatientContactData } | { ok: false; fieldErrors: ContactErrors };
+
+/** Validates a submission of any shape; every failing field gets its own message. Pure. */
+export function validateContactDetails(submitted: Record<string, unknown>): ContactValidation {
+  const raw = Object.fromEntries(contactFields.map((f) => [f, submitted[f] ?? '']));
+  const parsed = contactSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: ContactErrors = {};
+  for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as ContactField] ??= issue.message;
+  return { ok: false, fieldErrors };
+}
+
+/** The typed text values, trimmed to a sane size, to refill the form. */
+export function keepContactValues(submitted: Record<string, unknown>): ContactValues {
+  const values: ContactValues = {};
+  for (const f of contactFields) if (typeof submitted[f] === 'string') values[f] = (submitted[f] as string).slice(0, 200);
+  return values;
+}
+
+export const sameContact = (a: PatientContactData, b: PatientContactData) => contactFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
+
+/** The fields in which two versions of the contact data differ. */
+export const changedFields = (a: PatientContactData, b: PatientContactData) => contactFields.filter((f) => (a[f] ?? null) !== (b[f] ?? null));

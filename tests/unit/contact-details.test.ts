@@ -1,0 +1,56 @@
+// The settings' phone and address are judged by the registration form's own rules.
+import { describe, expect, it } from 'vitest';
+import { contactFields, validateContactDetails } from '@/lib/account/contact-details';
+import { maskEmail } from '@/lib/account/self-service-emails';
+import { validateRegistration } from '@/lib/registration/form';
+
+const GOOD = { phone: '600 100 200', street: 'Lubelska', houseNumber: '12a', flatNumber: '3b', postalCode: '21010', city: 'Łęczna' };
+
+const CASES: Array<Record<string, unknown>> = [
+  {},
+  { phone: '12345' },
+  { phone: '' },
+  { phone: 'brak' },
+  { phone: '+44 20 7946 0958' },
+  { street: 'Ul. <script>' },
+  { street: '' },
+  { houseNumber: '' },
+  { houseNumber: '12//4' },
+  { flatNumber: 'abc' },
+  { postalCode: '2101' },
+  { postalCode: '21-0101' },
+  { city: '1 Maja' },
+  { city: 'x'.repeat(81) },
+  { street: 'x'.repeat(1000), houseNumber: 42, city: null },
+  { phone: ['600100200'] },
+];
+
+describe('validateContactDetails', () => {
+  for (const overrides of CASES) {
+    it(`gives the registration form's answer for ${JSON.stringify(overrides).slice(0, 60)}`, () => {
+      const input = { ...GOOD, ...overrides };
+      const contact = validateContactDetails(input);
+      const registration = validateRegistration({ ...input, pesel: 'BRAK', birthDate: '1980-01-01', firstName: 'Jan', lastName: 'Nowak', login: 'jan.nowak1', email: 'jan@example.pl', captchaAnswer: '1', consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' });
+      const registrationErrors = registration.ok ? {} : Object.fromEntries(contactFields.filter((f) => registration.fieldErrors[f]).map((f) => [f, registration.fieldErrors[f]]));
+      expect(contact.ok ? {} : contact.fieldErrors).toEqual(registrationErrors);
+      if (contact.ok && registration.ok) {
+        for (const f of contactFields) expect(contact.data[f]).toEqual(registration.data[f]);
+      }
+    });
+  }
+
+  it('normalises as registration stores: E.164 phone, upper-case numbers, NN-NNN', () => {
+    expect(validateContactDetails(GOOD)).toEqual({
+      ok: true,
+      data: { phone: '+48600100200', street: 'Lubelska', houseNumber: '12A', flatNumber: '3B', postalCode: '21-010', city: 'Łęczna' },
+    });
+  });
+});
+
+describe('maskEmail', () => {
+  it('keeps the first letters and the top-level domain only', () => {
+    expect(maskEmail('anna.nowak@poczta.example.pl')).toBe('a***@p***.pl');
+    expect(maskEmail('żaneta@wp.pl')).toBe('ż***@w***.pl');
+    expect(maskEmail('nie-email')).toBe('***');
+  });
+});
