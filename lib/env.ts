@@ -35,6 +35,9 @@ const schema = z
     RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: z.coerce.number().int().positive().default(100),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // Operations (issue 14): /api/metrics is off (404) without a token; SIGTERM drains this long.
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),

@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
+import { countSignIn } from '@/lib/metrics';
 import { clientIp } from '@/lib/request';
 import { endSessions, isSessionCurrent, signInWithLimits, type Role } from './authenticate';
 
@@ -42,6 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const login = typeof credentials?.login === 'string' ? credentials.login : '';
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         const result = await signInWithLimits(await getDb(), login, password, clientIp(request.headers));
+        countSignIn(result);
         if (!result.ok) throw new SignInRefused(result.reason, result.reason === 'limited' ? result.retryAfterSeconds : 0);
         return { id: result.id, role: result.role, sessionVersion: result.sessionVersion };
       },
