@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { signOutAction } from '@/app/(patient)/account/actions';
 import { currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
+import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
 
 // Only navigation depends on this check: every page and action checks the role again.
@@ -16,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Panel rejestracji" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
+        <Link href="/admin" className="font-medium text-brand underline">{plDashboard.nav}</Link>
         <Link href="/admin/verifications" className="font-medium text-brand underline">
           {t.nav.queue}
         </Link>
