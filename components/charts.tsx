@@ -30,7 +30,7 @@ const W = 400;
 const H = 200;
 const PAD = { left: 34, right: 6, top: 10, bottom: 26 };
 
-/** A round upper bound for the axis and its step: 0–4 → 4 by 1, 0–23 → 25 by 5 … */
+/** A round upper bound for the axis and its step: 0–4 → 4 by 1, 0–19 → 20 by 5 … */
 export function niceScale(max: number, ticks = 4): { max: number; step: number } {
   if (max <= 0) return { max: ticks, step: 1 };
   const raw = max / ticks;

@@ -1,0 +1,89 @@
+// The metrics registry (lib/metrics.ts) and the Grafana dashboard built on it
+// (ops/grafana/e-rejestracja-dashboard.json): every metric a panel queries exists, and no label
+// can carry what a person typed.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  countDeliveryAttempt,
+  countRateLimitRefusal,
+  countRegistration,
+  countSignIn,
+  metrics,
+  observeHttpRequest,
+} from '@/lib/metrics';
+
+const dashboard = JSON.parse(readFileSync('ops/grafana/e-rejestracja-dashboard.json', 'utf8')) as {
+  panels: Array<{ title: string; type: string; targets?: Array<{ expr: string }> }>;
+  templating: { list: Array<{ query?: unknown }> };
+};
+
+/** The metric names a PromQL expression reads (ours and Node's defaults). */
+function metricNames(expr: string): string[] {
+  return [...expr.matchAll(/\b((?:erejestracja|process|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1]!);
+}
+
+async function registeredNames(): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const metric of await metrics().registry.getMetricsAsJSON()) {
+    names.add(metric.name);
+    if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(metric.name + suffix);
+    if (String(metric.type) === 'summary') for (const suffix of ['_sum', '_count']) names.add(metric.name + suffix);
+  }
+  return names;
+}
+
+describe('the Grafana dashboard', () => {
+  const queries = [
+    ...dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: p.title, expr: t.expr }))),
+    ...dashboard.templating.list.filter((v) => typeof v.query === 'string').map((v) => ({ where: 'templating', expr: v.query as string })),
+  ];
+
+  it('queries something in every panel that is not a row', () => {
+    for (const panel of dashboard.panels.filter((p) => p.type !== 'row')) {
+      expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
+      for (const target of panel.targets ?? []) expect(metricNames(target.expr).length, `${panel.title}: ${target.expr}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses only metric names that exist in the registry', async () => {
+    const known = await registeredNames();
+    const used = new Set(queries.flatMap((q) => metricNames(q.expr)));
+    expect(used.size).toBeGreaterThan(10);
+    for (const name of used) expect(known.has(name), `${name} is used by the dashboard but not registered`).toBe(true);
+  });
+
+  it('covers every metric of our own', async () => {
+    const used = new Set(queries.flatMap((q) => metricNames(q.expr)).map((n) => n.replace(/_(bucket|sum|count)$/, '')));
+    const ours = (await metrics().registry.getMetricsAsJSON()).map((m) => m.name).filter((n) => n.startsWith('erejestracja_'));
+    for (const name of ours) expect(used.has(name), `${name} is on no panel`).toBe(true);
+  });
+});
+
+describe('metric labels', () => {
+  it('count fixed outcomes, and anything else as "other", never the value itself', async () => {
+    const email = 'jan.kowalski@example.pl';
+    countRegistration('registered');
+    countRegistration(email);
+    countSignIn({ ok: true });
+    countSignIn({ ok: false, reason: 'limited' });
+    countSignIn({ ok: false, reason: '44051401359' });
+    countRateLimitRefusal('register');
+    countRateLimitRefusal(email);
+    countDeliveryAttempt({ ok: false, permanent: true });
+    observeHttpRequest('GET', '/activate/[token]', '200', 0.02);
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/erejestracja_registrations_total\{outcome="registered"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_registrations_total\{outcome="other"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_sign_ins_total\{outcome="limited"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_rate_limit_refusals_total\{limit="register"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_email_delivery_attempts_total\{result="permanent_error"\} [1-9]/);
+    expect(text).not.toContain(email);
+    expect(text).not.toContain('44051401359');
+  });
+
+  it('is one registry per process, shared through globalThis', async () => {
+    const again = await import('@/lib/metrics');
+    expect(again.metrics()).toBe(metrics());
+    expect((globalThis as { __erejestracjaMetrics?: unknown }).__erejestracjaMetrics).toBe(metrics());
+  });
+});
