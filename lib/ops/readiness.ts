@@ -6,6 +6,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { migrationsFolder } from '@/db/migrate';
+import { logError } from '@/lib/log';
 
 export interface CheckResult {
   ok: boolean;
@@ -68,6 +69,7 @@ export async function checkReadiness(input: ReadinessInput): Promise<ReadinessRe
       database.ms = Math.round(performance.now() - started);
     } catch (error) {
       database.error = error instanceof Error && error.message === 'timed out' ? 'timeout' : 'unreachable';
+      logError('readiness: database check failed', error);
     }
   } else {
     database.error = 'not open';
