@@ -61,7 +61,8 @@ function DataTable({ props }: { props: ColumnChartProps }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium text-brand underline underline-offset-2">{showTable}</summary>
-      <div className="mt-2 overflow-x-auto">
+      {/* Focusable and named: on a narrow screen the table may scroll sideways. */}
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={tableCaption}>
         <table className="w-full text-left" data-chart-table={props.id}>
           <caption className="sr-only">{tableCaption}</caption>
           <thead className="bg-slate-100">
@@ -111,7 +112,8 @@ export function ColumnChart(props: ColumnChartProps) {
     <figure className="flex flex-col gap-2" data-chart={id}>
       <svg
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         viewBox={`0 0 ${W} ${H}`}
         className="h-auto w-full max-w-2xl"
         focusable="false"
@@ -160,17 +162,19 @@ export interface ShareBarProps {
   title: string;
   description: string;
   parts: Array<{ key: string; label: string; value: number; color: string }>;
-  /** Beside the chart: the facts it shows, as a table or list. */
-  children?: ReactNode;
+  /** Beside the chart, always shown: its numbers as a two-column table. */
+  rows: Array<[string, ReactNode]>;
+  tableCaption: string;
 }
 
 /** One horizontal bar split into parts (e.g. activated / not yet activated). */
-export function ShareBar({ id, title, description, parts, children }: ShareBarProps) {
+export function ShareBar({ id, title, description, parts, rows, tableCaption }: ShareBarProps) {
   const total = parts.reduce((sum, p) => sum + p.value, 0);
   let x = 0;
   return (
     <figure className="flex flex-col gap-2" data-chart={id}>
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox="0 0 400 28" className="h-auto w-full max-w-2xl" focusable="false">
+      <svg role="img" aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`} viewBox="0 0 400 28" className="h-auto w-full max-w-2xl" focusable="false">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect x="0" y="2" width="400" height="24" fill="#ffffff" stroke="#334155" strokeWidth="1" />
@@ -184,7 +188,17 @@ export function ShareBar({ id, title, description, parts, children }: ShareBarPr
           : null}
       </svg>
       <Legend series={parts.map((p) => ({ key: p.key, label: p.label, color: p.color, values: [p.value] }))} />
-      {children}
+      <table className="w-full max-w-2xl text-left text-sm" data-chart-table={id}>
+        <caption className="sr-only">{tableCaption}</caption>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label} className="border-t border-slate-200">
+              <th scope="row" className="p-1 font-normal">{label}</th>
+              <td className="p-1 text-right tabular-nums">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

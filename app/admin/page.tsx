@@ -107,21 +107,18 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               { key: 'activated', label: t.activation.activated, value: activation.activated, color: COLORS.newRecord },
               { key: 'notActivated', label: t.activation.notActivated, value: activation.created - activation.activated, color: COLORS.muted },
             ]}
-          >
-            <Facts
-              labelWidth="wide"
-              rows={[
-                [t.activation.created, <Value key="c" name="activation-created" value={activation.created}>{activation.created}</Value>],
-                [t.activation.activated, <Value key="a" name="activation-activated" value={activation.activated}>{activation.activated}</Value>],
-                [
-                  t.activation.rate,
-                  <Value key="r" name="activation-rate" value={activation.rate}>
-                    {activation.rate === null ? t.activation.none : percent(activation.rate)}
-                  </Value>,
-                ],
-              ]}
-            />
-          </ShareBar>
+            tableCaption={t.activation.caption}
+            rows={[
+              [t.activation.created, <Value key="c" name="activation-created" value={activation.created}>{activation.created}</Value>],
+              [t.activation.activated, <Value key="a" name="activation-activated" value={activation.activated}>{activation.activated}</Value>],
+              [
+                t.activation.rate,
+                <Value key="r" name="activation-rate" value={activation.rate}>
+                  {activation.rate === null ? t.activation.none : percent(activation.rate)}
+                </Value>,
+              ],
+            ]}
+          />
         </Section>
 
         <Section id="weryfikacja" heading={t.backlog.heading}>
