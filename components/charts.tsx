@@ -123,7 +123,7 @@ export function ColumnChart(props: ColumnChartProps) {
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#cbd5e1" strokeWidth="0.5" />
-            <text x={PAD.left - 4} y={y(t) + 3.5} textAnchor="end" fontSize="10" fill="#334155">
+            <text x={PAD.left - 4} y={y(t) + 3.5} textAnchor="end" fontSize="11" fill="#334155">
               {t}
             </text>
           </g>
@@ -142,7 +142,7 @@ export function ColumnChart(props: ColumnChartProps) {
                 return <rect key={s.key} x={x} y={top} width={barW} height={height} fill={s.color} stroke="#ffffff" strokeWidth="0.5" />;
               })}
               {i % every === 0 || categories.length <= 6 ? (
-                <text x={x + barW / 2} y={H - PAD.bottom + 14} textAnchor="middle" fontSize="10" fill="#334155">
+                <text x={x + barW / 2} y={H - PAD.bottom + 14} textAnchor="middle" fontSize="11" fill="#334155">
                   {axisLabels[i]}
                 </text>
               ) : null}
