@@ -78,6 +78,8 @@ export async function proxy(request: NextRequest) {
   const csp = buildCsp(nonce, { development: process.env.NODE_ENV === 'development', https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // The page asked for, so that a page sending a signed-out user to /login can bring them back.
+  requestHeaders.set('x-request-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // Next reads the nonce from the request's CSP and puts it on its own scripts.
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

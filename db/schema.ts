@@ -2,6 +2,7 @@
 // as indexes so that concurrent submissions can never both win.
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   index,
   integer,
@@ -222,6 +223,65 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_account_idx').on(t.accountId)],
 );
 
+// A second factor (TOTP, RFC 6238) of a staff member or a patient: exactly one owner. The secret
+// is encrypted (AES-256-GCM, lib/auth/mfa-crypto.ts); it counts only once `confirmed_at` is set.
+export const mfaFactors = pgTable(
+  'mfa_factors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    secret: text('secret').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    // The last accepted time step: a code of that step or earlier is a replay.
+    lastUsedStep: integer('last_used_step'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mfa_factors_staff_key').on(t.staffId),
+    uniqueIndex('mfa_factors_account_key').on(t.accountId),
+    check('mfa_factors_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+  ],
+);
+
+// Single-use recovery codes, shown once at enrolment and stored as SHA-256.
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    factorId: uuid('factor_id')
+      .notNull()
+      .references(() => mfaFactors.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('mfa_recovery_codes_hash_key').on(t.factorId, t.codeHash)],
+);
+
+export const sessionRoles = ['patient', 'registrar', 'admin'] as const;
+
+// Signed-in sessions. The cookie (an Auth.js JWT) names its row; the row decides whether the
+// session still lives: idle and absolute timeouts, sign-out, "sign out everywhere".
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: sessionRoles }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    index('auth_sessions_staff_idx').on(t.staffId),
+    index('auth_sessions_account_idx').on(t.accountId),
+    index('auth_sessions_last_seen_idx').on(t.lastSeenAt),
+    check('auth_sessions_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+  ],
+);
+
 // Counters of rate-limiter-flexible (RateLimiterDrizzle), shared by every app instance.
 export const rateLimits = pgTable(
   'rate_limits',
@@ -233,6 +293,22 @@ export const rateLimits = pgTable(
   (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );
 
+// Consecutive failed sign-ins per login from any address: the per-account throttle and the
+// temporary lock of sign-in by password (lib/security/account-throttle.ts). Keyed by a hash of
+// the normalised login, so unknown logins are counted exactly like real ones and no login is
+// stored in clear. A row is forgotten at `expires_at`.
+export const signinThrottles = pgTable(
+  'signin_throttles',
+  {
+    loginKey: text('login_key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('signin_throttles_expires_idx').on(t.expiresAt)],
+);
+
 export type StaffAccount = typeof staffAccounts.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Patient = typeof patients.$inferSelect;
@@ -240,4 +316,6 @@ export type WebAccount = typeof webAccounts.$inferSelect;
 export type Consent = typeof consents.$inferSelect;
 export type AccountToken = typeof accountTokens.$inferSelect;
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
+export type MfaFactor = typeof mfaFactors.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
 export type BlockedRegistration = typeof blockedRegistrations.$inferSelect;

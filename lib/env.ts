@@ -33,11 +33,32 @@ const schema = z
     RATE_LIMIT_SIGNIN_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_SIGNIN_BLOCK_MINUTES: z.coerce.number().int().positive().default(15),
     RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: z.coerce.number().int().positive().default(100),
+    // Per account (any address; lib/security/account-throttle.ts): after DELAY_AFTER consecutive
+    // failures each attempt waits 1 s, 2 s, 4 s … (at most DELAY_MAX_SECONDS) after the previous
+    // one; after LOCK_AFTER (NIST SP 800-63B: at most 100) sign-in by password stops for
+    // LOCK_HOURS. Failures are forgotten FORGET_DAYS after the last one.
+    RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_AFTER: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
+    RATE_LIMIT_SIGNIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().positive().max(100).default(50),
+    RATE_LIMIT_SIGNIN_ACCOUNT_LOCK_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    RATE_LIMIT_SIGNIN_ACCOUNT_FORGET_DAYS: z.coerce.number().positive().max(365).default(30),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
     // Operations (issue 14): /api/metrics is off (404) without a token; SIGTERM drains this long.
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+    // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (lib/request.ts).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    // Staff second factor: `required` (default in production) or `optional`.
+    STAFF_MFA: z.enum(['required', 'optional']).optional(),
+    // Key for TOTP secrets at rest (AES-256-GCM); derived from AUTH_SECRET with HKDF when unset.
+    MFA_ENCRYPTION_KEY: z.string().min(32, 'MFA_ENCRYPTION_KEY must be at least 32 characters').optional(),
+    RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    // Sessions end after this much inactivity (minutes, fractions allowed) or this long after sign-in.
+    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().positive().max(24 * 60).default(15),
+    SESSION_IDLE_MINUTES_PATIENT: z.coerce.number().positive().max(24 * 60).default(30),
+    SESSION_MAX_HOURS_STAFF: z.coerce.number().positive().max(24 * 7).default(8),
+    SESSION_MAX_HOURS_PATIENT: z.coerce.number().positive().max(24 * 7).default(12),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),
@@ -56,6 +77,7 @@ const schema = z
       DEV_MAILBOX: production ? e.DEV_MAILBOX : true,
       DEMO_SEED: e.DEMO_SEED ?? (!production && !e.DATABASE_URL),
       APP_URL: e.APP_URL.replace(/\/+$/, ''),
+      STAFF_MFA: e.STAFF_MFA ?? (production ? 'required' : 'optional'),
     };
   });
 

@@ -10,7 +10,9 @@ import { emailOutbox, outboxStatuses, webAccounts } from '@/db/schema';
 import { logError } from './log';
 
 export const REGISTRATION_OUTCOMES = ['registered', 'conflict', 'invalid', 'error'] as const;
-export const SIGN_IN_OUTCOMES = ['success', 'invalid', 'pending', 'blocked', 'limited'] as const;
+// success: a session was issued (after the password, or after the second factor);
+// second_factor: the password was right and a code (or enrolment) is asked for next.
+export const SIGN_IN_OUTCOMES = ['success', 'second_factor', 'invalid', 'pending', 'blocked', 'limited', 'code_invalid', 'code_limited'] as const;
 export const DELIVERY_RESULTS = ['sent', 'retryable_error', 'permanent_error'] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | 'other' =>
@@ -162,9 +164,14 @@ export function countRegistration(status: string): void {
   metrics().registrations.inc({ outcome: oneOf(REGISTRATION_OUTCOMES, status) });
 }
 
-/** A sign-in's result (lib/auth/authenticate.ts signInWithLimits). */
-export function countSignIn(result: { ok: boolean; reason?: string }): void {
-  metrics().signIns.inc({ outcome: result.ok ? 'success' : oneOf(SIGN_IN_OUTCOMES, result.reason) });
+/** One step of signing in (lib/auth/sign-in-flow.ts): the password, or the second factor's code. */
+export function countSignIn(result: { status: string; reason?: string }, step: 'password' | 'code' = 'password'): void {
+  const outcome =
+    result.status === 'complete' ? 'success'
+    : result.status === 'second-factor' ? 'second_factor'
+    : step === 'code' ? `code_${result.reason}`
+    : result.reason;
+  metrics().signIns.inc({ outcome: oneOf(SIGN_IN_OUTCOMES, outcome) });
 }
 
 export function countRateLimitRefusal(limit: string): void {

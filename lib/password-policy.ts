@@ -1,5 +1,6 @@
 // Password rules (SPEC §9), pure so the browser can show a live checklist. The common-password
-// check needs a large list and is plugged in by the server (lib/auth/password-check.ts).
+// check needs large lists and is plugged in by the server (lib/common-passwords.ts, through
+// lib/auth/password-check.ts).
 
 export type PasswordPolicy = 'strong' | 'length';
 

@@ -7,6 +7,7 @@ import { ActivationEmail } from '@/emails/activation-email';
 import { IdentityVerifiedEmail } from '@/emails/identity-verified-email';
 import { PasswordResetEmail } from '@/emails/password-reset-email';
 import { RegistrationAttemptEmail } from '@/emails/registration-attempt-email';
+import { SignInLockedEmail } from '@/emails/sign-in-locked-email';
 import { renderEmail } from '@/lib/mail/outbox';
 
 const dir = path.resolve('.data/email-preview');
@@ -16,6 +17,7 @@ const templates = {
   'password-reset': PasswordResetEmail(PasswordResetEmail.PreviewProps),
   'identity-verified': IdentityVerifiedEmail(IdentityVerifiedEmail.PreviewProps),
   'registration-attempt': RegistrationAttemptEmail(RegistrationAttemptEmail.PreviewProps),
+  'sign-in-locked': SignInLockedEmail(SignInLockedEmail.PreviewProps),
 };
 for (const [name, element] of Object.entries(templates)) {
   const rendered = await renderEmail(name, name, element);

@@ -1,16 +1,21 @@
 // npm run staff -- add --login L --name N --role registrar   (password from stdin)
 //                   list | disable --login L | reset-password --login L   (password from stdin)
+//                   unlock --login L   (lifts a lock of sign-in by password, any login)
+//                   reset-mfa --login L   (a lost phone: the next sign-in enrols a new second factor)
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { staffRoles, type StaffRole } from '@/db/schema';
-import { addStaff, disableStaff, listStaff, resetStaffPassword, type StaffResult } from '@/lib/staff/staff-accounts';
+import { unlockLogin } from '@/lib/staff/sign-in-locks';
+import { addStaff, disableStaff, listStaff, resetStaffMfa, resetStaffPassword, type StaffResult } from '@/lib/staff/staff-accounts';
 
 const USAGE = `Usage:
   npm run staff -- add --login LOGIN --name "NAME" --role registrar|admin   (password on stdin)
   npm run staff -- list
   npm run staff -- disable --login LOGIN
-  npm run staff -- reset-password --login LOGIN                            (password on stdin)`;
+  npm run staff -- reset-password --login LOGIN                            (password on stdin)
+  npm run staff -- reset-mfa --login LOGIN
+  npm run staff -- unlock --login LOGIN        (lift a lock of sign-in by password after failed attempts)`;
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (input is shown; prefer piping it in): ');
@@ -45,7 +50,7 @@ try {
     }
     case 'list':
       for (const s of await listStaff(db)) {
-        console.log(`${s.login}\t${s.role}\t${s.disabledAt ? 'disabled' : 'active'}\t${s.name}`);
+        console.log(`${s.login}\t${s.role}\t${s.disabledAt ? 'disabled' : 'active'}\t${s.mfa ? 'mfa' : 'no-mfa'}\t${s.name}`);
       }
       break;
     case 'disable':
@@ -58,6 +63,21 @@ try {
       result = await resetStaffPassword(db, values.login, await readPassword());
       if (result.ok) console.log(`Password of ${values.login} changed; its sessions have ended.`);
       break;
+    case 'reset-mfa':
+      if (!values.login) fail(USAGE);
+      result = await resetStaffMfa(db, values.login);
+      if (result.ok) console.log(`Second factor of ${values.login} removed; its sessions have ended. The next sign-in enrols a new one.`);
+      break;
+    case 'unlock': {
+      if (!values.login) fail(USAGE);
+      const unlocked = await unlockLogin(db, values.login);
+      if (unlocked.ok) {
+        console.log(`${unlocked.wasLocked ? 'Sign-in lock lifted' : 'Failed sign-ins forgotten (it was not locked)'} for ${values.login} (${unlocked.kind} login).`);
+      } else {
+        result = unlocked;
+      }
+      break;
+    }
     default:
       fail(USAGE);
   }

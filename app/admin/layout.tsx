@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { signOutAction } from '@/app/(patient)/account/actions';
 import { currentStaff } from '@/lib/auth/auth';
+import { redirectToSignIn } from '@/lib/auth/require';
+import { idleSeconds } from '@/lib/auth/sessions';
+import { SessionTimeout } from '@/components/session-timeout';
 import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
@@ -11,7 +13,7 @@ import { staffName } from '@/lib/staff/staff-accounts';
 // Only navigation depends on this check: every page and action checks the role again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
-  if (!staff) redirect('/login');
+  if (!staff) return redirectToSignIn();
   const name = (await staffName(await getDb(), staff.id)) ?? '';
   const t = pl.admin;
   return (
@@ -25,10 +27,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.blocked}
         </Link>
         {staff.role === 'admin' ? (
-          <Link href="/admin/audit" className="font-medium text-brand underline">
-            {t.nav.audit}
-          </Link>
+          <>
+            <Link href="/admin/audit" className="font-medium text-brand underline">
+              {t.nav.audit}
+            </Link>
+            <Link href="/admin/staff" className="font-medium text-brand underline">
+              {t.nav.staff}
+            </Link>
+          </>
         ) : null}
+        <Link href="/admin/mfa" className="font-medium text-brand underline">
+          {t.nav.mfa}
+        </Link>
         <span className="ml-auto text-sm text-slate-700">{t.signedInAs(name, t.roles[staff.role] ?? staff.role)}</span>
         <form action={signOutAction}>
           <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 font-medium">
@@ -36,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </button>
         </form>
       </nav>
+      <SessionTimeout idleSeconds={idleSeconds(staff.role)} />
       {children}
     </div>
   );

@@ -5,6 +5,7 @@ import { accountTokens, patients, webAccounts, type TokenPurpose } from '@/db/sc
 import { checkPasswordOnServer } from '@/lib/auth/password-check';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { PasswordRule } from '@/lib/password-policy';
+import { liftSignInLock } from '@/lib/security/account-throttle';
 import { hashToken, isWellFormedToken } from '@/lib/tokens';
 
 export type TokenState = 'valid' | 'unknown' | 'expired' | 'used' | 'superseded';
@@ -88,9 +89,12 @@ export async function setPasswordWithToken(
         activatedAt: sql`coalesce(${webAccounts.activatedAt}, ${now.toISOString()}::timestamptz)`,
       })
       .where(and(eq(webAccounts.id, spent.accountId), sql`${webAccounts.status} <> 'blocked'`))
-      .returning({ id: webAccounts.id });
+      .returning({ id: webAccounts.id, login: webAccounts.login });
     // Blocked between the check and now: keep the token unspent and say nothing more.
     if (!account) throw new AccountBlocked();
+    // Whoever sets a password with an emailed link controls the mailbox: a lock of sign-in by
+    // password after many failed attempts (and their count) ends here.
+    await liftSignInLock(tx, account.login, now);
     return { status: 'ok', accountId: spent.accountId } as const;
     });
   } catch (error) {

@@ -1,32 +1,37 @@
-// Auth.js v5: patients and staff sign in with login and password (Credentials); sessions are
-// signed JWT cookies, checked against the database on every use so that a password change, a
-// block or a disabled staff account ends them on every app instance.
-import NextAuth, { CredentialsSignin } from 'next-auth';
+// Auth.js v5. Sign-in happens in our own server actions (password, then the second factor when
+// there is one); Auth.js only turns a finished sign-in into a session cookie, through a
+// short-lived ticket that the action signs and hands over in the same process. The cookie (a
+// signed JWT) names a row of auth_sessions, which is checked on every request
+// (lib/auth/sessions.ts): idle and absolute timeouts, sign-out and revocation hold everywhere.
+import { cache } from 'react';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
-import { countSignIn } from '@/lib/metrics';
-import { clientIp } from '@/lib/request';
-import { endSessions, isSessionCurrent, signInWithLimits, type Role } from './authenticate';
-
-export class SignInRefused extends CredentialsSignin {
-  constructor(
-    reason: 'invalid' | 'pending' | 'blocked' | 'limited',
-    readonly retryAfterSeconds = 0,
-  ) {
-    super();
-    this.code = reason;
-  }
-}
+import type { Role } from './authenticate';
+import { recordStaffEvent } from './sign-in-events';
+import { checkSession, endSession, type SessionEnd } from './sessions';
+import { unseal } from './signed-payload';
 
 declare module 'next-auth' {
   interface Session {
     user: { id: string; role: Role };
+    sid?: string;
+    ended?: SessionEnd;
   }
   interface User {
     role?: Role;
     sessionVersion?: number;
+    sid?: string;
   }
+}
+
+/** What a finished sign-in hands to Auth.js (signed, valid for a minute, never sent to a browser). */
+export interface SignInTicket {
+  id: string;
+  role: Role;
+  ver: number;
+  sid: string;
 }
 
 const ROLES: Role[] = ['patient', 'registrar', 'admin'];
@@ -34,52 +39,68 @@ const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 8 * 3600 },
+  // The cookie's own lifetime; the real limits are per role in auth_sessions.
+  session: { strategy: 'jwt', maxAge: 12 * 3600 },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
-      credentials: { login: {}, password: {} },
-      async authorize(credentials, request) {
-        const login = typeof credentials?.login === 'string' ? credentials.login : '';
-        const password = typeof credentials?.password === 'string' ? credentials.password : '';
-        const result = await signInWithLimits(await getDb(), login, password, clientIp(request.headers));
-        countSignIn(result);
-        if (!result.ok) throw new SignInRefused(result.reason, result.reason === 'limited' ? result.retryAfterSeconds : 0);
-        return { id: result.id, role: result.role, sessionVersion: result.sessionVersion };
+      credentials: { ticket: {} },
+      authorize(credentials) {
+        const ticket = unseal<SignInTicket>(env.AUTH_SECRET, 'sign-in', typeof credentials?.ticket === 'string' ? credentials.ticket : null);
+        if (!ticket || !ROLES.includes(ticket.role)) return null;
+        return { id: ticket.id, role: ticket.role, sessionVersion: ticket.ver, sid: ticket.sid };
       },
     }),
   ],
   events: {
-    // Signing out ends the account's sessions on the server too, not only this browser's cookie.
+    // Signing out ends this session on the server too, not only this browser's cookie.
     async signOut(message) {
       const token = 'token' in message ? message.token : null;
-      const role = token?.role as Role | undefined;
-      if (token?.sub && role) await endSessions(await getDb(), token.sub, role);
+      if (typeof token?.sid === 'string') await endSession(await getDb(), token.sid, 'signed_out');
     },
   },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        token.sub = user.id;
-        token.role = user.role;
-        token.ver = user.sessionVersion ?? 0;
-        return token;
+        return { ...token, sub: user.id, role: user.role, ver: user.sessionVersion ?? 0, sid: user.sid };
       }
       const role = token.role as Role;
-      if (!token.sub || typeof token.ver !== 'number' || !ROLES.includes(role)) return null;
-      return (await isSessionCurrent(await getDb(), token.sub, role, token.ver)) ? token : null;
+      if (token.ended) return token;
+      if (!token.sub || typeof token.ver !== 'number' || typeof token.sid !== 'string' || !ROLES.includes(role)) return null;
+      const db = await getDb();
+      const state = await checkSession(db, token.sid, token.sub, role, token.ver);
+      if (state.ok) return token;
+      if (role !== 'patient' && (state.reason === 'idle' || state.reason === 'absolute')) {
+        await recordStaffEvent(db, token.sub, 'staff.session.timeout', { reason: state.reason });
+      }
+      return { ...token, ended: state.reason };
     },
     session({ session, token }) {
+      if (token.ended) return { expires: session.expires, ended: token.ended as SessionEnd } as typeof session;
       session.user = { ...session.user, id: token.sub!, role: token.role as Role };
+      session.sid = token.sid as string;
       return session;
     },
   },
 }));
 
+export interface Principal {
+  id: string;
+  role: Role;
+  sid: string;
+}
+
+/** The request's session, looked up once per request however many components ask. */
+export const currentSession = cache(async (): Promise<{ principal: Principal | null; ended: SessionEnd | null }> => {
+  const session = await auth();
+  if (!session || session.ended || !session.user?.id || !session.sid) return { principal: null, ended: session?.ended ?? null };
+  return { principal: { id: session.user.id, role: session.user.role, sid: session.sid }, ended: null };
+});
+
 /** The signed-in patient's account id, or null. */
 export async function currentPatientId(): Promise<string | null> {
-  const session = await auth();
-  return session?.user?.role === 'patient' && session.user.id ? session.user.id : null;
+  const { principal } = await currentSession();
+  return principal?.role === 'patient' ? principal.id : null;
 }
 
 export interface StaffPrincipal {
@@ -89,8 +110,7 @@ export interface StaffPrincipal {
 
 /** The signed-in staff member when their role is one of `roles`, else null. */
 export async function currentStaff(roles: Array<StaffPrincipal['role']> = ['registrar', 'admin']): Promise<StaffPrincipal | null> {
-  const session = await auth();
-  const role = session?.user?.role;
-  if (!session?.user?.id || !role || role === 'patient' || !roles.includes(role)) return null;
-  return { id: session.user.id, role };
+  const { principal } = await currentSession();
+  if (!principal || principal.role === 'patient' || !roles.includes(principal.role)) return null;
+  return { id: principal.id, role: principal.role };
 }

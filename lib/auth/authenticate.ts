@@ -3,6 +3,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { announceSignInLockLater } from '@/lib/account/sign-in-lock';
+import { admitAttempt, clearFailures } from '@/lib/security/account-throttle';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 
@@ -76,20 +78,35 @@ export async function isSessionCurrent(db: Db, id: string, role: Role, sessionVe
 export type SignInResult = AuthenticateResult | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /**
- * Sign-in with brute-force limits: consecutive failures per login and address, and failures
- * per address a day. A limited attempt still costs a full hash check, so it looks like any other.
+ * Sign-in with brute-force limits: consecutive failures per login and address, failures per
+ * address a day, and consecutive failures per account from any address (growing waits, then a
+ * temporary lock of sign-in by password whose owner is emailed; lib/security/account-throttle.ts).
+ * A limited attempt still costs a full hash check, so it looks like any other; an unknown login
+ * is counted and locked exactly like a real one.
  */
-export async function signInWithLimits(db: Db, login: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function signInWithLimits(
+  db: Db,
+  login: string,
+  password: string,
+  ip: string | null,
+  options: { now?: Date } = {},
+): Promise<SignInResult> {
+  const now = options.now ?? new Date();
   const perLogin = `${login.trim().slice(0, 64)}|${ip ?? ''}`;
   const [byLogin, byIp] = await Promise.all([peek(db, 'signinLogin', perLogin), peek(db, 'signinIp', ip)]);
-  const limited = !byLogin.ok ? byLogin : !byIp.ok ? byIp : null;
+  // Only an attempt the address limits let through is counted against the account.
+  const byAccount = byLogin.ok && byIp.ok ? await admitAttempt(db, login, now) : null;
+  const limited = !byLogin.ok ? byLogin : !byIp.ok ? byIp : byAccount && !byAccount.ok ? byAccount : null;
   if (limited) {
     await verifyAgainstDummy(password.slice(0, 128));
     return { ok: false, reason: 'limited', retryAfterSeconds: limited.retryAfterSeconds };
   }
   const result = await authenticate(db, login, password);
-  if (result.ok) await reset(db, 'signinLogin', perLogin);
+  if (result.ok) await Promise.all([reset(db, 'signinLogin', perLogin), clearFailures(db, login)]);
   else if (result.reason === 'invalid') await Promise.all([consume(db, 'signinLogin', perLogin), consume(db, 'signinIp', ip)]);
+  if (!result.ok && byAccount?.ok && byAccount.locksNow && byAccount.lockedUntil) {
+    await announceSignInLockLater(db, login, byAccount.lockedUntil, ip);
+  }
   return result;
 }
 

@@ -7,7 +7,7 @@ import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
 import { countRateLimitRefusal } from '@/lib/metrics';
 
-export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp';
+export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount';
 
 function options(name: LimitName) {
   switch (name) {
@@ -24,6 +24,9 @@ function options(name: LimitName) {
       return { points: env.RATE_LIMIT_LINKS_PER_ADDRESS_HOUR, duration: 3600 };
     case 'linksIp':
       return { points: env.RATE_LIMIT_LINKS_PER_IP_HOUR, duration: 3600 };
+    case 'mfaAccount':
+      // Wrong codes at the second step, per account: 5 leave 1 in 200 000 of guessing a code.
+      return { points: env.RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT, duration: 900, blockDuration: 900 };
   }
 }
 

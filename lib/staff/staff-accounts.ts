@@ -2,7 +2,7 @@
 // password in production.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { auditLog, mfaFactors, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { checkPassword, type PasswordRule } from '@/lib/password-policy';
 import { isCommonPassword } from '@/lib/auth/password-check';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -41,7 +41,15 @@ export async function addStaff(db: Db, params: { login: string; name: string; ro
 
 export function listStaff(db: Db) {
   return db
-    .select({ login: staffAccounts.login, name: staffAccounts.name, role: staffAccounts.role, disabledAt: staffAccounts.disabledAt, createdAt: staffAccounts.createdAt })
+    .select({
+      id: staffAccounts.id,
+      login: staffAccounts.login,
+      name: staffAccounts.name,
+      role: staffAccounts.role,
+      disabledAt: staffAccounts.disabledAt,
+      createdAt: staffAccounts.createdAt,
+      mfa: sql<boolean>`exists (select 1 from ${mfaFactors} where ${mfaFactors.staffId} = ${staffAccounts.id} and ${mfaFactors.confirmedAt} is not null)`,
+    })
     .from(staffAccounts)
     .orderBy(asc(staffAccounts.login));
 }
@@ -71,4 +79,27 @@ export async function resetStaffPassword(db: Db, login: string, password: string
 export async function staffName(db: Db, id: string): Promise<string | null> {
   const [row] = await db.select({ name: staffAccounts.name }).from(staffAccounts).where(eq(staffAccounts.id, id));
   return row?.name ?? null;
+}
+
+export async function staffLogin(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ login: staffAccounts.login }).from(staffAccounts).where(eq(staffAccounts.id, id));
+  return row?.login ?? null;
+}
+
+/**
+ * A lost phone: removes the staff member's second factor and ends their sessions; the next
+ * sign-in enrols a new one. Audited (no staff member acted: the CLI runs on the server).
+ */
+export async function resetStaffMfa(db: Db, login: string): Promise<StaffResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(staffAccounts)
+      .set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
+      .where(sql`lower(${staffAccounts.login}) = lower(${login.trim()})`)
+      .returning({ id: staffAccounts.id });
+    if (!row) return { ok: false, error: 'no such staff login' } as const;
+    const removed = await tx.delete(mfaFactors).where(eq(mfaFactors.staffId, row.id)).returning({ id: mfaFactors.id });
+    await tx.insert(auditLog).values({ staffId: row.id, action: 'staff.mfa_reset', details: { via: 'cli', hadFactor: removed.length > 0 } });
+    return { ok: true, id: row.id } as const;
+  });
 }

@@ -22,6 +22,7 @@ import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
 import { sendActivationLink } from '@/lib/account/request-links';
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
+import { purgeExpiredThrottles } from '@/lib/security/account-throttle';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { nameKey } from '@/lib/text';
 
@@ -272,7 +273,17 @@ export function listBlockedRegistrations(db: Db, limit = 100) {
     .limit(limit);
 }
 
-export function listAudit(db: Db, limit = 200) {
+export interface AuditFilter {
+  staffId?: string;
+  action?: string;
+}
+
+/** The newest audit entries, optionally of one staff member and/or one kind of event. */
+export function listAudit(db: Db, filter: AuditFilter = {}, limit = 200) {
+  const conditions = [
+    filter.staffId ? eq(auditLog.staffId, filter.staffId) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+  ];
   return db
     .select({
       id: auditLog.id,
@@ -287,16 +298,24 @@ export function listAudit(db: Db, limit = 200) {
     .from(auditLog)
     .leftJoin(staffAccounts, eq(staffAccounts.id, auditLog.staffId))
     .leftJoin(webAccounts, eq(webAccounts.id, auditLog.accountId))
+    .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt))
     .limit(limit);
 }
 
-/** Data kept only for a while: blocked attempts (30 days) and spent captcha challenges. */
-export async function purgeExpiredData(db: Db): Promise<{ blocked: number; captchas: number }> {
+/** The kinds of event the log holds, for the filter. */
+export async function auditActions(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}
+
+/** Data kept only for a while: blocked attempts (30 days), spent captcha challenges, forgotten sign-in failures. */
+export async function purgeExpiredData(db: Db): Promise<{ blocked: number; captchas: number; signinThrottles: number }> {
   const blocked = await db
     .delete(blockedRegistrations)
     .where(sql`${blockedRegistrations.createdAt} < now() - make_interval(days => ${BLOCKED_ATTEMPTS_KEPT_DAYS})`)
     .returning({ id: blockedRegistrations.id });
   const captchas = await db.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, new Date())).returning({ nonce: usedCaptchas.nonce });
-  return { blocked: blocked.length, captchas: captchas.length };
+  const signinThrottles = await purgeExpiredThrottles(db);
+  return { blocked: blocked.length, captchas: captchas.length, signinThrottles };
 }

@@ -5,6 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { solveQuestion } from '../../lib/captcha';
 import { encodePesel } from '../../lib/pesel';
+import { enrolmentSecret, freshCode, savedSecret, saveSecret, withLoginLock } from './support/totp';
 
 export { expect };
 
@@ -716,13 +717,84 @@ export async function signInPatient(page: Page, patient: Patient): Promise<Accou
   return account;
 }
 
+/** The second step of signing in: one field labelled Kod (SPEC §12). */
+export class CodePage {
+  readonly heading: Locator;
+  readonly code: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Potwierdź logowanie kodem' });
+    this.code = page.getByRole('textbox', { name: 'Kod', exact: true });
+    this.submit = page.getByRole('button', { name: 'Potwierdź', exact: true });
+    this.error = page.getByRole('main').getByRole('alert');
+  }
+
+  async enter(code: string): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await this.code.fill(code);
+    await this.submit.click();
+  }
+}
+
+/** Enrolment of a second factor: QR code, the secret as text, a Kod field, then recovery codes. */
+export class EnrolmentPage {
+  readonly code: Locator;
+  readonly submit: Locator;
+  readonly recoveryCodes: Locator;
+  readonly continue: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.code = page.getByRole('textbox', { name: 'Kod', exact: true });
+    this.submit = page.getByRole('button', { name: 'Włącz', exact: true });
+    this.recoveryCodes = page.locator('[data-recovery-codes] li');
+    this.continue = page.getByRole('button', { name: 'Przejdź dalej', exact: true });
+    this.error = page.getByRole('main').getByRole('alert');
+  }
+
+  /** Reads the secret, enters a fresh code for it and returns the secret and the recovery codes. */
+  async enrol(login: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+    const secret = await enrolmentSecret(this.page);
+    await this.code.fill(await freshCode(login, secret));
+    await this.submit.click();
+    await expect(this.recoveryCodes).toHaveCount(10);
+    saveSecret(login, secret);
+    return { secret, recoveryCodes: await this.recoveryCodes.allInnerTexts() };
+  }
+}
+
+/**
+ * Signs a staff member in with password and code (enrolling the login on its first sign-in of
+ * the run); staff land on `landing` (the verification queue unless they were sent elsewhere).
+ */
+export async function signInStaffTo(page: Page, role: StaffRole, landing: RegExp): Promise<void> {
+  const { login: name, password } = STAFF[role];
+  // A code is good once per 30 s step: waiting for a fresh one may take that long.
+  base.info().setTimeout(base.info().timeout + 35_000);
+  await withLoginLock(name, async () => {
+    const login = new LoginPage(page);
+    if (!/\/login(\?|$)/.test(page.url())) await login.goto();
+    await login.signIn(name, password);
+    await expect(page).toHaveURL(/\/login\/(code|mfa-setup)$/);
+    if (page.url().endsWith('/mfa-setup')) {
+      const enrolment = new EnrolmentPage(page);
+      await enrolment.enrol(name);
+      await enrolment.continue.click();
+    } else {
+      const secret = savedSecret(name);
+      if (!secret) throw new Error(`${name} has a second factor this run did not record`);
+      await new CodePage(page).enter(await freshCode(name, secret));
+    }
+    await expect(page).toHaveURL(landing);
+  });
+}
+
 /** Signs a staff member in; staff land on the verification queue. */
 export async function signInStaff(page: Page, role: StaffRole): Promise<VerificationQueuePage> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(STAFF[role].login, STAFF[role].password);
+  await signInStaffTo(page, role, /\/admin\/verifications$/);
   const queue = new VerificationQueuePage(page);
-  await expect(page).toHaveURL(/\/admin\/verifications$/);
   await expect(queue.heading).toBeVisible();
   return queue;
 }

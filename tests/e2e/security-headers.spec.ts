@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { registerAndActivate } from './fixtures';
 import { startServer, type RunningServer } from './servers';
 
 const TOKEN = 'A'.repeat(43);
@@ -23,7 +24,6 @@ const ROUTES = [
   '/dev/mail',
 ];
 
-const REGISTRAR = { login: 'rejestracja', password: 'Rejestracja#2026' };
 const SESSION_COOKIE = 'authjs.session-token';
 
 /** The CSP's directives by name, e.g. `script-src` → [`'self'`, `'nonce-…'`, …]. */
@@ -160,7 +160,7 @@ test.describe('token pages do not leak the token in Referer', () => {
         page.locator('header').getByRole('link', { name: 'E-Rejestracja' }).click(),
       ]);
       expect(await next.headerValue('referer')).toBe(`${baseURL}/`);
-      await expect(page).toHaveURL(/\/login$/);
+      await expect(page).toHaveURL(/\/login(\?.*)?$/);
       expect(await page.evaluate(() => document.referrer)).not.toContain(TOKEN);
     });
   }
@@ -176,9 +176,12 @@ test.describe('token pages do not leak the token in Referer', () => {
 });
 
 test.describe('session cookie', () => {
+  // A patient without a second factor: the cookie is issued by the password step itself (staff
+  // cookies come after the code step, tested in mfa.spec.ts).
   test('after sign-in the session cookie is HttpOnly and SameSite=Lax (not Secure over plain http)', async ({ page, context, baseURL }) => {
-    await signIn(page, REGISTRAR.login, REGISTRAR.password);
-    await expect(page).toHaveURL(/\/admin\/verifications$/);
+    const patient = await registerAndActivate(page);
+    await signIn(page, patient.person.login, patient.password);
+    await expect(page).toHaveURL(/\/account$/);
     const session = (await context.cookies(baseURL)).find((c) => c.name === SESSION_COOKIE);
     expect(session, `${SESSION_COOKIE} is set`).toBeTruthy();
     expect(session!.httpOnly).toBe(true);
@@ -192,31 +195,35 @@ test.describe('session cookie', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
   });
 
-  test('each sign-in issues a new session token, even in a browser that already has one', async ({ context, baseURL }) => {
+  test('each sign-in issues a new session token, even in a browser that already has one', async ({ context, baseURL, browser }) => {
+    const setup = await browser.newPage();
+    const patient = await registerAndActivate(setup);
+    await setup.close();
     // Two login pages opened before signing in, so the second sign-in happens with a session.
     const first = await context.newPage();
     const second = await context.newPage();
     await first.goto('/login');
     await second.goto('/login');
 
-    await signInOnOpenPage(first);
-    await expect(first).toHaveURL(/\/admin\/verifications$/);
+    await signInOnOpenPage(first, patient.person.login, patient.password);
+    await expect(first).toHaveURL(/\/account$/);
     const token1 = (await context.cookies(baseURL)).find((c) => c.name === SESSION_COOKIE)?.value;
     expect(token1).toBeTruthy();
 
-    await signInOnOpenPage(second);
-    await expect(second).toHaveURL(/\/admin\/verifications$/);
+    await signInOnOpenPage(second, patient.person.login, patient.password);
+    await expect(second).toHaveURL(/\/account$/);
     const token2 = (await context.cookies(baseURL)).find((c) => c.name === SESSION_COOKIE)?.value;
     expect(token2).toBeTruthy();
     expect(token2).not.toBe(token1);
   });
 
-  test('behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is __Secure-, Secure, HttpOnly, SameSite=Lax', async ({ playwright, baseURL }) => {
+  test('behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is __Secure-, Secure, HttpOnly, SameSite=Lax', async ({ playwright, baseURL, page }) => {
+    const patient = await registerAndActivate(page);
     const secureOrigin = baseURL!.replace(/^http:/, 'https:');
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-proto': 'https', origin: secureOrigin } });
     try {
       const fields = await hiddenFields(api, '/login');
-      const response = await api.post('/login', { multipart: { ...fields, login: REGISTRAR.login, password: REGISTRAR.password }, maxRedirects: 0 });
+      const response = await api.post('/login', { multipart: { ...fields, login: patient.person.login, password: patient.password }, maxRedirects: 0 });
       expect(response.status()).toBe(303);
       const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
       const session = cookies.find((c) => c.startsWith(`__Secure-${SESSION_COOKIE}=`));
@@ -230,9 +237,9 @@ test.describe('session cookie', () => {
   });
 });
 
-async function signInOnOpenPage(page: Page) {
-  await page.getByRole('textbox', { name: 'Login' }).fill(REGISTRAR.login);
-  await page.getByLabel('Hasło', { exact: true }).fill(REGISTRAR.password);
+async function signInOnOpenPage(page: Page, login: string, password: string) {
+  await page.getByRole('textbox', { name: 'Login' }).fill(login);
+  await page.getByLabel('Hasło', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Zaloguj' }).click();
 }
 

@@ -93,7 +93,8 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
     // password above was right).
     const elsewhere = await from(browser, '203.0.113.11');
     await signIn(elsewhere.page, b!.url, REGISTRAR.login, REGISTRAR.password);
-    await expect(elsewhere.page).toHaveURL(`${b!.url}/admin/verifications`);
+    // The password is accepted: the second step (enrolment, STAFF_MFA=required) comes next.
+    await expect(elsewhere.page).toHaveURL(`${b!.url}/login/mfa-setup`);
     await elsewhere.context.close();
   });
 

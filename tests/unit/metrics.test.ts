@@ -64,9 +64,10 @@ describe('metric labels', () => {
     const email = 'jan.kowalski@example.pl';
     countRegistration('registered');
     countRegistration(email);
-    countSignIn({ ok: true });
-    countSignIn({ ok: false, reason: 'limited' });
-    countSignIn({ ok: false, reason: '44051401359' });
+    countSignIn({ status: 'complete' });
+    countSignIn({ status: 'refused', reason: 'limited' });
+    countSignIn({ status: 'refused', reason: 'invalid' }, 'code');
+    countSignIn({ status: 'refused', reason: '44051401359' });
     countRateLimitRefusal('register');
     countRateLimitRefusal(email);
     countDeliveryAttempt({ ok: false, permanent: true });
@@ -75,6 +76,8 @@ describe('metric labels', () => {
     expect(text).toMatch(/erejestracja_registrations_total\{outcome="registered"\} [1-9]/);
     expect(text).toMatch(/erejestracja_registrations_total\{outcome="other"\} [1-9]/);
     expect(text).toMatch(/erejestracja_sign_ins_total\{outcome="limited"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_sign_ins_total\{outcome="success"\} [1-9]/);
+    expect(text).toMatch(/erejestracja_sign_ins_total\{outcome="code_invalid"\} [1-9]/);
     expect(text).toMatch(/erejestracja_rate_limit_refusals_total\{limit="register"\} [1-9]/);
     expect(text).toMatch(/erejestracja_email_delivery_attempts_total\{result="permanent_error"\} [1-9]/);
     expect(text).not.toContain(email);

@@ -9,7 +9,9 @@ import {
   type PasswordPolicy,
   type PasswordRule,
 } from '@/lib/password-policy';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { isCommonPassword } from '@/lib/auth/password-check';
+import { foldWord } from '@/lib/common-passwords';
 
 // SPEC §9: `strong` (default) = ≥ 8 chars + upper + lower + digit + special; `length` = ≥ 15 chars,
 // no composition. Both: ≤ 128 chars, not common, no login, no PESEL, equals the repeat field.
@@ -346,6 +348,71 @@ describe('isCommonPassword with checkPassword', () => {
   it('breaks notCommon under the length policy as well', () => {
     expect(checkPassword('password', { policy: 'length', isCommon: isCommonPassword })).toEqual(['minLength', 'notCommon']);
   });
+});
+
+describe('isCommonPassword – the Polish dictionary (@zxcvbn-ts/language-pl)', () => {
+  // Only the leaked-passwords list, as before the Polish dictionary joined: each example below
+  // must pass it, so that the test fails when the Polish lists are taken out again.
+  const leakedOnly = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  const onLeakedList = (password: string) => {
+    const lower = foldWord(password);
+    const base = lower.replace(/[^\p{L}]+$/u, '').replace(/^[^\p{L}]+/u, '');
+    return leakedOnly.has(lower) || leakedOnly.has(base);
+  };
+
+  // [password, policy, every rule it breaks]: notCommon is the only one where the password
+  // would otherwise be accepted.
+  it.each<[string, PasswordPolicy, PasswordRule[]]>([
+    ['Wiosna2025!', 'strong', ['notCommon']], // a season and a year
+    ['Kotek123!', 'strong', ['notCommon']], // a term of endearment
+    ['Samochód2024!', 'strong', ['notCommon']],
+    ['Szpital123!', 'strong', ['notCommon']],
+    ['Kowalski#1', 'strong', ['notCommon']], // a surname
+    ['Legia1916!', 'strong', ['notCommon']], // Wikipedia: a football club and its year
+    ['Przedsiębiorstwo', 'length', ['notCommon']], // one long word is not a passphrase
+    ['Niebezpieczeństwo1!', 'length', ['notCommon']],
+    ['!!Rzeczpospolita2024', 'length', ['notCommon']],
+    ['Przedsiębiorstwo1!', 'strong', ['notCommon']],
+  ])('refuses %s under the %s policy', (password, policy, expected) => {
+    expect(onLeakedList(password), 'the leaked-passwords list alone lets it through').toBe(false);
+    expect(isCommonPassword(password)).toBe(true);
+    expect(checkPassword(password, { policy, isCommon: isCommonPassword })).toEqual(expected);
+  });
+
+  it.each(['Wiosna2025!', 'Samochód2024!', 'Przedsiębiorstwo'])('refuses %s under both policies', (password) => {
+    for (const policy of ['strong', 'length'] as const) {
+      expect(checkPassword(password, { policy, isCommon: isCommonPassword })).toContain('notCommon');
+    }
+  });
+
+  it('ignores Polish diacritics: Hasło123! is the leaked "haslo", Słoneczko1! the leaked "sloneczko"', () => {
+    for (const password of ['Hasło123!', 'Słoneczko1!', 'HASŁO2024!']) {
+      expect(isCommonPassword(password), password).toBe(true);
+      expect(checkPassword(password, { policy: 'length', isCommon: isCommonPassword })).toContain('notCommon');
+    }
+  });
+
+  it('refuses Polska123! under both policies (the issue\'s example)', () => {
+    expect(checkPassword('Polska123!', { policy: 'strong', isCommon: isCommonPassword })).toEqual(['notCommon']);
+    expect(checkPassword('Polska123!', { policy: 'length', isCommon: isCommonPassword })).toEqual(['minLength', 'notCommon']);
+  });
+
+  it.each([
+    ['Samochod2024!', 'without diacritics'],
+    ['SAMOCHÓD2024!', 'in capitals'],
+    ['Sa\u006do\u0063ho\u0301d2024!', 'typed with a combining accent'],
+    ['Zolw#2024', 'żółw without diacritics'],
+  ])('refuses %s (%s)', (password) => {
+    expect(onLeakedList(password)).toBe(false);
+    expect(isCommonPassword(password)).toBe(true);
+  });
+
+  it.each(['Zielona#Lampa7', 'kwitnąca zielona lampa', 'Samochód#Kot#Szpital', 'Sam0chód-2024-lampa'])(
+    'still accepts %s: words combined are not one common word',
+    (password) => {
+      expect(isCommonPassword(password)).toBe(false);
+    },
+  );
 });
 
 describe('checkPasswordOnServer – PASSWORD_POLICY from the environment', () => {

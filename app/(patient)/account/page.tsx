@@ -4,15 +4,20 @@ import { FacilityContact } from '@/components/facility-contact';
 import { Card, Facts, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
+import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
 import { signOutAction } from './actions';
+import Link from 'next/link';
+import { SessionTimeout } from '@/components/session-timeout';
+import { idleSeconds } from '@/lib/auth/sessions';
+import { linkClass } from '@/components/ui';
 
 export const metadata: Metadata = { title: pl.account.title };
 
 export default async function AccountPage() {
   const accountId = await currentPatientId();
-  if (!accountId) redirect((await currentStaff()) ? '/admin/verifications' : '/login');
+  if (!accountId) return (await currentStaff()) ? redirect('/admin/verifications') : redirectToSignIn();
   const account = await loadPatientAccount(await getDb(), accountId);
   if (!account) redirect('/login');
   const t = pl.account;
@@ -42,6 +47,7 @@ export default async function AccountPage() {
           </button>
         </form>
       </div>
+      <SessionTimeout idleSeconds={idleSeconds('patient')} />
       <div className="flex flex-col gap-6">
         <section aria-labelledby="status-title">
           <Card>
@@ -67,6 +73,18 @@ export default async function AccountPage() {
               {t.data}
             </h2>
             <Facts rows={rows} />
+          </Card>
+        </section>
+        <section aria-labelledby="security-title">
+          <Card>
+            <h2 id="security-title" className="mb-2 text-lg font-bold">
+              {pl.mfa.manage}
+            </h2>
+            <p>
+              <Link href="/account/mfa" className={linkClass}>
+                {pl.mfa.manage}
+              </Link>
+            </p>
           </Card>
         </section>
       </div>

@@ -8,7 +8,7 @@ import { signInAction, type SignInState } from './actions';
 const t = pl.login;
 const inputClass = 'min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base';
 
-export function LoginForm() {
+export function LoginForm({ next }: { next?: string }) {
   const [state, formAction, pending] = useActionState(signInAction, {} as SignInState);
   const alertRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -16,6 +16,7 @@ export function LoginForm() {
   }, [state]);
   return (
     <form action={formAction} className="flex flex-col gap-4">
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.error ? (
         <p ref={alertRef} tabIndex={-1} autoFocus role="alert" id="login-error" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
           {state.error}

@@ -8,15 +8,26 @@ import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: pl.login.title };
 
-export default async function LoginPage() {
+const endings = { idle: pl.session.idle, absolute: pl.session.absolute, ended: pl.session.ended } as const;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentPatientId()) redirect('/account');
   if (await currentStaff()) redirect('/admin/verifications');
+  const params = await searchParams;
+  const reason = typeof params.reason === 'string' && params.reason in endings ? endings[params.reason as keyof typeof endings] : null;
+  // Only a path of our own is kept; lib/auth/sign-in-flow.ts checks it again after sign-in.
+  const next = typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next.slice(0, 512) : undefined;
   return (
     <>
       <PageTitle>{pl.login.title}</PageTitle>
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
-          <LoginForm />
+          {reason ? (
+            <p role="status" data-session-ended className="mb-4 rounded-md border-2 border-warn bg-amber-50 p-3">
+              {reason}
+            </p>
+          ) : null}
+          <LoginForm next={next} />
           <p className="mt-4">
             <Link href="/password/forgot" className={linkClass}>
               {pl.login.forgot}

@@ -1,25 +1,65 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { PageTitle, linkClass } from '@/components/ui';
+import { notFound } from 'next/navigation';
+import { PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { auth, currentStaff } from '@/lib/auth/auth';
+import { currentSession, currentStaff } from '@/lib/auth/auth';
+import { redirectToSignIn } from '@/lib/auth/require';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { listAudit } from '@/lib/staff/verification';
+import { listStaff } from '@/lib/staff/staff-accounts';
+import { auditActions, listAudit } from '@/lib/staff/verification';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
 
-export default async function AuditPage() {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await currentStaff(['admin']))) {
-    if (await auth()) notFound(); // signed in, but not an admin
-    redirect('/login');
+    if ((await currentSession()).principal) notFound(); // signed in, but not an admin
+    return redirectToSignIn();
   }
-  const rows = await listAudit(await getDb());
+  const params = await searchParams;
+  const staffId = typeof params.staff === 'string' && UUID.test(params.staff) ? params.staff : undefined;
+  const action = typeof params.event === 'string' && /^[a-z_.]{1,64}$/.test(params.event) ? params.event : undefined;
+  const db = await getDb();
+  const [rows, staff, actions] = await Promise.all([listAudit(db, { staffId, action }), listStaff(db), auditActions(db)]);
   const t = pl.admin.audit;
+  const selectClass = 'min-h-11 rounded-md border border-slate-400 bg-white px-2';
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
+      <form method="get" action="/admin/audit" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t.filter}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-staff" className="font-medium">
+            {t.staff}
+          </label>
+          <select id="audit-staff" name="staff" defaultValue={staffId ?? ''} className={selectClass}>
+            <option value="">{t.anyone}</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.login})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="audit-event" className="font-medium">
+            {t.event}
+          </label>
+          <select id="audit-event" name="event" defaultValue={action ?? ''} className={selectClass}>
+            <option value="">{t.anyEvent}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass}>
+          {t.apply}
+        </button>
+      </form>
       {rows.length === 0 ? (
         <p role="status">{t.empty}</p>
       ) : (

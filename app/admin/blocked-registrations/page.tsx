@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
+import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
@@ -10,7 +11,7 @@ import { listBlockedRegistrations } from '@/lib/staff/verification';
 export const metadata: Metadata = { title: pl.admin.blocked.title, robots: { index: false } };
 
 export default async function BlockedRegistrationsPage() {
-  if (!(await currentStaff())) redirect('/login');
+  if (!(await currentStaff())) return redirectToSignIn();
   const rows = await listBlockedRegistrations(await getDb());
   const t = pl.admin.blocked;
   const c = pl.admin.queue.columns;

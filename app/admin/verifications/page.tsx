@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { accountStatuses } from '@/db/schema';
+import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index
 type Search = { q?: string; status?: string; after?: string };
 
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
-  if (!(await currentStaff())) redirect('/login');
+  if (!(await currentStaff())) return redirectToSignIn();
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
   const filter: QueueFilter = queueFilters.includes(params.status as QueueFilter) ? (params.status as QueueFilter) : 'waiting';

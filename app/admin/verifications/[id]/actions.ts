@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { currentStaff, type StaffPrincipal } from '@/lib/auth/auth';
+import { liftSignInLockByStaff } from '@/lib/staff/sign-in-locks';
 import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification';
 
 // Admin actions are public endpoints like any other: each checks the caller's role itself and
@@ -15,7 +16,7 @@ async function decide(
   formData: FormData,
   roles: Array<StaffPrincipal['role']>,
   done: string,
-  run: (staff: StaffPrincipal, accountId: string) => Promise<DecisionResult>,
+  run: (staff: StaffPrincipal, accountId: string) => Promise<DecisionResult | { ok: false; error: string }>,
 ): Promise<never> {
   const staff = await currentStaff(roles);
   const accountId = text(formData.get('accountId'), 64);
@@ -43,4 +44,9 @@ export async function unblockAction(formData: FormData): Promise<void> {
 
 export async function resendActivationStaffAction(formData: FormData): Promise<void> {
   await decide(formData, ['registrar', 'admin'], 'resent', async (staff, id) => resendActivationByStaff(await getDb(), staff, id));
+}
+
+/** Lifts the lock of sign-in by password that many failed attempts put on the account. */
+export async function liftSignInLockAction(formData: FormData): Promise<void> {
+  await decide(formData, ['registrar', 'admin'], 'signin_unlocked', async (staff, id) => liftSignInLockByStaff(await getDb(), staff, id));
 }

@@ -4,12 +4,14 @@ import { notFound, redirect } from 'next/navigation';
 import { Card, Facts, PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { verificationDocuments } from '@/db/schema';
+import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
+import { isUntilLifted, signInLockOf } from '@/lib/staff/sign-in-locks';
 import { getAccountDetail } from '@/lib/staff/verification';
-import { blockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
+import { blockAction, liftSignInLockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
@@ -23,11 +25,12 @@ export default async function AccountDetailPage({
   searchParams: Promise<{ done?: string; error?: string }>;
 }) {
   const staff = await currentStaff();
-  if (!staff) redirect('/login');
+  if (!staff) return redirectToSignIn();
   const [{ id }, flash] = await Promise.all([params, searchParams]);
   const detail = await getAccountDetail(await getDb(), id);
   if (!detail) notFound();
   const { account, patient } = detail;
+  const lock = await signInLockOf(await getDb(), account.login);
   const s = account.submitted;
   const waiting = account.status === 'pending_activation' || account.status === 'active';
   const labels = pl.register.labels;
@@ -57,6 +60,19 @@ export default async function AccountDetailPage({
         {account.status === 'verified' ? ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', pl.admin.documents[account.verificationDocument ?? ''] ?? '—')}` : null}
         {account.status === 'blocked' ? ` — ${t.blockedInfo(detail.blockedByName ?? '—', account.blockedReason ?? '')}` : null}
       </p>
+      {lock ? (
+        <section aria-labelledby="signin-lock" data-signin-lock className="mb-4 rounded-md border-2 border-danger bg-red-50 p-3">
+          <p id="signin-lock" className="mb-2 font-semibold">
+            {t.signInLocked(isUntilLifted(lock.lockedUntil) ? null : formatDateTime(lock.lockedUntil), lock.failures)}
+          </p>
+          <form action={liftSignInLockAction}>
+            <input type="hidden" name="accountId" value={account.id} />
+            <button type="submit" className={buttonClass}>
+              {t.liftSignInLock}
+            </button>
+          </form>
+        </section>
+      ) : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
         {waiting ? (

@@ -1,0 +1,69 @@
+'use client';
+
+// A polite warning a minute before an idle session ends, with "stay signed in". The server
+// decides (lib/auth/sessions.ts); this only mirrors its clock, from the last page load or action.
+import { usePathname } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { signOutAction } from '@/app/(patient)/account/actions';
+import { staySignedInAction } from '@/app/session-actions';
+import { buttonClass } from '@/components/ui';
+import { pl } from '@/lib/messages/pl';
+
+// A minute before the end; with a very short timeout (tests), a third of it.
+const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
+
+export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
+  const pathname = usePathname();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [since, setSince] = useState(() => Date.now());
+  const [left, setLeft] = useState(idleSeconds);
+
+  useEffect(() => setSince(Date.now()), [pathname]);
+
+  useEffect(() => {
+    const warnAt = Math.max(0, idleSeconds - warnBefore(idleSeconds));
+    const tick = () => {
+      const elapsed = (Date.now() - since) / 1000;
+      const remaining = Math.max(0, Math.ceil(idleSeconds - elapsed));
+      setLeft(remaining);
+      const dialog = dialogRef.current;
+      if (remaining === 0) {
+        const next = `${window.location.pathname}${window.location.search}`;
+        window.location.assign(`/login?reason=idle&next=${encodeURIComponent(next)}`);
+      } else if (elapsed >= warnAt && dialog && !dialog.open) {
+        dialog.showModal();
+      }
+    };
+    tick();
+    const timer = window.setInterval(tick, 1000);
+    return () => window.clearInterval(timer);
+  }, [since, idleSeconds]);
+
+  const stay = useCallback(async () => {
+    const alive = await staySignedInAction();
+    dialogRef.current?.close();
+    if (alive) setSince(Date.now());
+    else window.location.assign('/login?reason=idle');
+  }, []);
+
+  return (
+    <dialog ref={dialogRef} aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50">
+      <h2 id="session-timeout-title" className="mb-2 text-lg font-bold">
+        {pl.session.warningTitle}
+      </h2>
+      <p id="session-timeout-text" className="mb-4">
+        {pl.session.warning(left)}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <button type="button" autoFocus className={buttonClass} onClick={stay}>
+          {pl.session.stay}
+        </button>
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
+            {pl.session.signOut}
+          </button>
+        </form>
+      </div>
+    </dialog>
+  );
+}

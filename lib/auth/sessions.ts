@@ -1,0 +1,99 @@
+// Server-side sessions. The Auth.js cookie names a row here; the row decides on every request
+// whether the session still lives: not ended (sign-out, "everywhere"), not idle for longer than
+// the role allows, not older than its absolute lifetime, and its principal still current
+// (password change, block or disabled staff move the session version on).
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { authSessions, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { env } from '@/lib/env';
+
+export type Role = 'patient' | StaffRole;
+export type SessionEnd = 'idle' | 'absolute' | 'ended';
+export type SessionCheck = { ok: true } | { ok: false; reason: SessionEnd };
+
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export function sessionLimits(role: Role): SessionLimits {
+  const staff = role !== 'patient';
+  return {
+    idleMs: (staff ? env.SESSION_IDLE_MINUTES_STAFF : env.SESSION_IDLE_MINUTES_PATIENT) * 60_000,
+    absoluteMs: (staff ? env.SESSION_MAX_HOURS_STAFF : env.SESSION_MAX_HOURS_PATIENT) * 3_600_000,
+  };
+}
+
+const owner = (id: string, role: Role) => (role === 'patient' ? { accountId: id } : { staffId: id });
+
+export async function startSession(db: Db, id: string, role: Role): Promise<string> {
+  const [row] = await db.insert(authSessions).values({ ...owner(id, role), role }).returning({ id: authSessions.id });
+  return row!.id;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks a session and records the activity. `lastSeenAt` is written at most every few seconds
+ * (a tenth of the idle timeout, at most 15 s), so a burst of requests costs one write.
+ */
+export async function checkSession(db: Db, sid: string, id: string, role: Role, sessionVersion: number, now = new Date()): Promise<SessionCheck> {
+  if (!UUID.test(sid) || !UUID.test(id)) return { ok: false, reason: 'ended' };
+  const [row] = await db
+    .select({
+      role: authSessions.role,
+      staffId: authSessions.staffId,
+      accountId: authSessions.accountId,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      endedAt: authSessions.endedAt,
+      endReason: authSessions.endReason,
+      current:
+        role === 'patient'
+          ? sql<boolean>`exists (select 1 from ${webAccounts} where ${webAccounts.id} = ${id} and ${webAccounts.status} <> 'blocked' and ${webAccounts.sessionVersion} = ${sessionVersion})`
+          : sql<boolean>`exists (select 1 from ${staffAccounts} where ${staffAccounts.id} = ${id} and ${staffAccounts.disabledAt} is null and ${staffAccounts.role} = ${role} and ${staffAccounts.sessionVersion} = ${sessionVersion})`,
+    })
+    .from(authSessions)
+    .where(eq(authSessions.id, sid));
+  if (!row || row.role !== role || (role === 'patient' ? row.accountId : row.staffId) !== id) return { ok: false, reason: 'ended' };
+  if (row.endedAt) return { ok: false, reason: (row.endReason as SessionEnd | null) === 'idle' || row.endReason === 'absolute' ? (row.endReason as SessionEnd) : 'ended' };
+  if (!row.current) return { ok: false, reason: 'ended' };
+  const limits = sessionLimits(role);
+  const ended: SessionEnd | null =
+    now.getTime() - row.createdAt.getTime() > limits.absoluteMs ? 'absolute' : now.getTime() - row.lastSeenAt.getTime() > limits.idleMs ? 'idle' : null;
+  if (ended) {
+    await endSession(db, sid, ended);
+    return { ok: false, reason: ended };
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > Math.min(15_000, limits.idleMs / 10)) {
+    await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, sid));
+  }
+  return { ok: true };
+}
+
+/** Ends one session; the first reason recorded wins. */
+export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out' | string): Promise<boolean> {
+  if (!UUID.test(sid)) return false;
+  const rows = await db
+    .update(authSessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(authSessions.id, sid), isNull(authSessions.endedAt)))
+    .returning({ id: authSessions.id });
+  return rows.length === 1;
+}
+
+/** Ends every session of the principal, except `keep` when given ("sign out everywhere else"). */
+export async function endAllSessions(db: Db, id: string, role: Role, reason: string, keep?: string): Promise<number> {
+  const column = role === 'patient' ? authSessions.accountId : authSessions.staffId;
+  const rows = await db
+    .update(authSessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(column, id), isNull(authSessions.endedAt), keep ? ne(authSessions.id, keep) : undefined))
+    .returning({ id: authSessions.id });
+  return rows.length;
+}
+
+/** Seconds of inactivity the role allows, for the page's "you will be signed out" warning. */
+export function idleSeconds(role: Role): number {
+  return Math.round(sessionLimits(role).idleMs / 1000);
+}

@@ -1,0 +1,47 @@
+// Staff sign-in events in the audit log (NIS2/KSC: who signed in, failed, was locked or timed
+// out, when and from which address). Patients' sign-ins are not audited: their volume would
+// drown the desk's own actions.
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, staffAccounts } from '@/db/schema';
+import { clientIp } from '@/lib/request';
+
+export const staffSignInEvents = [
+  'staff.signin.success',
+  'staff.signin.password_failed',
+  'staff.signin.code_failed',
+  'staff.signin.limited',
+  'staff.signin.mfa_enrolled',
+  'staff.session.timeout',
+] as const;
+export type StaffSignInEvent = (typeof staffSignInEvents)[number];
+
+async function requestIp(): Promise<string | null> {
+  try {
+    const { headers } = await import('next/headers');
+    return clientIp(await headers());
+  } catch {
+    return null; // outside a request (tests, scripts)
+  }
+}
+
+export async function recordStaffEvent(
+  db: Db,
+  staffId: string,
+  event: StaffSignInEvent,
+  details: Record<string, string | number | boolean | null> = {},
+  ip?: string | null,
+): Promise<void> {
+  const address = ip === undefined ? await requestIp() : ip;
+  await db.insert(auditLog).values({ staffId, action: event, details: { ...details, ip: address } });
+}
+
+/** The staff account a login names, if any (for auditing a failure; never shown to the caller). */
+export async function staffIdByLogin(db: Db, login: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: staffAccounts.id })
+    .from(staffAccounts)
+    .where(sql`lower(${staffAccounts.login}) = lower(${login.trim().slice(0, 64)})`)
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,83 @@
+// Signing in, step by step: the password (with its limits), then — when the account has one, or
+// a staff member must enrol one — the second factor. A session is issued only after both.
+import type { Db } from '@/db/client';
+import { env } from '@/lib/env';
+import { consume, peek, reset } from '@/lib/security/rate-limit';
+import { signInWithLimits, type Role } from './authenticate';
+import type { SignInTicket } from './auth';
+import { hasSecondFactor, verifySecondFactor, type MfaOwner } from './mfa';
+import { recordStaffEvent, staffIdByLogin } from './sign-in-events';
+import { startSession } from './sessions';
+import { seal } from './signed-payload';
+
+/** Password accepted, second factor outstanding: kept in a signed cookie for a few minutes. */
+export interface PendingSignIn {
+  id: string;
+  role: Role;
+  ver: number;
+  stage: 'code' | 'enrol' | 'enrolled';
+  next?: string;
+}
+
+export const PENDING_TTL_MS = 5 * 60_000;
+
+export type StepResult =
+  | { status: 'complete'; ticket: string; role: Role; next?: string }
+  | { status: 'second-factor'; pending: PendingSignIn }
+  | { status: 'refused'; reason: 'invalid' | 'pending' | 'blocked' | 'limited'; retryAfterSeconds: number };
+
+export const mfaOwner = (principal: { id: string; role: Role }): MfaOwner => ({
+  kind: principal.role === 'patient' ? 'patient' : 'staff',
+  id: principal.id,
+});
+
+/** Opens a session row and signs the ticket that turns it into a cookie. */
+export async function issueSignInTicket(db: Db, principal: { id: string; role: Role; ver: number }): Promise<string> {
+  const sid = await startSession(db, principal.id, principal.role);
+  const ticket: SignInTicket = { id: principal.id, role: principal.role, ver: principal.ver, sid };
+  return seal(env.AUTH_SECRET, 'sign-in', ticket, 60_000);
+}
+
+export async function passwordStep(db: Db, login: string, password: string, ip: string | null, next?: string): Promise<StepResult> {
+  const result = await signInWithLimits(db, login, password, ip);
+  if (!result.ok) {
+    if (result.reason === 'invalid' || result.reason === 'limited') {
+      const staffId = await staffIdByLogin(db, login);
+      if (staffId) await recordStaffEvent(db, staffId, result.reason === 'limited' ? 'staff.signin.limited' : 'staff.signin.password_failed', {}, ip);
+    }
+    return { status: 'refused', reason: result.reason, retryAfterSeconds: result.reason === 'limited' ? result.retryAfterSeconds : 0 };
+  }
+  const principal = { id: result.id, role: result.role, ver: result.sessionVersion };
+  if (await hasSecondFactor(db, mfaOwner(principal))) return { status: 'second-factor', pending: { ...principal, stage: 'code', next } };
+  if (principal.role !== 'patient' && env.STAFF_MFA === 'required') return { status: 'second-factor', pending: { ...principal, stage: 'enrol', next } };
+  if (principal.role !== 'patient') await recordStaffEvent(db, principal.id, 'staff.signin.success', { mfa: false }, ip);
+  return { status: 'complete', ticket: await issueSignInTicket(db, principal), role: principal.role, next };
+}
+
+/** The code step: a TOTP code or a recovery code, with its own per-account limit. */
+export async function codeStep(db: Db, pending: PendingSignIn, code: string, ip: string | null): Promise<StepResult> {
+  if (pending.stage !== 'code') return { status: 'refused', reason: 'invalid', retryAfterSeconds: 0 };
+  const limit = await peek(db, 'mfaAccount', pending.id);
+  if (!limit.ok) return { status: 'refused', reason: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const staff = pending.role !== 'patient';
+  const verified = await verifySecondFactor(db, mfaOwner(pending), code);
+  if (!verified.ok) {
+    await consume(db, 'mfaAccount', pending.id);
+    if (staff) await recordStaffEvent(db, pending.id, 'staff.signin.code_failed', {}, ip);
+    return { status: 'refused', reason: 'invalid', retryAfterSeconds: 0 };
+  }
+  await reset(db, 'mfaAccount', pending.id);
+  if (staff) await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: verified.method }, ip);
+  return { status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next };
+}
+
+/**
+ * Where to go after signing in: the page the user was sent away from, when it is one of our own
+ * paths for this role — never another origin (`//host`, `/\host`, `https:`), never a foreign area.
+ */
+export function returnPath(next: string | null | undefined, role: Role): string {
+  const fallback = role === 'patient' ? '/account' : '/admin/verifications';
+  if (!next || next.length > 512 || !/^\/[A-Za-z0-9\-._~/?=&%+]*$/.test(next) || next.includes('//') || next.includes('/..')) return fallback;
+  const area = role === 'patient' ? '/account' : '/admin';
+  return next === area || next.startsWith(`${area}/`) || next.startsWith(`${area}?`) ? next : fallback;
+}
