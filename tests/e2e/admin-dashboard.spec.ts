@@ -8,7 +8,7 @@ import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client';
 import { SEED_EXPECTED, seedDashboardData } from '../helpers/dashboard-seed';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, signInStaff, test, type StaffRole } from './fixtures';
+import { LoginPage, STAFF, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, type StaffRole } from './fixtures';
 import { createDatabase, postgresBase, startStandalone, type StandaloneServer } from './standalone';
 
 const PORT = 3308;
@@ -24,7 +24,7 @@ test.skip(!postgresBase, 'needs a local PostgreSQL (TEST_DATABASE_URL / E2E_DATA
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   database = await createDatabase();
-  server = await startStandalone(PORT, { DATABASE_URL: database.url, DEMO_SEED: '1' });
+  server = await startStandalone(PORT, { DATABASE_URL: database.url, DEMO_SEED: '1', STAFF_MFA: 'optional' });
   const seeded = await openDatabase({ url: database.url, max: 1 });
   try {
     marker = (await seedDashboardData(seeded.db)).marker;
@@ -43,7 +43,12 @@ test.afterAll(async () => {
 async function staffPage(browser: Browser, role: StaffRole, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.url, locale: 'pl-PL', timezoneId: 'Europe/Warsaw', ...options });
   const page = await context.newPage();
-  await signInStaff(page, role);
+  // Second factors are tested elsewhere; here they are optional, so that this server's fresh
+  // staff accounts need no enrolment (and the run's shared TOTP secrets stay untouched).
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(STAFF[role].login, STAFF[role].password);
+  await expect(page).toHaveURL(/\/admin\/verifications$/);
   return page;
 }
 

@@ -88,5 +88,6 @@ export async function continueAfterEnrolmentAction(): Promise<void> {
   if (!pending || pending.stage !== 'enrolled' || !(await hasSecondFactor(db, mfaOwner(pending)))) redirect('/login');
   await clearPendingSignIn();
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
+  countSignIn({ status: 'complete' }, 'code');
   await finish({ status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next });
 }
