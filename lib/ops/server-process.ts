@@ -59,12 +59,16 @@ function distDir(): string {
 }
 
 function loadRouteMatcher(): RouteMatcher {
-  try {
-    return createRouteMatcher(JSON.parse(readFileSync(path.join(process.cwd(), distDir(), 'routes-manifest.json'), 'utf8')));
-  } catch (error) {
-    logError('metrics: no routes manifest, requests are labelled unmatched', error);
-    return () => UNMATCHED;
+  // A production build keeps the manifest in the build directory, `next dev` in its dev/ folder.
+  for (const folder of [distDir(), path.join(distDir(), 'dev')]) {
+    try {
+      return createRouteMatcher(JSON.parse(readFileSync(path.join(process.cwd(), folder, 'routes-manifest.json'), 'utf8')));
+    } catch {
+      // try the next place
+    }
   }
+  logInfo('metrics: no routes manifest found; request durations are labelled (unmatched)');
+  return () => UNMATCHED;
 }
 
 export function observeHttpRequests(): void {
