@@ -1,6 +1,10 @@
-// End-to-end tests against a production build (`next build` first; `npm test` does it) served by
-// `next start` on port 3100 with its own fresh database and the dev mailbox on.
+// End-to-end tests against a production build (`npm run build` first; `npm test` does it) served
+// on port 3100 by the standalone server exactly as the container runs it (`npm run
+// start:standalone`: node server.js in <distDir>/standalone), with its own fresh database and the
+// dev mailbox on. Extra servers of some specs run `next start` on the same build (tests/e2e/servers.ts).
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_METRICS_TOKEN } from './tests/e2e/ops-constants';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -9,7 +13,9 @@ if (databaseUrl && !/^postgres(ql)?:\/\/[^@]*@?(localhost|127\.0\.0\.1|\[::1\])[
   throw new Error('E2E_DATABASE_URL must point at a local throwaway database');
 }
 // Workers re-read this file with the main process's environment, so they agree on the folder.
-process.env.E2E_PGLITE_DIR ??= `.data/e2e-pglite-${Date.now()}`;
+// Absolute: the standalone server changes into its own folder.
+process.env.E2E_PGLITE_DIR ??= path.resolve(`.data/e2e-pglite-${Date.now()}`);
+
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -39,7 +45,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: 'node scripts/start-standalone.mjs',
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -47,6 +53,9 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       APP_URL: baseURL,
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       DEV_MAILBOX: '1',

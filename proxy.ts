@@ -92,5 +92,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Health, readiness and metrics are for machines: no nonce, no body checks (issue 14).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/health|api/ready|api/metrics).*)' }],
 };

@@ -44,6 +44,9 @@ const schema = z
     RATE_LIMIT_SIGNIN_ACCOUNT_FORGET_DAYS: z.coerce.number().positive().max(365).default(30),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
+    // Operations (issue 14): /api/metrics is off (404) without a token; SIGTERM drains this long.
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (lib/request.ts).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     // Staff second factor: `required` (default in production) or `optional`.

@@ -67,9 +67,11 @@ if (process.env.SKIP_E2E === '1' && !requireAll) {
   for (const dir of existsSync('.data') ? readdirSync('.data') : []) {
     if (dir.startsWith('e2e-pglite-')) rmSync(`.data/${dir}`, { recursive: true, force: true });
   }
-  const buildCode = run('npx', ['next', 'build']);
+  // One build for every e2e server: `npm run build` is next build + the standalone folder
+  // (scripts/prepare-standalone.ts), which the main e2e server runs as the container would.
+  const buildCode = run('npm', ['run', 'build']);
   if (buildCode !== 0) {
-    console.error('next build failed; e2e tests not run.');
+    console.error('npm run build failed; e2e tests not run.');
     crashed = true;
   } else {
     const e2eDb = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;

@@ -7,6 +7,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { SessionTimeout } from '@/components/session-timeout';
 import { pl } from '@/lib/messages/pl';
+import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
 
 // Only navigation depends on this check: every page and action checks the role again.
@@ -18,6 +19,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Panel rejestracji" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
+        <Link href="/admin" className="font-medium text-brand underline">{plDashboard.nav}</Link>
         <Link href="/admin/verifications" className="font-medium text-brand underline">
           {t.nav.queue}
         </Link>

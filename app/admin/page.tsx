@@ -1,5 +1,208 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ColumnChart, ShareBar } from '@/components/charts';
+import { Facts, PageTitle, buttonClass } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { currentStaff } from '@/lib/auth/auth';
+import { pl } from '@/lib/messages/pl';
+import { plDashboard as t } from '@/lib/messages/pl-dashboard';
+import { BACKLOG_BUCKETS, dashboardStats, formatDuration } from '@/lib/staff/dashboard';
 
-export default function AdminHome() {
-  redirect('/admin/verifications');
+export const metadata: Metadata = { title: t.title, robots: { index: false } };
+
+const COLORS = { newRecord: '#0b5cad', attached: '#0f766e', conflict: '#b3261e', muted: '#64748b' };
+
+const shortDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}`;
+const longDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+const percent = (rate: number) => new Intl.NumberFormat('pl-PL', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} id={id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A number the tests (and anyone scraping the page) can read without parsing Polish words. */
+const Value = ({ name, value, children }: { name: string; value: number | null; children: ReactNode }) => (
+  <span data-stat={name} data-value={value === null ? '' : String(value)}>
+    {children}
+  </span>
+);
+
+export default async function AdminDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await currentStaff();
+  if (!staff) redirect('/login');
+  const stats = await dashboardStats(await getDb());
+  const exportError = (await searchParams).eksport === 'zakres';
+  const days = stats.registrations.map((r) => r.day);
+  const registered = stats.registrations.reduce((sum, r) => sum + r.newRecord + r.attached, 0);
+  const conflicts = stats.registrations.reduce((sum, r) => sum + r.conflict, 0);
+  const { activation, backlog, verification, email } = stats;
+  const ageValues = BACKLOG_BUCKETS.map((b) => backlog.byAge[b]);
+  const largestBucket = BACKLOG_BUCKETS[ageValues.indexOf(Math.max(...ageValues))]!;
+  const reasons = pl.admin.blocked.reasons;
+
+  return (
+    <>
+      <PageTitle>{t.title}</PageTitle>
+      <p className="mb-4 text-slate-700">{t.intro(longDay(stats.from), longDay(stats.to))}</p>
+      <div className="flex flex-col gap-6">
+        <Section id="rejestracje" heading={t.registrations.heading}>
+          <Facts
+            rows={[
+              [t.registrations.registered, <Value key="r" name="registered" value={registered}>{registered}</Value>],
+              [t.registrations.conflicts, <Value key="c" name="conflicts" value={conflicts}>{conflicts}</Value>],
+            ]}
+          />
+          <ColumnChart
+            id="registrations"
+            title={t.registrations.heading}
+            description={t.registrations.desc(registered, conflicts)}
+            categories={days.map(longDay)}
+            axisLabels={days.map(shortDay)}
+            series={(['newRecord', 'attached', 'conflict'] as const).map((key) => ({
+              key,
+              label: t.registrations.series[key],
+              color: COLORS[key],
+              values: stats.registrations.map((r) => r[key]),
+            }))}
+            tableCaption={t.registrations.caption}
+            categoryHeader={t.day}
+            totalHeader={t.total}
+            showTable={t.showTable}
+          />
+          {stats.conflictReasons.length > 0 ? (
+            <table className="w-full max-w-2xl text-left text-sm" data-table="conflict-reasons">
+              <caption className="text-left font-medium">{t.registrations.reasonsCaption}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="p-1">{t.registrations.reason}</th>
+                  <th scope="col" className="p-1 text-right">{t.count}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.conflictReasons.map((r) => (
+                  <tr key={r.reason} className="border-t border-slate-200" data-reason={r.reason}>
+                    <th scope="row" className="p-1 font-normal">{reasons[r.reason] ?? r.reason}</th>
+                    <td className="p-1 text-right tabular-nums">{r.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </Section>
+
+        <Section id="aktywacja" heading={t.activation.heading}>
+          <ShareBar
+            id="activation"
+            title={t.activation.heading}
+            description={t.activation.desc(activation.rate === null ? t.activation.none : percent(activation.rate), activation.activated, activation.created)}
+            parts={[
+              { key: 'activated', label: t.activation.activated, value: activation.activated, color: COLORS.newRecord },
+              { key: 'notActivated', label: t.activation.notActivated, value: activation.created - activation.activated, color: COLORS.muted },
+            ]}
+            tableCaption={t.activation.caption}
+            rows={[
+              [t.activation.created, <Value key="c" name="activation-created" value={activation.created}>{activation.created}</Value>],
+              [t.activation.activated, <Value key="a" name="activation-activated" value={activation.activated}>{activation.activated}</Value>],
+              [
+                t.activation.rate,
+                <Value key="r" name="activation-rate" value={activation.rate}>
+                  {activation.rate === null ? t.activation.none : percent(activation.rate)}
+                </Value>,
+              ],
+            ]}
+          />
+        </Section>
+
+        <Section id="weryfikacja" heading={t.backlog.heading}>
+          <Facts
+            labelWidth="wide"
+            rows={[
+              [t.backlog.awaitingVerification, <Value key="v" name="awaiting-verification" value={backlog.awaitingVerification}>{backlog.awaitingVerification}</Value>],
+              [t.backlog.awaitingActivation, <Value key="a" name="awaiting-activation" value={backlog.awaitingActivation}>{backlog.awaitingActivation}</Value>],
+              [
+                t.backlog.median,
+                <Value key="m" name="median-verification-seconds" value={verification.medianSeconds}>
+                  {verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds)}
+                </Value>,
+              ],
+              [t.backlog.verified, <Value key="n" name="verified" value={verification.verified}>{verification.verified}</Value>],
+            ]}
+          />
+          <ColumnChart
+            id="backlog"
+            title={t.backlog.heading}
+            description={t.backlog.desc(backlog.awaitingVerification, t.backlog.buckets[largestBucket])}
+            categories={BACKLOG_BUCKETS.map((b) => t.backlog.buckets[b])}
+            series={[{ key: 'waiting', label: t.backlog.awaitingVerification, color: COLORS.newRecord, values: ageValues }]}
+            tableCaption={t.backlog.caption}
+            categoryHeader={t.backlog.age}
+            showTable={t.showTable}
+          />
+        </Section>
+
+        <Section id="email" heading={t.email.heading}>
+          <Facts
+            labelWidth="wide"
+            rows={[
+              [t.email.failed, <Value key="f" name="email-failed" value={email.failed}>{email.failed}</Value>],
+              [t.email.retrying, <Value key="r" name="email-retrying" value={email.retrying}>{email.retrying}</Value>],
+            ]}
+          />
+          <ColumnChart
+            id="email-failures"
+            title={t.email.heading}
+            description={t.email.desc(email.failed)}
+            categories={days.map(longDay)}
+            axisLabels={days.map(shortDay)}
+            series={[{ key: 'failed', label: t.email.failedSeries, color: COLORS.conflict, values: email.failedByDay.map((d) => d.failed) }]}
+            tableCaption={t.email.caption}
+            categoryHeader={t.day}
+            showTable={t.showTable}
+          />
+        </Section>
+
+        {staff.role === 'admin' ? (
+          <Section id="eksport" heading={t.exports.heading}>
+            <p className="text-sm text-slate-700">{t.exports.intro}</p>
+            {exportError ? (
+              <p role="alert" className="font-medium text-danger">
+                {t.exports.invalidRange}
+              </p>
+            ) : null}
+            {(
+              [
+                ['audit-log', t.exports.auditLog],
+                ['blocked-registrations', t.exports.blocked],
+              ] as const
+            ).map(([kind, label]) => (
+              <form key={kind} method="post" action={`/admin/export/${kind}`} className="flex flex-wrap items-end gap-3">
+                <fieldset className="flex flex-wrap items-end gap-3">
+                  <legend className="mb-1 font-medium">{label}</legend>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={`${kind}-from`}>{t.exports.from}</label>
+                    <input id={`${kind}-from`} name="from" type="date" required defaultValue={stats.from} className="min-h-11 rounded-md border border-slate-400 px-2" />
+                  </div>
+                  <div className="flex flex-col gap-1">
+                    <label htmlFor={`${kind}-to`}>{t.exports.to}</label>
+                    <input id={`${kind}-to`} name="to" type="date" required defaultValue={stats.to} className="min-h-11 rounded-md border border-slate-400 px-2" />
+                  </div>
+                  <button type="submit" className={buttonClass}>
+                    {t.exports.download(label)}
+                  </button>
+                </fieldset>
+              </form>
+            ))}
+          </Section>
+        ) : null}
+      </div>
+    </>
+  );
 }

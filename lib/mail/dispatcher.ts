@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { logError, logInfo } from '@/lib/log';
+import { countDeliveryAttempt, markDispatcherRun } from '@/lib/metrics';
 import type { MailSender } from './senders';
 
 export interface DispatchOptions {
@@ -75,6 +76,7 @@ export async function dispatchOnce(db: Db, sender: MailSender, options: Dispatch
       } catch (error) {
         result = { ok: false as const, permanent: false, error: `send threw: ${(error as Error).name}` };
       }
+      countDeliveryAttempt(result);
       if (result.ok) {
         await db.update(emailOutbox).set({ status: 'sent', sentAt: now(), providerMessageId: result.providerId, lastError: null }).where(mine);
         return;
@@ -111,6 +113,7 @@ export function startMailWorker(db: Db, sender: MailSender, options: DispatchOpt
       let claimed = 0;
       try {
         claimed = await dispatchOnce(db, sender, options);
+        markDispatcherRun();
       } catch (error) {
         logError('mail dispatch failed', error);
       }

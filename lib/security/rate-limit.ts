@@ -5,6 +5,7 @@ import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
+import { countRateLimitRefusal } from '@/lib/metrics';
 
 export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount';
 
@@ -56,6 +57,7 @@ export async function consume(db: Db, name: LimitName, subject: string | null): 
     if (blockDuration && res.remainingPoints === 0) await limiter(db, name).block(k, blockDuration);
     return { ok: true };
   } catch (result) {
+    if (result instanceof RateLimiterRes) countRateLimitRefusal(name);
     if (result instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
     throw result;
   }
@@ -64,6 +66,7 @@ export async function consume(db: Db, name: LimitName, subject: string | null): 
 /** Whether the key is currently limited, without counting an attempt. */
 export async function peek(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
   const res = await limiter(db, name).get(key(subject ?? 'unknown'));
+  if (res && res.consumedPoints >= options(name).points) countRateLimitRefusal(name);
   if (res && res.consumedPoints >= options(name).points) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
   return { ok: true };
 }

@@ -10,7 +10,8 @@ export interface RecordedRequest {
   status: number | 'hung';
 }
 
-export type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+/** `delayMs`: the request counts as received at once, the answer comes that much later (a slow provider). */
+export type Answer = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
 
 export interface FakeResend {
   url: string;
@@ -60,6 +61,8 @@ export async function startFakeResend(): Promise<FakeResend> {
       return;
     }
     recorded.status = answer.status;
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (res.destroyed) return;
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body ?? (answer.status === 200 ? { id: `re_${counter}` } : { statusCode: answer.status, name: 'fake_error', message: `fake ${answer.status}` })));
   });

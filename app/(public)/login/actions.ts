@@ -7,6 +7,7 @@ import { confirmEnrolment, hasSecondFactor } from '@/lib/auth/mfa';
 import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from '@/lib/auth/pending-sign-in';
 import { recordStaffEvent } from '@/lib/auth/sign-in-events';
 import { codeStep, issueSignInTicket, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
+import { countSignIn } from '@/lib/metrics';
 import { pl } from '@/lib/messages/pl';
 import { clientIp } from '@/lib/request';
 import { describeWait } from '@/lib/security/rate-limit';
@@ -44,6 +45,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (!login || !password) return { error: pl.signIn.required, login };
   const db = await getDb();
   const result = await passwordStep(db, login, password, clientIp(await headers()), next);
+  countSignIn(result);
   if (result.status === 'refused') return { error: refusal(result, pl.signIn.failed), login };
   if (result.status === 'second-factor') {
     await writePendingSignIn(result.pending);
@@ -59,6 +61,7 @@ export async function codeAction(_previous: CodeState, formData: FormData): Prom
   if (!code) return { error: pl.mfa.required };
   const db = await getDb();
   const result = await codeStep(db, pending, code, clientIp(await headers()));
+  countSignIn(result, 'code');
   if (result.status !== 'complete') return { error: result.status === 'refused' ? refusal(result, pl.mfa.failed) : pl.mfa.failed };
   await clearPendingSignIn();
   return finish(result);
@@ -85,5 +88,6 @@ export async function continueAfterEnrolmentAction(): Promise<void> {
   if (!pending || pending.stage !== 'enrolled' || !(await hasSecondFactor(db, mfaOwner(pending)))) redirect('/login');
   await clearPendingSignIn();
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
+  countSignIn({ status: 'complete' }, 'code');
   await finish({ status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next });
 }

@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { countRegistration } from '@/lib/metrics';
 import { pl } from '@/lib/messages/pl';
 import { limitedRegisterState, submitRegistration, type RegisterState } from '@/lib/registration/submit-registration';
 import { clientIp } from '@/lib/request';
@@ -24,6 +25,7 @@ export async function registerAction(previous: RegisterState, formData: FormData
   if (!limit.ok) return limitedRegisterState(raw, submission, pl.limited(describeWait(limit.retryAfterSeconds)));
 
   const state = await submitRegistration(db, raw, { ip, userAgent: h.get('user-agent'), submission });
+  countRegistration(state.status);
   if (state.status === 'registered') redirect('/register/sent');
   // Wrong captcha answers count separately: guessing is what bots do.
   if (state.fieldErrors.captchaAnswer) await consume(db, 'captcha', ip);

@@ -1,0 +1,22 @@
+// CSV for the desk's spreadsheets: semicolon-separated (what a Polish Excel expects), CRLF line
+// ends, a UTF-8 byte order mark so that Polish letters open correctly, and safe against formula
+// injection: a cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const CSV_SEPARATOR = ';';
+export const CSV_BOM = '\uFEFF';
+
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: unknown[]): string {
+  return cells.map(csvCell).join(CSV_SEPARATOR);
+}
+
+/** A whole document: BOM, header, rows, each line ending in CRLF. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return CSV_BOM + [header, ...rows].map((cells) => `${csvLine(cells)}\r\n`).join('');
+}

@@ -1,0 +1,209 @@
+// Prometheus metrics of this process (prom-client), served by /api/metrics. One registry per
+// process, kept on globalThis: Next bundles instrumentation, routes and actions separately, and
+// they must all count into the same place. The count* functions are the one-line hooks the rest
+// of the code calls. Labels are fixed words (an outcome, a limit's name, a route template), never
+// a login, an address or a PESEL: anything unexpected is counted as "other".
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { emailOutbox, outboxStatuses, webAccounts } from '@/db/schema';
+import { logError } from './log';
+
+export const REGISTRATION_OUTCOMES = ['registered', 'conflict', 'invalid', 'error'] as const;
+// success: a session was issued (after the password, or after the second factor);
+// second_factor: the password was right and a code (or enrolment) is asked for next.
+export const SIGN_IN_OUTCOMES = ['success', 'second_factor', 'invalid', 'pending', 'blocked', 'limited', 'code_invalid', 'code_limited'] as const;
+export const DELIVERY_RESULTS = ['sent', 'retryable_error', 'permanent_error'] as const;
+
+const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | 'other' =>
+  allowed.includes(value as T) ? (value as T) : 'other';
+
+// A limit's name is a code identifier (lib/security/rate-limit.ts); nothing else gets through.
+const limitName = (value: unknown) => (typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(value) ? value : 'other');
+
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const registrations = new Counter({
+    name: 'erejestracja_registrations_total',
+    help: 'Registration form submissions by outcome (registered, conflict, invalid, error).',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const signIns = new Counter({
+    name: 'erejestracja_sign_ins_total',
+    help: 'Sign-in attempts (patients and staff) by outcome.',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const rateLimitRefusals = new Counter({
+    name: 'erejestracja_rate_limit_refusals_total',
+    help: 'Requests refused by a rate limit, by the limit that refused them.',
+    labelNames: ['limit'],
+    registers,
+  });
+  const deliveryAttempts = new Counter({
+    name: 'erejestracja_email_delivery_attempts_total',
+    help: 'Attempts to hand an outbox message to the email provider, by result.',
+    labelNames: ['result'],
+    registers,
+  });
+  const dispatcherLastRun = new Gauge({
+    name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
+    help: 'When this process\'s mail dispatcher last looked for due messages (Unix time; 0: not running here).',
+    registers,
+  });
+  const httpDuration = new Histogram({
+    name: 'erejestracja_http_request_duration_seconds',
+    help: 'Time from a request\'s arrival to the end of its response, by method, route template and status.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers,
+  });
+  for (const outcome of REGISTRATION_OUTCOMES) registrations.inc({ outcome }, 0);
+  for (const outcome of SIGN_IN_OUTCOMES) signIns.inc({ outcome }, 0);
+  for (const result of DELIVERY_RESULTS) deliveryAttempts.inc({ result }, 0);
+
+  // Read from the database at scrape time: every instance reports the same shared numbers.
+  const snapshot = memoize(readDatabaseGauges, 1000);
+  new Gauge({
+    name: 'erejestracja_email_outbox_messages',
+    help: 'Messages in email_outbox by status.',
+    labelNames: ['status'],
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) for (const status of outboxStatuses) this.set({ status }, s.outbox[status] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'erejestracja_email_outbox_oldest_pending_age_seconds',
+    help: 'Age of the oldest message not yet delivered (pending or being sent); 0 when there is none.',
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) this.set(s.oldestPendingAge);
+    },
+  });
+  new Gauge({
+    name: 'erejestracja_verification_queue_size',
+    help: 'Accounts waiting for the registration desk (pending activation or active, not verified or blocked).',
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) this.set(s.queueSize);
+    },
+  });
+  new Gauge({
+    name: 'erejestracja_verification_queue_oldest_age_seconds',
+    help: 'Age of the oldest account waiting for the registration desk; 0 when there is none.',
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) this.set(s.queueOldestAge);
+    },
+  });
+
+  return { registry, registrations, signIns, rateLimitRefusals, deliveryAttempts, dispatcherLastRun, httpDuration };
+}
+
+interface DatabaseGauges {
+  outbox: Partial<Record<(typeof outboxStatuses)[number], number>>;
+  oldestPendingAge: number;
+  queueSize: number;
+  queueOldestAge: number;
+}
+
+async function readDatabaseGauges(): Promise<DatabaseGauges | null> {
+  try {
+    const db = await getDb();
+    const age = (column: typeof emailOutbox.createdAt | typeof webAccounts.createdAt) =>
+      sql<number>`coalesce(extract(epoch from now() - min(${column})), 0)::float8`;
+    const [byStatus, [pending], [queue]] = await Promise.all([
+      db.select({ status: emailOutbox.status, n: sql<number>`count(*)::int` }).from(emailOutbox).groupBy(emailOutbox.status),
+      db.select({ age: age(emailOutbox.createdAt) }).from(emailOutbox).where(sql`${emailOutbox.status} in ('pending', 'sending')`),
+      db
+        .select({ n: sql<number>`count(*)::int`, age: age(webAccounts.createdAt) })
+        .from(webAccounts)
+        .where(sql.raw(`"web_accounts"."status" in ('pending_activation', 'active')`)),
+    ]);
+    return {
+      outbox: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+      oldestPendingAge: Number(pending?.age ?? 0),
+      queueSize: Number(queue?.n ?? 0),
+      queueOldestAge: Number(queue?.age ?? 0),
+    };
+  } catch (error) {
+    logError('metrics: database gauges failed', error);
+    return null;
+  }
+}
+
+function memoize<T>(load: () => Promise<T>, ms: number): () => Promise<T> {
+  let cached: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > ms) cached = { at: Date.now(), value: load() };
+    return cached.value;
+  };
+}
+
+type Metrics = ReturnType<typeof createMetrics>;
+const slot = globalThis as unknown as { __erejestracjaMetrics?: Metrics };
+
+export function metrics(): Metrics {
+  slot.__erejestracjaMetrics ??= createMetrics();
+  return slot.__erejestracjaMetrics;
+}
+
+// ---- hooks -------------------------------------------------------------------------------------
+
+/** A registration form's answer: its state's status. */
+export function countRegistration(status: string): void {
+  metrics().registrations.inc({ outcome: oneOf(REGISTRATION_OUTCOMES, status) });
+}
+
+/** One step of signing in (lib/auth/sign-in-flow.ts): the password, or the second factor's code. */
+export function countSignIn(result: { status: string; reason?: string }, step: 'password' | 'code' = 'password'): void {
+  const outcome =
+    result.status === 'complete' ? 'success'
+    : result.status === 'second-factor' ? 'second_factor'
+    : step === 'code' ? `code_${result.reason}`
+    : result.reason;
+  metrics().signIns.inc({ outcome: oneOf(SIGN_IN_OUTCOMES, outcome) });
+}
+
+export function countRateLimitRefusal(limit: string): void {
+  metrics().rateLimitRefusals.inc({ limit: limitName(limit) });
+}
+
+/** What the provider answered to one send of an outbox message. */
+export function countDeliveryAttempt(result: { ok: boolean; permanent?: boolean }): void {
+  metrics().deliveryAttempts.inc({ result: result.ok ? 'sent' : result.permanent ? 'permanent_error' : 'retryable_error' });
+}
+
+/** The mail dispatcher finished a round of looking for due messages. */
+export function markDispatcherRun(): void {
+  const now = Date.now();
+  dispatcherState.lastRunAt = now;
+  metrics().dispatcherLastRun.set(now / 1000);
+}
+
+export function observeHttpRequest(method: string, route: string, status: string, seconds: number): void {
+  metrics().httpDuration.observe({ method, route, status }, seconds);
+}
+
+// Read by /api/ready: whether this process's dispatcher is alive.
+const dispatcherSlot = globalThis as unknown as { __erejestracjaDispatcher?: { lastRunAt: number | null } };
+const dispatcherState = (dispatcherSlot.__erejestracjaDispatcher ??= { lastRunAt: null });
+
+export function dispatcherLastRunAt(): number | null {
+  return dispatcherState.lastRunAt;
+}
+
+/** The text exposition of every metric, for the scraper. */
+export async function renderMetrics(): Promise<{ contentType: string; body: string }> {
+  const { registry } = metrics();
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}

@@ -1,0 +1,170 @@
+// Servers and clients for the operations specs (issue 14). Extra servers run the standalone build
+// exactly as the Dockerfile's CMD does — `node server.js` with <distDir>/standalone as the working
+// directory — and the bundled mail worker as compose runs it (`node mail-worker.mjs`). Each
+// listens on 127.0.0.1 on a port of its own and is stopped by process group, never by name.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import postgres from 'postgres';
+import { solveQuestion } from '../../lib/captcha';
+import type { Person } from './fixtures';
+import { stopProcess, type ProcessResult, type ServerEnv } from './servers';
+
+export { E2E_METRICS_TOKEN } from './ops-constants';
+
+export const STANDALONE_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone');
+
+/** A PostgreSQL server to create throwaway databases on (CI always has one). */
+export const postgresBase = process.env.TEST_DATABASE_URL || process.env.E2E_DATABASE_URL || '';
+
+function childEnv(overrides: ServerEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  // The test runner's settings must not leak into a server that is configured here.
+  for (const name of ['PORT', 'E2E_PORT', 'E2E_DATABASE_URL', 'E2E_PGLITE_DIR', 'TEST_DATABASE_URL', 'METRICS_TOKEN', 'RESEND_API_KEY']) delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('RATE_LIMIT_')) delete env[name];
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+export interface StandaloneProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<ProcessResult>;
+  output(): string;
+  /** SIGTERM to the process group, SIGKILL after the grace time. */
+  stop(): Promise<void>;
+}
+
+/** `node <script>` in the standalone folder, in its own process group. */
+export function spawnStandalone(script: 'server.js' | 'mail-worker.mjs', env: ServerEnv): StandaloneProcess {
+  const child = spawn(process.execPath, [script], {
+    cwd: STANDALONE_DIR,
+    env: childEnv(env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.length > 400_000) output = output.slice(-200_000);
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<ProcessResult>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output })));
+  return { child, exited, output: () => output, stop: () => stopProcess(child, exited) };
+}
+
+export interface StandaloneServer extends StandaloneProcess {
+  readonly url: string;
+}
+
+/** Starts `node server.js` on `port` and waits (bounded) until /api/health answers. */
+export async function startStandalone(port: number, env: ServerEnv, timeoutMs = 90_000): Promise<StandaloneServer> {
+  const url = `http://127.0.0.1:${port}`;
+  // A leftover server on the port would answer in place of ours.
+  const taken = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Port ${port} is already in use`);
+  const proc = spawnStandalone('server.js', {
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    APP_URL: url,
+    AUTH_SECRET: 'standalone-e2e-secret-standalone-e2e-secret',
+    ...env,
+  });
+  let exit: ProcessResult | null = null;
+  void proc.exited.then((r) => (exit = r));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exit) throw new Error(`Standalone server on ${port} exited (${(exit as ProcessResult).code}) before it was ready:\n${proc.output()}`);
+    try {
+      const response = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return { ...proc, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await proc.stop();
+  throw new Error(`Standalone server on ${port} did not come up within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+/** A new, empty database on the local PostgreSQL; dropped by `drop()`. */
+export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(postgresBase);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(base.hostname)) throw new Error('test databases only on a local server');
+  const name = `erej_e2e_ops_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(postgresBase, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresBase);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = postgres(postgresBase, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await again.end();
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registration form as a client without a browser sees it (cf. security-hostile-input.spec.ts)
+
+const unescapeHtml = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The hidden fields of /register (server action reference, signed captcha) with the captcha solved. */
+export async function registrationFields(api: APIRequestContext): Promise<Record<string, string>> {
+  const response = await api.get('/register');
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
+  const question = /Wynik działania (\d{1,2} [+−] \d{1,2}) =/.exec(html)?.[1];
+  if (!question) throw new Error('no captcha question on /register');
+  fields.captchaAnswer = String(solveQuestion(question));
+  return fields;
+}
+
+export function personFields(p: Person): Record<string, string> {
+  return {
+    pesel: p.pesel,
+    birthDate: p.pesel.toUpperCase() === 'BRAK' ? p.birthDate : '',
+    firstName: p.firstName,
+    lastName: p.lastName,
+    login: p.login,
+    email: p.email,
+    phone: p.phone,
+    street: p.street,
+    houseNumber: p.houseNumber,
+    flatNumber: p.flatNumber,
+    postalCode: p.postalCode,
+    city: p.city,
+    consentDataProcessing: 'on',
+    consentEmail: 'on',
+    consentSms: 'on',
+  };
+}
+
+/** Posts the no-JavaScript registration form; 303 to /register/sent means registered. */
+export async function postRegistration(api: APIRequestContext, base: string, fields: Record<string, string>, p: Person) {
+  return api.post('/register', { multipart: { ...fields, ...personFields(p) }, headers: { origin: base }, maxRedirects: 0, timeout: 60_000 });
+}
+
+export function apiContext(baseURL: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL });
+}
