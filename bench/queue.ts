@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { countByStatus, countByStatusNow, listQueue } from '@/lib/staff/verification';
+import { countByStatus, countByStatusNow, listQueue } from '@/lib/staff/verification-queue';
 import { createPostgresDatabase } from '../tests/helpers/databases';
 
 const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;

@@ -216,7 +216,7 @@ test.describe('the registration desk', () => {
   });
 
   // nameKey() turns hyphens into spaces, so the search tries every split of the words into
-  // surname and first name (this failed before lib/staff/verification.ts was fixed).
+  // surname and first name (this failed before lib/staff/verification-queue.ts was fixed).
   test('the queue finds a double-barrelled surname typed before the first name, as the queue shows it', async ({
     page,
     newPage,

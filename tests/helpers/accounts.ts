@@ -6,7 +6,7 @@ import { setPasswordWithToken } from '@/lib/account/email-tokens';
 import type { RegistrationData } from '@/lib/registration/form';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff } from '@/lib/staff/staff-accounts';
-import { verifyAccount } from '@/lib/staff/verification';
+import { verifyAccount } from '@/lib/staff/verification-decisions';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { context, person, uniqueSuffix } from './registration';
 

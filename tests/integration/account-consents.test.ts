@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { consents, emailOutbox } from '@/db/schema';
 import { consentHistory, consentStatesAt, hasConsent, setConsent } from '@/lib/account/consent-history';
 import { updateContactDetails, validateContactDetails } from '@/lib/account/contact-details';
-import { verifyAccount } from '@/lib/staff/verification';
+import { verifyAccount } from '@/lib/staff/verification-decisions';
 import { activePatient, newRegistrar } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 

@@ -15,7 +15,7 @@ import { checkSession, startSession } from '@/lib/auth/sessions';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { consume, peek } from '@/lib/security/rate-limit';
-import { listAudit } from '@/lib/staff/verification';
+import { listAudit } from '@/lib/staff/audit-log';
 import { PASSWORD, accountRow, activePatient, newRegistrar, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, uniqueSuffix } from '../helpers/registration';

@@ -6,7 +6,7 @@ import { emailOutbox } from '@/db/schema';
 import { backoffMs, dispatchOnce, startMailWorker } from '@/lib/mail/dispatcher';
 import { createResendSender } from '@/lib/mail/senders';
 import { registerPatient } from '@/lib/registration/register-patient';
-import { getAccountDetail } from '@/lib/staff/verification';
+import { getAccountDetail } from '@/lib/staff/account-detail';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { ok, startFakeResend, type FakeResend } from '../helpers/fake-resend';
 import { context, person } from '../helpers/registration';

@@ -5,15 +5,9 @@ import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff, disableStaff, resetStaffPassword } from '@/lib/staff/staff-accounts';
-import {
-  blockAccount,
-  countByStatus,
-  getAccountDetail,
-  listQueue,
-  resendActivationByStaff,
-  unblockAccount,
-  verifyAccount,
-} from '@/lib/staff/verification';
+import { getAccountDetail } from '@/lib/staff/account-detail';
+import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount } from '@/lib/staff/verification-decisions';
+import { countByStatus, listQueue } from '@/lib/staff/verification-queue';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, person, uniqueSuffix } from '../helpers/registration';
 

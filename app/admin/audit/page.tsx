@@ -8,7 +8,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listStaff } from '@/lib/staff/staff-accounts';
-import { auditActions, listAudit } from '@/lib/staff/verification';
+import { auditActions, listAudit } from '@/lib/staff/audit-log';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
 

@@ -6,7 +6,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { listBlockedRegistrations } from '@/lib/staff/verification';
+import { listBlockedRegistrations } from '@/lib/staff/blocked-registrations';
 
 export const metadata: Metadata = { title: pl.admin.blocked.title, robots: { index: false } };
 

@@ -8,7 +8,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification';
+import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { currentStaff, type StaffPrincipal } from '@/lib/auth/auth';
 import { liftSignInLockByStaff } from '@/lib/staff/sign-in-locks';
-import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification';
+import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification-decisions';
 
 // Admin actions are public endpoints like any other: each checks the caller's role itself and
 // validates its input, whatever page the form came from.

@@ -10,7 +10,7 @@ import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { isUntilLifted, signInLockOf } from '@/lib/staff/sign-in-locks';
-import { getAccountDetail } from '@/lib/staff/verification';
+import { getAccountDetail } from '@/lib/staff/account-detail';
 import { blockAction, liftSignInLockAction, resendActivationStaffAction, unblockAction, verifyAction } from './actions';
 import { PendingDataChange } from './pending-change';
 

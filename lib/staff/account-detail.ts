@@ -1,0 +1,42 @@
+// One account as the desk sees it before deciding: the account, its patient record, consents,
+// links, emails and audit entries.
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts } from '@/db/schema';
+
+const verifiedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.verifiedBy})`;
+const blockedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.blockedBy})`;
+
+/** Everything the desk needs to decide about one account. */
+export async function getAccountDetail(db: Db, accountId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(accountId)) return null;
+  const [account] = await db
+    .select({ account: webAccounts, patient: patients, verifiedByName: verifiedByStaff, blockedByName: blockedByStaff })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!account) return null;
+  const [given, tokens, emails, audit] = await Promise.all([
+    db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(consents.givenAt),
+    db
+      .select({ purpose: accountTokens.purpose, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt, supersededAt: accountTokens.supersededAt })
+      .from(accountTokens)
+      .where(eq(accountTokens.accountId, accountId))
+      .orderBy(desc(accountTokens.createdAt))
+      .limit(10),
+    db
+      .select({ id: emailOutbox.id, template: emailOutbox.template, subject: emailOutbox.subject, status: emailOutbox.status, attempts: emailOutbox.attempts, lastError: emailOutbox.lastError, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.accountId, accountId))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(20),
+    db
+      .select({ action: auditLog.action, details: auditLog.details, createdAt: auditLog.createdAt, staffName: staffAccounts.name })
+      .from(auditLog)
+      .leftJoin(staffAccounts, eq(staffAccounts.id, auditLog.staffId))
+      .where(eq(auditLog.accountId, accountId))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(50),
+  ]);
+  return { ...account, consents: given, tokens, emails, audit };
+}

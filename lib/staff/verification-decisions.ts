@@ -1,0 +1,98 @@
+// The desk's decisions about an account (SPEC §11): verify, block, unblock and a new activation
+// link, each written with its audit entry in one transaction.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, patients, webAccounts, type VerificationDocument } from '@/db/schema';
+import type { StaffPrincipal } from '@/lib/auth/auth';
+import { hasConsent } from '@/lib/account/consent-history';
+import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { sendActivationLink } from '@/lib/account/request-links';
+import { env } from '@/lib/env';
+import { mailQueued } from '@/lib/mail/mail-worker';
+import { enqueueEmail } from '@/lib/mail/outbox';
+
+export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
+
+const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny'];
+
+/** Identity checked at the desk: only an account that is neither verified nor blocked. */
+export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: string, document: string): Promise<DecisionResult> {
+  if (!DOCUMENTS.includes(document as VerificationDocument)) return { ok: false, error: 'document' };
+  const [person] = await db
+    .select({ email: webAccounts.email, firstName: patients.firstName })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!person) return { ok: false, error: 'not_found' };
+  // A notification: only with the patient's consent to email notifications.
+  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
+  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: person.firstName }) : null;
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webAccounts)
+      .set({ status: 'verified', verifiedAt: new Date(), verifiedBy: staff.id, verificationDocument: document as VerificationDocument })
+      .where(and(eq(webAccounts.id, accountId), inArray(webAccounts.status, ['pending_activation', 'active'])))
+      .returning({ id: webAccounts.id });
+    if (!row) return stateError(tx, accountId);
+    await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.verify', accountId, details: { document } });
+    if (notice) await enqueueEmail(tx, { ...notice, recipient: person.email, accountId });
+    return { ok: true } as const;
+  });
+  if (result.ok && notice) mailQueued();
+  return result;
+}
+
+/** The desk sends a patient who lost the email a new activation link. */
+export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
+  const [account] = await db
+    .select({ id: webAccounts.id, login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!account) return { ok: false, error: 'not_found' };
+  if (account.status !== 'pending_activation') return { ok: false, error: 'state' };
+  await sendActivationLink(db, account, (tx) =>
+    tx.insert(auditLog).values({ staffId: staff.id, action: 'account.resend_activation', accountId }),
+  );
+  return { ok: true };
+}
+
+export async function blockAccount(db: Db, staff: StaffPrincipal, accountId: string, reason: string): Promise<DecisionResult> {
+  const why = reason.trim();
+  if (why.length < 3 || why.length > 500) return { ok: false, error: 'reason' };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webAccounts)
+      .set({ status: 'blocked', blockedAt: new Date(), blockedBy: staff.id, blockedReason: why, sessionVersion: sql`${webAccounts.sessionVersion} + 1` })
+      .where(and(eq(webAccounts.id, accountId), sql`${webAccounts.status} <> 'blocked'`))
+      .returning({ id: webAccounts.id });
+    if (!row) return stateError(tx, accountId);
+    await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.block', accountId, details: { reason: why } });
+    return { ok: true } as const;
+  });
+}
+
+/** Admin only: back to the state the account had earned before the block. */
+export async function unblockAccount(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
+  if (staff.role !== 'admin') return { ok: false, error: 'state' };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webAccounts)
+      .set({
+        status: sql`case when ${webAccounts.verifiedAt} is not null then 'verified' when ${webAccounts.passwordHash} is not null then 'active' else 'pending_activation' end`,
+        blockedAt: null,
+        blockedBy: null,
+        blockedReason: null,
+      })
+      .where(and(eq(webAccounts.id, accountId), eq(webAccounts.status, 'blocked')))
+      .returning({ id: webAccounts.id, status: webAccounts.status });
+    if (!row) return stateError(tx, accountId);
+    await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.unblock', accountId, details: { status: row.status } });
+    return { ok: true } as const;
+  });
+}
+
+async function stateError(tx: Db, accountId: string): Promise<DecisionResult> {
+  const [exists] = await tx.select({ id: webAccounts.id }).from(webAccounts).where(eq(webAccounts.id, accountId));
+  return { ok: false, error: exists ? 'state' : 'not_found' };
+}
