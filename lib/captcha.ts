@@ -1,7 +1,7 @@
 // Arithmetic captcha (SPEC §7): a signed, expiring question; replay is refused by the caller,
 // which records each challenge's nonce in the database (see consumeCaptcha).
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
-import { safeEqual } from './tokens';
+import { safeEqual } from './secret-tokens';
 
 export const CAPTCHA_TTL_MS = 15 * 60 * 1000;
 

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import type { PasswordRule } from '@/lib/password-policy';
 
 export type PasswordState = { status: 'idle' } | { status: 'weak'; broken: PasswordRule[] };

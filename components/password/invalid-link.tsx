@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card, PageTitle, linkClass } from '@/components/ui';
-import type { TokenState } from '@/lib/account/email-tokens';
+import type { TokenState } from '@/lib/account/inspect-account-token';
 import { pl } from '@/lib/messages/pl';
 
 /** The page for a link that cannot be used, with the way to get a new one. */

@@ -1,6 +1,6 @@
 import { Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { inspectToken } from '@/lib/account/email-tokens';
+import { inspectToken } from '@/lib/account/inspect-account-token';
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
 import { InvalidLink } from './invalid-link';

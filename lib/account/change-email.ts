@@ -10,7 +10,7 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { contactRules } from '@/lib/registration/form';
 import { consume } from '@/lib/security/rate-limit';
-import { generateToken, hashToken, isWellFormedToken } from '@/lib/tokens';
+import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens';
 import { pl } from '@/lib/messages/pl';
 import { checkCurrentPassword } from './current-password';
 import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './self-service-emails';

@@ -7,12 +7,12 @@ import { after } from 'next/server';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, staffAccounts, webAccounts } from '@/db/schema';
-import { issueAccountToken } from '@/lib/account-tokens';
+import { issueAccountToken } from '@/lib/account/issue-account-token';
 import { logError } from '@/lib/log';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { normaliseLogin } from '@/lib/security/account-throttle';
-import { generateToken } from '@/lib/tokens';
+import { generateToken } from '@/lib/secret-tokens';
 import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
 
 export async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {

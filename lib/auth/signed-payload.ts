@@ -2,7 +2,7 @@
 // factor pending" cookie and the sign-in ticket handed to Auth.js. Signed, not encrypted: they
 // carry ids only, and a forged or expired one is simply refused.
 import { createHmac } from 'node:crypto';
-import { safeEqual } from '@/lib/tokens';
+import { safeEqual } from '@/lib/secret-tokens';
 
 type Purpose = 'mfa-pending' | 'sign-in';
 

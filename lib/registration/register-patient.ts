@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
 import { renderActivationEmail, renderRegistrationAttemptEmail } from '@/lib/account/emails';
-import { issueAccountToken } from '@/lib/account-tokens';
+import { issueAccountToken } from '@/lib/account/issue-account-token';
 import { CONSENTS } from '@/lib/consents';
 import { uniqueViolation } from '@/lib/db-errors';
 import { env } from '@/lib/env';
@@ -12,7 +12,7 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { pl } from '@/lib/messages/pl';
 import { nameKey } from '@/lib/text';
-import { generateToken } from '@/lib/tokens';
+import { generateToken } from '@/lib/secret-tokens';
 import type { FieldErrors, RegistrationData } from './form';
 
 export type ConflictReason =

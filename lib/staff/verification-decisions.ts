@@ -6,7 +6,7 @@ import { auditLog, patients, webAccounts, type VerificationDocument } from '@/db
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
-import { sendActivationLink } from '@/lib/account/request-links';
+import { sendActivationLink } from '@/lib/account/send-account-links';
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';

@@ -2,7 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox, webAccounts } from '@/db/schema';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import type { RegistrationData } from '@/lib/registration/form';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff } from '@/lib/staff/staff-accounts';

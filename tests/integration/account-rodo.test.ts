@@ -8,7 +8,7 @@ import { setConsent } from '@/lib/account/consent-history';
 import { updateContactDetails, validateContactDetails } from '@/lib/account/contact-details';
 import { deleteWebAccount } from '@/lib/account/delete-account';
 import { exportMyData } from '@/lib/account/my-data';
-import { requestPasswordReset } from '@/lib/account/request-links';
+import { requestPasswordReset } from '@/lib/account/send-account-links';
 import { recordPatientSignIn } from '@/lib/account/sign-in-history';
 import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import { checkSession, startSession } from '@/lib/auth/sessions';

@@ -11,13 +11,13 @@ import {
 } from '@/lib/account/change-email';
 import { changePassword } from '@/lib/account/change-password';
 import { updateContactDetails, validateContactDetails } from '@/lib/account/contact-details';
-import { requestPasswordReset } from '@/lib/account/request-links';
+import { requestPasswordReset } from '@/lib/account/send-account-links';
 import { endAllSessions, endOtherSessions } from '@/lib/account/sessions';
 import { authenticate } from '@/lib/auth/authenticate';
 import { checkSession, startSession } from '@/lib/auth/sessions';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { acceptDataChange, listPendingChanges, pendingChangeOf, rejectDataChange } from '@/lib/staff/data-changes';
-import { hashToken } from '@/lib/tokens';
+import { hashToken } from '@/lib/secret-tokens';
 import { PASSWORD, accountRow, activePatient, latestLink, newRegistrar, registeredPatient, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { uniqueSuffix } from '../helpers/registration';

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditLog, emailOutbox, staffAccounts } from '@/db/schema';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { signInWithLimits, type SignInResult } from '@/lib/auth/authenticate';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { UNTIL_LIFTED, admitAttempt, signInLockOf } from '@/lib/security/account-throttle';

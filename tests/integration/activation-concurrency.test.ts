@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, person } from '../helpers/registration';

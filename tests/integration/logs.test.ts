@@ -2,8 +2,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
-import { requestPasswordReset } from '@/lib/account/request-links';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
+import { requestPasswordReset } from '@/lib/account/send-account-links';
 import { signInWithLimits } from '@/lib/auth/authenticate';
 import { logger } from '@/lib/log';
 import { dispatchOnce } from '@/lib/mail/dispatcher';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, authSessions, emailOutbox, mfaFactors, mfaRecoveryCodes, staffAccounts, webAccounts } from '@/db/schema';
-import { setPasswordWithToken } from '@/lib/account/email-tokens';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { confirmEnrolment, hasSecondFactor, startEnrolment, verifySecondFactor, type MfaOwner } from '@/lib/auth/mfa';
 import { decryptSecret, mfaKey } from '@/lib/auth/mfa-crypto';
 import { checkSession, endAllSessions, endSession, startSession } from '@/lib/auth/sessions';

@@ -4,7 +4,7 @@ import { accountTokens, blockedRegistrations, consents, emailOutbox, patients, w
 import { CONSENTS } from '@/lib/consents';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { nameKey } from '@/lib/text';
-import { hashToken } from '@/lib/tokens';
+import { hashToken } from '@/lib/secret-tokens';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, person, uniquePesel } from '../helpers/registration';
 import { rowCounts } from '../helpers/rows';

@@ -21,7 +21,7 @@ import {
   webAccounts,
 } from '@/db/schema';
 import { requestEmailChange } from '@/lib/account/change-email';
-import { sendActivationLink } from '@/lib/account/request-links';
+import { sendActivationLink } from '@/lib/account/send-account-links';
 import { logger } from '@/lib/log';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { runRetention, type RetentionConfig } from '@/lib/retention/retention';

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { confirmEmailChange } from '@/lib/account/change-email';
 import { currentPatientId } from '@/lib/auth/auth';
-import { isWellFormedToken } from '@/lib/tokens';
+import { isWellFormedToken } from '@/lib/secret-tokens';
 import { field } from '../../../patient-session';
 
 // The link is the authority (it reached the new mailbox); a patient signed in to another account

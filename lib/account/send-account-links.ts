@@ -3,11 +3,11 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
-import { issueAccountToken } from '@/lib/account-tokens';
+import { issueAccountToken } from '@/lib/account/issue-account-token';
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
-import { generateToken } from '@/lib/tokens';
+import { generateToken } from '@/lib/secret-tokens';
 import { RESET_TTL_HOURS, renderActivationEmail, renderPasswordResetEmail } from './emails';
 
 async function findAccount(db: Db, identifier: string) {

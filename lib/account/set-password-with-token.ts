@@ -1,47 +1,13 @@
-// Using the links sent by email: what state a token is in, and setting a password with it.
+// Setting a password with an emailed link (activation or reset): the link is spent exactly once.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accountTokens, patients, webAccounts, type TokenPurpose } from '@/db/schema';
+import { accountTokens, webAccounts, type TokenPurpose } from '@/db/schema';
 import { checkPasswordOnServer } from '@/lib/auth/password-check';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { PasswordRule } from '@/lib/password-policy';
 import { liftSignInLock } from '@/lib/security/account-throttle';
-import { hashToken, isWellFormedToken } from '@/lib/tokens';
-
-export type TokenState = 'valid' | 'unknown' | 'expired' | 'used' | 'superseded';
-
-export interface TokenInfo {
-  state: TokenState;
-  accountId?: string;
-  login?: string;
-  pesel?: string | null;
-}
-
-export async function inspectToken(db: Db, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenInfo> {
-  if (!isWellFormedToken(token)) return { state: 'unknown' };
-  const [row] = await db
-    .select({
-      accountId: accountTokens.accountId,
-      expiresAt: accountTokens.expiresAt,
-      usedAt: accountTokens.usedAt,
-      supersededAt: accountTokens.supersededAt,
-      login: webAccounts.login,
-      status: webAccounts.status,
-      pesel: patients.pesel,
-    })
-    .from(accountTokens)
-    .innerJoin(webAccounts, eq(webAccounts.id, accountTokens.accountId))
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose)));
-  if (!row) return { state: 'unknown' };
-  const info = { accountId: row.accountId, login: row.login, pesel: row.pesel };
-  if (row.usedAt) return { state: 'used', ...info };
-  if (row.supersededAt) return { state: 'superseded', ...info };
-  if (row.expiresAt <= now) return { state: 'expired', ...info };
-  // A blocked account's links do nothing.
-  if (row.status === 'blocked') return { state: 'unknown' };
-  return { state: 'valid', ...info };
-}
+import { hashToken } from '@/lib/secret-tokens';
+import { inspectToken, type TokenState } from './inspect-account-token';
 
 export type SetPasswordOutcome =
   | { status: 'ok'; accountId: string }

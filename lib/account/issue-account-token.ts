@@ -1,8 +1,8 @@
-// Single-use email tokens (activation, password reset): only their SHA-256 is stored.
+// Issuing a single-use emailed token (activation, password reset): only its SHA-256 is stored.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, type TokenPurpose } from '@/db/schema';
-import { generateToken, hashToken } from './tokens';
+import { generateToken, hashToken } from '@/lib/secret-tokens';
 
 /** Creates a token for the account; every older unused token of that purpose stops working. */
 export async function issueAccountToken(

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { generateToken, hashToken, isWellFormedToken, safeEqual } from '@/lib/tokens';
+import { generateToken, hashToken, isWellFormedToken, safeEqual } from '@/lib/secret-tokens';
 
 describe('generateToken', () => {
   it('returns 43 base64url characters (32 random bytes)', () => {
