@@ -327,6 +327,18 @@ export const pl = {
       signInLocked: (until: string | null, failures: number) =>
         `Konto zablokowane dla logowania hasłem do ${until ?? 'odwołania'} po ${failures} nieudanych próbach logowania. Pacjent może zdjąć blokadę, ustawiając nowe hasło linkiem z wiadomości email.`,
       liftSignInLock: 'Zdejmij blokadę logowania',
+      nameLabel: 'Imię i nazwisko',
+      addressLabel: 'Adres',
+      consentLine: (version: string, givenAt: string, ip: string) => `wersja ${version}, ${givenAt}, IP ${ip}`,
+      emailLine: (status: string, attempts: number, createdAt: string) => ` — ${status}, prób: ${attempts}, ${createdAt}`,
+      linkPurposes: { activation: 'aktywacja', password_reset: 'reset hasła' },
+      linkSent: (purpose: string, createdAt: string) => `${purpose}: wysłany ${createdAt} — `,
+      linkStates: {
+        used: (usedAt: string) => `użyty ${usedAt}`,
+        superseded: () => 'zastąpiony nowszym',
+        expired: () => 'wygasł',
+        valid: (expiresAt: string) => `ważny do ${expiresAt}`,
+      },
       done: {
         verified: 'Tożsamość potwierdzona. Konto jest zweryfikowane.',
         blocked: 'Konto zostało zablokowane.',

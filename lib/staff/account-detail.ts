@@ -1,14 +1,24 @@
 // One account as the desk sees it before deciding: the account, its patient record, consents,
-// links, emails and audit entries.
+// links (with the state each is in), emails and audit entries.
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts } from '@/db/schema';
+import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts, type TokenPurpose } from '@/db/schema';
+import { tokenState, type TokenState } from '@/lib/account/inspect-account-token';
+
+/** An emailed link as the desk sees it: its state judged by the rule its own page uses. */
+export interface SentLink {
+  purpose: TokenPurpose;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  state: Exclude<TokenState, 'unknown'>;
+}
 
 const verifiedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.verifiedBy})`;
 const blockedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.blockedBy})`;
 
 /** Everything the desk needs to decide about one account. */
-export async function getAccountDetail(db: Db, accountId: string) {
+export async function getAccountDetail(db: Db, accountId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(accountId)) return null;
   const [account] = await db
     .select({ account: webAccounts, patient: patients, verifiedByName: verifiedByStaff, blockedByName: blockedByStaff })
@@ -38,5 +48,8 @@ export async function getAccountDetail(db: Db, accountId: string) {
       .orderBy(desc(auditLog.createdAt))
       .limit(50),
   ]);
-  return { ...account, consents: given, tokens, emails, audit };
+  const links: SentLink[] = tokens.map(({ supersededAt, ...link }) => ({ ...link, state: tokenState({ ...link, supersededAt }, now) }));
+  return { ...account, consents: given, tokens: links, emails, audit };
 }
+
+export type AccountDetail = NonNullable<Awaited<ReturnType<typeof getAccountDetail>>>;

@@ -2,7 +2,7 @@
 // link, each written with its audit entry in one transaction.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, patients, webAccounts, type VerificationDocument } from '@/db/schema';
+import { auditLog, patients, webAccounts, type AccountStatus, type VerificationDocument } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
@@ -12,6 +12,19 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 
 export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
+
+/**
+ * Which decisions the desk can take about an account in this state: the same conditions the
+ * decisions below check in their UPDATE, so the page offers only what would succeed.
+ */
+export function availableDecisions(status: AccountStatus, role: StaffPrincipal['role']) {
+  return {
+    verify: status === 'pending_activation' || status === 'active',
+    block: status !== 'blocked',
+    unblock: status === 'blocked' && role === 'admin',
+    resendActivation: status === 'pending_activation',
+  };
+}
 
 const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny'];
 

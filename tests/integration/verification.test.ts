@@ -5,10 +5,13 @@ import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff, disableStaff, resetStaffPassword } from '@/lib/staff/staff-accounts';
+import { inspectToken } from '@/lib/account/inspect-account-token';
+import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { getAccountDetail } from '@/lib/staff/account-detail';
 import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount } from '@/lib/staff/verification-decisions';
 import { countByStatus, listQueue } from '@/lib/staff/verification-queue';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { latestLink, PASSWORD } from '../helpers/accounts';
 import { context, person, uniqueSuffix } from '../helpers/registration';
 
 const STAFF_PASSWORD = 'Rejestracja#2026x';
@@ -161,6 +164,32 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(detail?.tokens).toHaveLength(1);
     expect(detail?.emails[0]).toMatchObject({ template: 'activation', status: 'pending' });
     expect(await getAccountDetail(db(), 'not-a-uuid')).toBeNull();
+  });
+
+  it('tells the desk the state of each link by the rule its own page uses', async () => {
+    const { accountId } = await newAccount(db());
+    const registered = await getAccountDetail(db(), accountId);
+    expect(registered?.tokens.map((k) => [k.purpose, k.state])).toEqual([['activation', 'valid']]);
+    const [first] = registered!.tokens;
+    // At its expiry the link is expired, as /activate/[token] says.
+    const atExpiry = await getAccountDetail(db(), accountId, first!.expiresAt);
+    expect(atExpiry?.tokens.map((k) => k.state)).toEqual(['expired']);
+    const justBefore = await getAccountDetail(db(), accountId, new Date(first!.expiresAt.getTime() - 1));
+    expect(justBefore?.tokens.map((k) => k.state)).toEqual(['valid']);
+    await resendActivationByStaff(db(), registrar, accountId);
+    const resent = await getAccountDetail(db(), accountId);
+    expect(resent?.tokens.map((k) => k.state)).toEqual(['valid', 'superseded']);
+    // Superseded wins over expired: the older link is the newer one's victim, whenever we look.
+    const later = await getAccountDetail(db(), accountId, new Date(Date.now() + 400 * 86_400_000));
+    expect(later?.tokens.map((k) => k.state)).toEqual(['expired', 'superseded']);
+    const token = await latestLink(db(), accountId, '/activate');
+    const set = await setPasswordWithToken(db(), { purpose: 'activation', token: token!, password: PASSWORD, repeat: PASSWORD });
+    expect(set.status).toBe('ok');
+    const activated = await getAccountDetail(db(), accountId, new Date(Date.now() + 400 * 86_400_000));
+    expect(activated?.tokens.map((k) => k.state)).toEqual(['used', 'superseded']);
+    expect(activated?.tokens[0]?.usedAt).toBeInstanceOf(Date);
+    // What the patient's link page says of the same tokens at the same moment.
+    expect((await inspectToken(db(), 'activation', token!)).state).toBe('used');
   });
 
   it('signs staff in, refuses disabled staff, and ends sessions on disable and password reset', async () => {

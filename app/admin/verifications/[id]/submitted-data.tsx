@@ -1,0 +1,37 @@
+import { Card, Facts } from '@/components/ui';
+import { formatDateTime } from '@/lib/format';
+import { pl } from '@/lib/messages/pl';
+import type { AccountDetail } from '@/lib/staff/account-detail';
+
+const labels = pl.register.labels;
+
+/** The registration form as the patient filled it in. */
+export function SubmittedData({ account }: { account: AccountDetail['account'] }) {
+  const s = account.submitted;
+  return (
+    <section aria-labelledby="submitted-title">
+      <Card>
+        <h2 id="submitted-title" className="mb-2 text-lg font-bold">
+          {pl.admin.detail.submitted}
+        </h2>
+        <Facts
+          labelWidth="wide"
+          rows={[
+            [labels.pesel, s.pesel ?? 'BRAK'],
+            [labels.birthDate, s.birthDate],
+            [labels.firstName, s.firstName],
+            [labels.lastName, s.lastName],
+            [labels.login, account.login],
+            [labels.email, account.email],
+            [labels.phone, account.phone ?? 'BRAK'],
+            [labels.street, s.street],
+            [labels.houseNumber, [s.houseNumber, s.flatNumber].filter(Boolean).join(' / ')],
+            [labels.postalCode, s.postalCode],
+            [labels.city, s.city],
+            [pl.admin.queue.columns.created, formatDateTime(account.createdAt)],
+          ]}
+        />
+      </Card>
+    </section>
+  );
+}
