@@ -1,11 +1,19 @@
 'use server';
 
-import { currentSession } from '@/lib/auth/auth';
+import { signOut } from '@/lib/auth/auth';
+import { findCaller, postAction } from '@/lib/web/action';
+
+// The session's own actions, shared by the patient's and the staff's pages.
 
 /**
  * "Stay signed in": any request of a live session records activity (lib/auth/sessions.ts), so
  * this only has to look the session up. Says whether it still lives.
  */
 export async function staySignedInAction(): Promise<boolean> {
-  return (await currentSession()).principal !== null;
+  return (await findCaller('signed-in')) !== undefined;
 }
+
+/** Signing out needs no check: without a session it only clears the cookie. */
+export const signOutAction = postAction('anyone', async () => {
+  await signOut({ redirectTo: '/login' });
+});

@@ -4,15 +4,22 @@
 // decides (lib/auth/sessions.ts); this only mirrors its clock, from the last page load or action.
 import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { signOutAction } from '@/app/(patient)/account/actions';
-import { staySignedInAction } from '@/app/session-actions';
 import { buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 
 // A minute before the end; with a very short timeout (tests), a third of it.
 const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
 
-export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
+export function SessionTimeout({
+  idleSeconds,
+  stay: staySignedIn,
+  signOut,
+}: {
+  idleSeconds: number;
+  /** Looks the session up (which counts as activity); false when it has ended. */
+  stay: () => Promise<boolean>;
+  signOut: (formData: FormData) => Promise<void>;
+}) {
   const pathname = usePathname();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [since, setSince] = useState(() => Date.now());
@@ -40,11 +47,11 @@ export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
   }, [since, idleSeconds]);
 
   const stay = useCallback(async () => {
-    const alive = await staySignedInAction();
+    const alive = await staySignedIn();
     dialogRef.current?.close();
     if (alive) setSince(Date.now());
     else window.location.assign('/login?reason=idle');
-  }, []);
+  }, [staySignedIn]);
 
   return (
     <dialog ref={dialogRef} aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50">
@@ -58,7 +65,7 @@ export function SessionTimeout({ idleSeconds }: { idleSeconds: number }) {
         <button type="button" autoFocus className={buttonClass} onClick={stay}>
           {pl.session.stay}
         </button>
-        <form action={signOutAction}>
+        <form action={signOut}>
           <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
             {pl.session.signOut}
           </button>

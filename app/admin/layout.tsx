@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
-import { signOutAction } from '@/app/(patient)/account/actions';
+import { signOutAction, staySignedInAction } from '@/app/session-actions';
 import { currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { idleSeconds } from '@/lib/auth/sessions';
@@ -49,7 +49,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </button>
         </form>
       </nav>
-      <SessionTimeout idleSeconds={idleSeconds(staff.role)} />
+      <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
       {children}
     </div>
   );

@@ -5,20 +5,25 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { buttonClass, Field } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
+import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
 
-type State = { error?: string };
+/** Why a code was refused: none typed, a wrong one, a sign-in that took too long, the account's state, the session ended. */
+export type CodeRefusal = 'required' | 'failed' | 'expired' | 'pending' | 'blocked' | 'session';
 
-export function CodeForm({ action, submitLabel, hint }: { action: (state: State, form: FormData) => Promise<State>; submitLabel: string; hint: string }) {
-  const [state, formAction, pending] = useActionState(action, {} as State);
+export type CodeState = ActionState<CodeRefusal, 'code'>;
+
+export function CodeForm({ action, submitLabel, hint }: { action: (state: CodeState, form: FormData) => Promise<CodeState>; submitLabel: string; hint: string }) {
+  const [state, formAction, pending] = useActionState(action, initialState() as CodeState);
   const alertRef = useRef<HTMLParagraphElement>(null);
+  const error = messageOf(state);
   useEffect(() => {
-    if (state.error) alertRef.current?.focus();
+    if (messageOf(state)) alertRef.current?.focus();
   }, [state]);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {state.error ? (
+      {error ? (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <Field

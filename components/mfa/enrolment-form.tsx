@@ -5,8 +5,11 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { buttonClass, Field } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
+import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
+import type { CodeRefusal } from './code-form';
 
-export type EnrolState = { error?: string; recoveryCodes?: string[] };
+/** After the first good code: `ok` with the recovery codes, shown once. */
+export type EnrolState = ActionState<CodeRefusal, 'code', { recoveryCodes?: string[] }>;
 
 export interface EnrolmentProps {
   enrolment: { secret: string; qrSvg: string } | null;
@@ -21,11 +24,12 @@ const t = pl.mfa;
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
 export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
-  const [state, formAction, pending] = useActionState(confirm, {} as EnrolState);
+  const [state, formAction, pending] = useActionState(confirm, initialState() as EnrolState);
   const alertRef = useRef<HTMLParagraphElement>(null);
   const codesRef = useRef<HTMLHeadingElement>(null);
+  const error = messageOf(state);
   useEffect(() => {
-    if (state.error) alertRef.current?.focus();
+    if (messageOf(state)) alertRef.current?.focus();
     if (state.recoveryCodes) codesRef.current?.focus();
   }, [state]);
 
@@ -61,9 +65,9 @@ export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
 
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {state.error ? (
+      {error ? (
         <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <p>{t.enrolStep1}</p>

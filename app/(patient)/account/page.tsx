@@ -8,7 +8,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
 import { AccountLinks } from './account-links';
-import { signOutAction } from './actions';
+import { signOutAction, staySignedInAction } from '@/app/session-actions';
 import { ConsentsSection } from './consents-section';
 import Link from 'next/link';
 import { SessionTimeout } from '@/components/session-timeout';
@@ -49,7 +49,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </button>
         </form>
       </div>
-      <SessionTimeout idleSeconds={idleSeconds('patient')} />
+      <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
       <div className="flex flex-col gap-6">
         <section aria-labelledby="status-title">
           <Card>

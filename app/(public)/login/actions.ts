@@ -1,6 +1,9 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import type { CodeState } from '@/components/mfa/code-form';
+import type { EnrolState } from '@/components/mfa/enrolment-form';
 import { getDb } from '@/db/client';
 import { signIn } from '@/lib/auth/auth';
 import { confirmEnrolment, hasSecondFactor } from '@/lib/auth/mfa';
@@ -10,25 +13,24 @@ import { codeStep, issueSignInTicket, mfaOwner, passwordStep, returnPath, type S
 import { countSignIn } from '@/lib/metrics';
 import { pl } from '@/lib/messages/pl';
 import { clientIp } from '@/lib/request';
-import { describeWait } from '@/lib/security/rate-limit';
-import { headers } from 'next/headers';
+import { formAction, postAction, type ActionState, type Reply, type Values } from '@/lib/web/action';
 
-export type SignInState = { error?: string; login?: string };
-export type CodeState = { error?: string };
-export type EnrolState = { error?: string; recoveryCodes?: string[] };
+// Signing in has no caller yet: the password step is open to anyone, and the steps after it
+// (the code, enrolment) act only on the pending sign-in kept in a signed, short-lived cookie.
 
-const text = (v: FormDataEntryValue | null, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+export type SignInState = ActionState<'required' | 'failed' | 'pending' | 'blocked', 'login'>;
 
-function refusal(result: Extract<StepResult, { status: 'refused' }>, failed: string): string {
+/** A refused step in words: the same "wrong login or password" whether the login exists or not. */
+function refuse<Field extends string>(reply: Reply, result: Extract<StepResult, { status: 'refused' }>, failed: string, values: Values<Field> = {}) {
   switch (result.reason) {
     case 'pending':
-      return pl.signIn.pending;
+      return reply.refused('pending', pl.signIn.pending, values);
     case 'blocked':
-      return pl.signIn.blocked;
+      return reply.refused('blocked', pl.signIn.blocked, values);
     case 'limited':
-      return pl.limited(describeWait(result.retryAfterSeconds));
+      return reply.limited(result.retryAfterSeconds, values);
     default:
-      return failed;
+      return reply.refused('failed', failed, values);
   }
 }
 
@@ -38,51 +40,53 @@ async function finish(result: Extract<StepResult, { status: 'complete' }>): Prom
   throw new Error('signIn did not redirect');
 }
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const login = text(formData.get('login'), 64).trim();
-  const password = text(formData.get('password'), 1024);
-  const next = text(formData.get('next'), 512) || undefined;
-  if (!login || !password) return { error: pl.signIn.required, login };
+export const signInAction = formAction<SignInState, 'anyone'>('anyone', async ({ form, reply }) => {
+  const login = form.text('login', 64).trim();
+  const password = form.text('password', 1024);
+  const next = form.text('next', 512) || undefined;
+  // The login is typed again for the patient; the password never is.
+  if (!login || !password) return reply.refused('required', pl.signIn.required, { login });
   const db = await getDb();
   const result = await passwordStep(db, login, password, clientIp(await headers()), next);
   countSignIn(result);
-  if (result.status === 'refused') return { error: refusal(result, pl.signIn.failed), login };
+  if (result.status === 'refused') return refuse(reply, result, pl.signIn.failed, { login });
   if (result.status === 'second-factor') {
     await writePendingSignIn(result.pending);
     redirect(result.pending.stage === 'enrol' ? '/login/mfa-setup' : '/login/code');
   }
   return finish(result);
-}
+});
 
-export async function codeAction(_previous: CodeState, formData: FormData): Promise<CodeState> {
+export const codeAction = formAction<CodeState, 'anyone'>('anyone', async ({ form, reply }) => {
   const pending = await readPendingSignIn();
-  if (!pending || pending.stage !== 'code') return { error: pl.mfa.expired };
-  const code = text(formData.get('code'), 64).trim();
-  if (!code) return { error: pl.mfa.required };
+  if (!pending || pending.stage !== 'code') return reply.refused('expired', pl.mfa.expired);
+  const code = form.text('code', 64).trim();
+  if (!code) return reply.refused('required', pl.mfa.required);
   const db = await getDb();
   const result = await codeStep(db, pending, code, clientIp(await headers()));
   countSignIn(result, 'code');
-  if (result.status !== 'complete') return { error: result.status === 'refused' ? refusal(result, pl.mfa.failed) : pl.mfa.failed };
+  if (result.status === 'refused') return refuse(reply, result, pl.mfa.failed);
+  if (result.status !== 'complete') return reply.refused('failed', pl.mfa.failed);
   await clearPendingSignIn();
   return finish(result);
-}
+});
 
 /** Enrolment straight after the password (staff without a second factor, STAFF_MFA=required). */
-export async function confirmEnrolmentAtSignInAction(_previous: EnrolState, formData: FormData): Promise<EnrolState> {
+export const confirmEnrolmentAtSignInAction = formAction<EnrolState, 'anyone'>('anyone', async ({ form, reply }) => {
   const pending = await readPendingSignIn();
-  if (!pending || pending.stage !== 'enrol') return { error: pl.mfa.expired };
-  const code = text(formData.get('code'), 64).trim();
-  if (!/^\d{6}$/.test(code)) return { error: code ? pl.mfa.failed : pl.mfa.required };
+  if (!pending || pending.stage !== 'enrol') return reply.refused('expired', pl.mfa.expired);
+  const code = form.text('code', 64).trim();
+  if (!/^\d{6}$/.test(code)) return code ? reply.refused('failed', pl.mfa.failed) : reply.refused('required', pl.mfa.required);
   const db = await getDb();
   const result = await confirmEnrolment(db, mfaOwner(pending), code);
-  if (!result.ok) return { error: result.reason === 'invalid' ? pl.mfa.failed : pl.mfa.expired };
+  if (!result.ok) return result.reason === 'invalid' ? reply.refused('failed', pl.mfa.failed) : reply.refused('expired', pl.mfa.expired);
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.mfa_enrolled', {}, clientIp(await headers()));
   await writePendingSignIn({ ...pending, stage: 'enrolled' });
-  return { recoveryCodes: result.recoveryCodes };
-}
+  return { ...reply.ok(), recoveryCodes: result.recoveryCodes };
+});
 
 /** After the recovery codes were shown: the session is issued. */
-export async function continueAfterEnrolmentAction(): Promise<void> {
+export const continueAfterEnrolmentAction = postAction('anyone', async () => {
   const pending = await readPendingSignIn();
   const db = await getDb();
   if (!pending || pending.stage !== 'enrolled' || !(await hasSecondFactor(db, mfaOwner(pending)))) redirect('/login');
@@ -90,4 +94,4 @@ export async function continueAfterEnrolmentAction(): Promise<void> {
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
   countSignIn({ status: 'complete' }, 'code');
   await finish({ status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next });
-}
+});
