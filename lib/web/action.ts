@@ -147,8 +147,9 @@ export async function requireStaff(who: 'staff' | 'admin' = 'staff'): Promise<St
 }
 
 async function requireCaller<W extends Who>(who: W): Promise<CallerOf<W>> {
-  if (who === 'staff' || who === 'admin') return (await requireStaff(who)) as CallerOf<W>;
-  return (await findCaller(who)) ?? redirect('/login');
+  const caller = await findCaller(who);
+  if (caller !== undefined) return caller;
+  redirect(who === 'staff' || who === 'admin' ? '/login?error=forbidden' : '/login');
 }
 
 // ---------------------------------------------------------------------------------------------
