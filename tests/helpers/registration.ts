@@ -1,25 +1,16 @@
-// Test data for registrations: valid people, form submissions and solved captchas.
-import { randomBytes, randomInt } from 'node:crypto';
+// Test data for registrations through the use case and the server action: valid input of
+// registerPatient, its context, and form submissions with a solved captcha. The people come from
+// tests/helpers/people.ts, which the end-to-end tests share.
+import { randomBytes } from 'node:crypto';
 import { createChallenge, solveQuestion } from '@/lib/captcha';
 import { env } from '@/lib/env';
-import { encodePesel } from '@/lib/pesel';
 import type { RegistrationData } from '@/lib/registration/form';
 import type { RegistrationContext } from '@/lib/registration/register-patient';
+import { uniquePesel, uniqueSuffix } from './people';
 
-export function uniquePesel(): { pesel: string; birthDate: string } {
-  const year = randomInt(1930, 2005);
-  const month = randomInt(1, 13);
-  const day = randomInt(1, 29);
-  const pesel = encodePesel({ year, month, day }, randomInt(0, 1000), randomInt(0, 10));
-  return { pesel, birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
-}
+export { uniquePesel, uniqueSuffix };
 
-let counter = 0;
-export function uniqueSuffix(): string {
-  counter += 1;
-  return `${randomBytes(3).toString('hex')}${counter}`;
-}
-
+/** registerPatient's input for a valid, unique patient (Jan Testowy). */
 export function person(overrides: Partial<RegistrationData> = {}): RegistrationData {
   const { pesel, birthDate } = uniquePesel();
   const suffix = uniqueSuffix();
