@@ -1,29 +1,17 @@
 // WCAG 2.1 AA (SPEC §13) after registration: axe-core finds nothing on the sign-in, activation,
 // password-reset, account and registration-desk pages, and the patient's pages reflow at 360 px.
-import {
-  AccountDetailPage,
-  LINK_STATES,
-  LinkRequestPage,
-  PasswordSetPage,
-  RESET_HREF,
-  RESET_SUBJECT,
-  SIGN_IN_MESSAGES,
-  accountTest as test,
-  activationLinkFor,
-  e2eDatabaseUrl,
-  expect,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  expireTokensOf,
-  registerAndActivate,
-  registerPerson,
-  signInPatient,
-  signInStaff,
-  strongPassword,
-  uniqueSuffix,
-  unknownToken,
-  type LinkState,
-} from './fixtures';
+import { strongPassword, uniqueSuffix } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { AccountDetailPage } from './pages/account-detail-page';
+import { LinkRequestPage } from './pages/link-request-page';
+import { PasswordSetPage } from './pages/password-set-page';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
+import { e2eDatabaseUrl, expireTokensOf } from './support/database';
+import { RESET_HREF, unknownToken } from './support/links';
+import { activationLinkFor } from './support/mailbox';
+import { registerAndActivate, registerPerson, signInPatient } from './support/patients';
+import { signInStaff } from './support/staff';
+import { LINK_STATES, RESET_SUBJECT, SIGN_IN_MESSAGES, type LinkState } from './support/words';
 
 test.describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
   test('on the login page showing a refused sign-in', async ({ page, loginPage }) => {

@@ -1,18 +1,17 @@
 // WCAG 2.1 AA (SPEC §13) on the patient's self-service (issue 12): axe-core finds nothing on the
 // settings (also with errors and waiting changes), consents, data, erasure and confirmation
 // pages, nor on the desk's view of a change; the patient's pages reflow at 360 px.
-import {
-  DevMailbox,
-  accountTest as test,
-  expect,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  registerAndActivate,
-  signInPatient,
-  signInStaff,
-  strongPassword,
-} from './fixtures';
-import { ConsentsPanel, DeletePage, EMAIL_CONFIRM_HREF, EMAIL_CONFIRM_SUBJECT, MESSAGES, SettingsPage, newAddress, openDetail } from './self-service-fixtures';
+import { strongPassword } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { ConsentsPanel } from './pages/consents-panel';
+import { DeletePage } from './pages/delete-page';
+import { SettingsPage } from './pages/settings-page';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
+import { EMAIL_CONFIRM_HREF } from './support/links';
+import { DevMailbox } from './support/mailbox';
+import { newAddress, registerAndActivate, signInPatient } from './support/patients';
+import { openDetail, signInStaff } from './support/staff';
+import { EMAIL_CONFIRM_SUBJECT, SELF_SERVICE_MESSAGES as MESSAGES } from './support/words';
 
 test.describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
   test.describe.configure({ timeout: 120_000 });

@@ -1,29 +1,11 @@
 // WCAG 2.1 AA (SPEC §13): axe-core finds nothing on the registration journey's pages, and the
 // pages reflow without horizontal scrolling at 360 px and at 200 % zoom.
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { CONFLICT_HEADING, RegisterPage, SENT_HEADING, expect, newPerson, test } from './fixtures';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  }));
-  expect(summary, JSON.stringify(summary, null, 2)).toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
-}
+import type { Locator } from '@playwright/test';
+import { newPerson } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { RegisterPage } from './pages/register-page';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
+import { CONFLICT_HEADING, SENT_HEADING } from './support/words';
 
 async function showServerErrors(form: RegisterPage): Promise<void> {
   await form.goto();

@@ -3,27 +3,15 @@
 // patient B's session and with none: A's account does not change (B's own may, which proves the
 // replay was well formed), and the desk's acceptance of A's address change is refused to B.
 import type { APIRequestContext } from '@playwright/test';
-import {
-  DevMailbox,
-  accountTest as test,
-  expect,
-  registerAndActivate,
-  signInPatient,
-  signInStaff,
-  type Patient,
-} from './fixtures';
-import {
-  ConsentsPanel,
-  EMAIL_CONFIRM_HREF,
-  EMAIL_CONFIRM_SUBJECT,
-  MESSAGES,
-  SettingsPage,
-  formFields,
-  formOf,
-  newAddress,
-  openDetail,
-  replay,
-} from './self-service-fixtures';
+import { expect, test } from './fixtures';
+import { ConsentsPanel } from './pages/consents-panel';
+import { SettingsPage } from './pages/settings-page';
+import { formFields, formOf, replay } from './support/forms';
+import { EMAIL_CONFIRM_HREF } from './support/links';
+import { DevMailbox } from './support/mailbox';
+import { newAddress, registerAndActivate, signInPatient, type Patient } from './support/patients';
+import { openDetail, signInStaff } from './support/staff';
+import { EMAIL_CONFIRM_SUBJECT, SELF_SERVICE_MESSAGES as MESSAGES } from './support/words';
 
 test.describe('actions under /account replayed by the wrong person', () => {
   test.describe.configure({ timeout: 240_000 });

@@ -1,16 +1,14 @@
 // Consents and RODO rights on /account (issue 12): withdraw and give the notification consents
 // with a visible history, download one's data as a file and a printable page, erase the account.
-import {
-  LoginPage,
-  RegisterPage,
-  accountTest as test,
-  expect,
-  newPerson,
-  registerAndActivate,
-  signInPatient,
-  signInStaff,
-} from './fixtures';
-import { ConsentsPanel, DeletePage, MESSAGES } from './self-service-fixtures';
+import { newPerson } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { ConsentsPanel } from './pages/consents-panel';
+import { DeletePage } from './pages/delete-page';
+import { LoginPage } from './pages/login-page';
+import { RegisterPage } from './pages/register-page';
+import { registerAndActivate, signInPatient } from './support/patients';
+import { signInStaff } from './support/staff';
+import { SELF_SERVICE_MESSAGES as MESSAGES } from './support/words';
 
 for (const js of [true, false]) {
   test.describe(`consents ${js ? 'with' : 'without'} JavaScript`, () => {

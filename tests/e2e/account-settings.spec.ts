@@ -1,26 +1,20 @@
 // The patient's settings (issue 12): password, email, phone and address, sign out everywhere —
 // with and without JavaScript, and the desk accepting a verified patient's new address.
+import { strongPassword } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
+import { SettingsPage } from './pages/settings-page';
+import { EMAIL_CONFIRM_HREF } from './support/links';
+import { DevMailbox } from './support/mailbox';
+import { newAddress, registerAndActivate, signInPatient } from './support/patients';
+import { openDetail, signInStaff } from './support/staff';
 import {
   CONFLICT_HEADING,
-  DevMailbox,
-  LoginPage,
-  accountTest as test,
-  expect,
-  registerAndActivate,
-  signInPatient,
-  signInStaff,
-  strongPassword,
-} from './fixtures';
-import {
-  EMAIL_CONFIRM_HREF,
   EMAIL_CONFIRM_SUBJECT,
   EMAIL_NOTICE_SUBJECT,
-  MESSAGES,
   PASSWORD_CHANGED_SUBJECT,
-  SettingsPage,
-  newAddress,
-  openDetail,
-} from './self-service-fixtures';
+  SELF_SERVICE_MESSAGES as MESSAGES,
+} from './support/words';
 
 test.describe('settings with JavaScript', () => {
   test('a password change keeps this browser signed in, signs the other devices out and emails a notice', async ({ page, newPage, mailbox }) => {

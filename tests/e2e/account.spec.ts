@@ -1,15 +1,10 @@
 // Signing in and out (SPEC §2.4, §5, §12): one message for every wrong login or password, a
 // clear one for an account that waits for activation, and /account only with a session.
-import {
-  SIGN_IN_MESSAGES,
-  accountTest as test,
-  expect,
-  registerAndActivate,
-  registerPerson,
-  signOut,
-  strongPassword,
-  uniqueSuffix,
-} from './fixtures';
+import { strongPassword, uniqueSuffix } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { registerAndActivate, registerPerson } from './support/patients';
+import { signOut } from './support/sign-out';
+import { SIGN_IN_MESSAGES } from './support/words';
 
 test.describe('signing in', () => {
   test('a wrong password and an unknown login get the identical message, and the login stays typed', async ({

@@ -1,29 +1,20 @@
 // Activation (SPEC §2.3–§2.4, §9): the emailed link, the password rules, the confirmation, the
 // first sign-in as an unverified patient, and the pages for links that no longer work.
-import {
-  ACTIVATION_SUBJECT,
-  AccountPage,
-  DESK,
-  LinkRequestPage,
-  LoginPage,
-  PASSWORD_RULES,
-  PasswordPage,
-  PasswordSetPage,
-  RegisterPage,
-  SENT_HEADING,
-  SIGN_IN_MESSAGES,
-  accountTest as test,
-  activationLinkFor,
-  e2eDatabaseUrl,
-  expect,
-  expireTokensOf,
-  newPerson,
-  registerAndActivate,
-  registerPerson,
-  signOut,
-  strongPassword,
-  unknownToken,
-} from './fixtures';
+import { newPerson, strongPassword } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { AccountPage } from './pages/account-page';
+import { LinkRequestPage } from './pages/link-request-page';
+import { LoginPage } from './pages/login-page';
+import { PasswordPage } from './pages/password-page';
+import { PasswordSetPage } from './pages/password-set-page';
+import { RegisterPage } from './pages/register-page';
+import { e2eDatabaseUrl, expireTokensOf } from './support/database';
+import { escapeRegExp } from './support/forms';
+import { unknownToken } from './support/links';
+import { activationLinkFor } from './support/mailbox';
+import { registerAndActivate, registerPerson } from './support/patients';
+import { signOut } from './support/sign-out';
+import { ACTIVATION_SUBJECT, DESK, PASSWORD_RULES, SENT_HEADING, SIGN_IN_MESSAGES } from './support/words';
 import type { Page } from '@playwright/test';
 
 test.describe('activation with JavaScript', () => {
@@ -48,7 +39,7 @@ test.describe('activation with JavaScript', () => {
     await expect(passwordPage.heading).toHaveText('Ustaw hasło');
 
     // Every rule of the policy is listed on the page before anything is typed.
-    await expect(passwordPage.rules).toHaveText(Object.values(PASSWORD_RULES).map((rule) => new RegExp(escapeRe(rule))));
+    await expect(passwordPage.rules).toHaveText(Object.values(PASSWORD_RULES).map((rule) => new RegExp(escapeRegExp(rule))));
 
     // The live checklist follows what is typed.
     await passwordPage.password.fill('abc');
@@ -251,8 +242,4 @@ async function signInAndOutWithoutJs(page: Page, login: string, password: string
   await signOut(account.signOut);
   await page.goto('/account');
   await expect(page).toHaveURL(/\/login(\?.*)?$/);
-}
-
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,20 +1,15 @@
 // Who may see and do what on /admin (SPEC §11): the server checks the staff role on every page
 // and every server action, so neither an anonymous visitor nor a signed-in patient ever sees
 // admin data, and a recorded form post replayed by the wrong person changes nothing.
-import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import {
-  AccountDetailPage,
-  RegisterPage,
-  VerificationQueuePage,
-  accountTest as test,
-  expect,
-  newPerson,
-  registerAndActivate,
-  registerPerson,
-  signInPatient,
-  signInStaff,
-  type Person,
-} from './fixtures';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { newPerson, type Person } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { AccountDetailPage } from './pages/account-detail-page';
+import { RegisterPage } from './pages/register-page';
+import { VerificationQueuePage } from './pages/verification-queue-page';
+import { formFields, formOf, replay } from './support/forms';
+import { registerAndActivate, registerPerson, signInPatient } from './support/patients';
+import { signInStaff } from './support/staff';
 
 type Role = 'anonymous' | 'patient' | 'registrar' | 'admin';
 type SignedInRole = Exclude<Role, 'anonymous'>;
@@ -172,28 +167,6 @@ test.describe('admin pages: who sees the data', () => {
 // ---------------------------------------------------------------------------------------------
 // Replaying the desk's form posts (server actions as plain multipart posts, SPEC §13).
 
-/** The fields a form would post without JavaScript: Next's `$ACTION_…` hidden inputs and the rest. */
-async function formFields(page: Page, button: string): Promise<Record<string, string>> {
-  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button, exact: true }) });
-  await expect(form).toHaveCount(1);
-  const fields = await form.locator('input[type="hidden"]').evaluateAll((inputs) =>
-    (inputs as HTMLInputElement[]).map((i) => [i.name, i.value] as const),
-  );
-  expect(fields.some(([name]) => name.startsWith('$ACTION_')), `Next's action field in the ${button} form`).toBe(true);
-  return Object.fromEntries(fields);
-}
-
-/** Posts `fields` to the page like the browser's form would, from our own origin. */
-async function replay(request: APIRequestContext, baseURL: string, path: string, fields: Record<string, string>) {
-  const response = await request.post(path, {
-    multipart: fields,
-    headers: { Origin: new URL(baseURL).origin },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `replayed post to ${path}`).toBeLessThan(500);
-  return response;
-}
-
 /** A staff member's browser without JavaScript: the forms as the server renders them. */
 async function staffWithoutJs(newPage: (o?: BrowserContextOptions) => Promise<Page>, role: 'registrar' | 'admin') {
   const page = await newPage({ javaScriptEnabled: false });
@@ -223,8 +196,8 @@ test.describe('admin actions replayed by the wrong person', () => {
     const id = await desk.queue.find(target.pesel, target);
     await desk.detail.goto(id);
     const path = `/admin/verifications/${id}`;
-    const verify: Record<string, string> = { ...(await formFields(desk.page, 'Potwierdź tożsamość')), document: 'dowod_osobisty' };
-    const block: Record<string, string> = { ...(await formFields(desk.page, 'Zablokuj')), reason: 'Próba z cudzą sesją' };
+    const verify: Record<string, string> = { ...(await formFields(formOf(desk.page, 'Potwierdź tożsamość'))), document: 'dowod_osobisty' };
+    const block: Record<string, string> = { ...(await formFields(formOf(desk.page, 'Zablokuj'))), reason: 'Próba z cudzą sesją' };
     expect(verify['accountId']).toBe(id);
 
     const anonymous = await playwright.request.newContext({ baseURL });
@@ -272,7 +245,7 @@ test.describe('admin actions replayed by the wrong person', () => {
     const admin = await staffWithoutJs(newPage, 'admin');
     await admin.detail.goto(id);
     const path = `/admin/verifications/${id}`;
-    const unblock = await formFields(admin.page, 'Odblokuj');
+    const unblock = await formFields(formOf(admin.page, 'Odblokuj'));
 
     const anonymous = await playwright.request.newContext({ baseURL });
     try {

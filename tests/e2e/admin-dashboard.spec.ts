@@ -8,8 +8,12 @@ import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client';
 import { SEED_EXPECTED, seedDashboardData } from '../helpers/dashboard-seed';
-import { LoginPage, STAFF, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, type StaffRole } from './fixtures';
-import { createDatabase, postgresBase, startStandalone, type StandaloneServer } from './standalone';
+import { expect, test } from './fixtures';
+import { LoginPage } from './pages/login-page';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
+import { STAFF, type StaffRole } from './support/staff';
+import { createDatabase, startStandalone, type StandaloneServer } from './standalone';
+import { postgresBase } from './support/database';
 
 const PORT = 3308;
 

@@ -6,18 +6,12 @@
 // each outbox row (its idempotency key) exactly once.
 import postgres from 'postgres';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
-import { expect, newPerson, test, type Person } from './fixtures';
+import { newPerson, type Person } from '../helpers/people';
+import { expect, test } from './fixtures';
 import type { ProcessResult } from './servers';
-import {
-  apiContext,
-  createDatabase,
-  postRegistration,
-  postgresBase,
-  registrationFields,
-  spawnStandalone,
-  startStandalone,
-  type StandaloneProcess,
-} from './standalone';
+import { apiContext, createDatabase, spawnStandalone, startStandalone, type StandaloneProcess } from './standalone';
+import { postgresBase } from './support/database';
+import { postRegistration, registrationFields } from './support/forms';
 
 const PORT = 3307;
 

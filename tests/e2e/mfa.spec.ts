@@ -9,13 +9,17 @@ import { openDatabase, type Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { addStaff } from '@/lib/staff/staff-accounts';
 import { createPostgresDatabase } from '../helpers/databases';
-import { CodePage, EnrolmentPage, LoginPage, expectNoAxeViolations, uniqueSuffix } from './fixtures';
+import { uniqueSuffix } from '../helpers/people';
+import { CodePage } from './pages/code-page';
+import { EnrolmentPage } from './pages/enrolment-page';
+import { LoginPage } from './pages/login-page';
 import { startServer, type RunningServer } from './servers';
-import { freshCode, withLoginLock } from './support/totp';
+import { expectNoAxeViolations } from './support/accessibility';
+import { postgresBase } from './support/database';
+import { freshCode, savedSecret, withLoginLock } from './support/totp';
 
-const baseDatabaseUrl = process.env.TEST_DATABASE_URL || process.env.E2E_DATABASE_URL || '';
 const SKIP_REASON = '!!! SKIPPED: the MFA e2e tests create staff accounts in a real PostgreSQL. Set TEST_DATABASE_URL; CI sets it. !!!';
-if (!baseDatabaseUrl) console.warn(`\n${SKIP_REASON}\n`);
+if (!postgresBase) console.warn(`\n${SKIP_REASON}\n`);
 
 const PORT = 3321;
 const IDLE_MINUTES = 0.3; // 18 s
@@ -23,7 +27,7 @@ const PASSWORD = 'Rejestracja#2026-e2e';
 
 test.describe('staff second factor and idle sessions', () => {
   test.describe.configure({ mode: 'default', timeout: 150_000 });
-  test.skip(!baseDatabaseUrl, SKIP_REASON);
+  test.skip(!postgresBase, SKIP_REASON);
 
   let database: { url: string; drop(): Promise<void> } | undefined;
   let server: RunningServer | undefined;
@@ -31,7 +35,7 @@ test.describe('staff second factor and idle sessions', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    database = await createPostgresDatabase(baseDatabaseUrl);
+    database = await createPostgresDatabase(postgresBase);
     server = await startServer(PORT, {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
@@ -74,11 +78,11 @@ test.describe('staff second factor and idle sessions', () => {
         // 1. The first sign-in leads to enrolment; no admin page before it is done.
         await password(page, login);
         await expect(page).toHaveURL(url('/login/mfa-setup'));
-        await expect(page.getByRole('img', { name: 'Kod QR do zeskanowania aplikacją uwierzytelniającą' }).locator('svg')).toBeVisible();
+        const enrolment = new EnrolmentPage(page);
+        await expect(enrolment.qrCode.locator('svg')).toBeVisible();
         if (js) await expectNoAxeViolations(page);
         const blocked = await page.context().request.get(url('/admin/verifications'), { maxRedirects: 0 });
         expect(blocked.status(), 'no session before enrolment').toBe(307);
-        const enrolment = new EnrolmentPage(page);
         await enrolment.code.fill('123456');
         await enrolment.submit.click();
         await expect(enrolment.error).toContainText('Nieprawidłowy kod');
@@ -93,7 +97,7 @@ test.describe('staff second factor and idle sessions', () => {
         await expect(page).toHaveURL(url('/login/code'));
         const codePage = new CodePage(page);
         if (js) await expectNoAxeViolations(page);
-        const fresh = await freshCode(login, await secretOf(page, login));
+        const fresh = await freshCode(login, secretOf(login));
         await codePage.enter(fresh);
         await expect(page).toHaveURL(url('/admin/verifications'));
         await page.context().clearCookies();
@@ -127,8 +131,7 @@ test.describe('staff second factor and idle sessions', () => {
   }
 
   /** The secret of an enrolled login, as the enrolment step saved it. */
-  async function secretOf(_page: Page, login: string): Promise<string> {
-    const { savedSecret } = await import('./support/totp');
+  function secretOf(login: string): string {
     const secret = savedSecret(login);
     if (!secret) throw new Error('no secret saved');
     return secret;
@@ -149,7 +152,7 @@ test.describe('staff second factor and idle sessions', () => {
   async function signInAgain(page: Page, login: string) {
     await withLoginLock(login, async () => {
       await new LoginPage(page).signIn(login, PASSWORD);
-      await new CodePage(page).enter(await freshCode(login, await secretOf(page, login)));
+      await new CodePage(page).enter(await freshCode(login, secretOf(login)));
     });
   }
 

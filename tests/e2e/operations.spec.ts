@@ -4,16 +4,13 @@
 // and a second standalone server whose PostgreSQL goes away answers /api/ready with 503 (and 200
 // again when it is back) while /api/health stays 200.
 import net from 'node:net';
-import {
-  AccountDetailPage,
-  VerificationQueuePage,
-  accountTest as test,
-  expect,
-  registerAndActivate,
-  signInPatient,
-  signInStaff,
-} from './fixtures';
-import { E2E_METRICS_TOKEN, createDatabase, postgresBase, startStandalone, type StandaloneServer } from './standalone';
+import { expect, test } from './fixtures';
+import { AccountDetailPage } from './pages/account-detail-page';
+import { VerificationQueuePage } from './pages/verification-queue-page';
+import { registerAndActivate, signInPatient } from './support/patients';
+import { signInStaff } from './support/staff';
+import { E2E_METRICS_TOKEN, createDatabase, startStandalone, type StandaloneServer } from './standalone';
+import { postgresBase } from './support/database';
 
 type ReadyReport = { status: string; checks: Record<string, { ok: boolean; [k: string]: unknown }> };
 

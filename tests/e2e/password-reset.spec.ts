@@ -1,24 +1,15 @@
 // "Nie pamiętam hasła" (SPEC §9): a link by email, the same password form, the new password
 // works and the old one does not; the answer never tells whether an account exists.
-import {
-  AccountPage,
-  LinkRequestPage,
-  PasswordPage,
-  PasswordSetPage,
-  RESET_HREF,
-  RESET_SUBJECT,
-  SIGN_IN_MESSAGES,
-  accountTest as test,
-  activationLinkFor,
-  expect,
-  registerAndActivate,
-  registerPerson,
-  signInPatient,
-  strongPassword,
-  uniqueSuffix,
-  type DevMailbox,
-  type Person,
-} from './fixtures';
+import { strongPassword, uniqueSuffix, type Person } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { AccountPage } from './pages/account-page';
+import { LinkRequestPage } from './pages/link-request-page';
+import { PasswordPage } from './pages/password-page';
+import { PasswordSetPage } from './pages/password-set-page';
+import { RESET_HREF } from './support/links';
+import { activationLinkFor, type DevMailbox } from './support/mailbox';
+import { registerAndActivate, registerPerson, signInPatient } from './support/patients';
+import { RESET_SUBJECT, SIGN_IN_MESSAGES } from './support/words';
 
 function resetLinkFor(mailbox: DevMailbox, person: Person, excluding: string[] = []): Promise<string> {
   return mailbox.latestLink(person.email, RESET_SUBJECT, RESET_HREF, excluding);

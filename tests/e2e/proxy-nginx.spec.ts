@@ -11,18 +11,23 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { createPostgresDatabase } from '../helpers/databases';
-import { RegisterPage, newPerson, uniqueSuffix } from './fixtures';
+import { newPerson, uniqueSuffix, type Person } from '../helpers/people';
 import { NGINX_BINARY, NGINX_EXAMPLE, freePort, startNginx, type RunningNginx } from './nginx';
+import { LinkRequestPage } from './pages/link-request-page';
+import { LoginPage } from './pages/login-page';
+import { RegisterPage } from './pages/register-page';
 import { startServer, type RunningServer } from './servers';
+import { postgresBase } from './support/database';
+import { STAFF } from './support/staff';
+import { FORGOT_SENT_START as SENT, LIMITED, SIGN_IN_MESSAGES } from './support/words';
 
-const baseDatabaseUrl = process.env.TEST_DATABASE_URL || process.env.E2E_DATABASE_URL || '';
 const required = process.env.CI === 'true' || process.env.E2E_REQUIRED === '1';
 const SKIP_REASON =
   '!!! SKIPPED: the reverse-proxy tests need a real PostgreSQL (TEST_DATABASE_URL, e.g. ' +
   'postgres://postgres@127.0.0.1:5432/postgres) and Debian\'s nginx (apt-get install -y nginx). !!!';
 const nginxInstalled = existsSync(NGINX_BINARY);
 // In CI a missing nginx is a failure (startNginx throws), never a silent skip.
-const skip = !baseDatabaseUrl || (!nginxInstalled && !required);
+const skip = !postgresBase || (!nginxInstalled && !required);
 if (skip) console.warn(`\n${SKIP_REASON}\n`);
 
 const LIMITS = {
@@ -39,11 +44,8 @@ const LIMITS = {
   RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: '100000',
 };
 /** Demo staff (DEMO_SEED=1); only wrong passwords are tried here. */
-const STAFF_LOGIN = 'rejestracja';
-const ADMIN_LOGIN = 'administrator';
-const FAILED = 'Nieprawidłowy login lub hasło.';
-const LIMITED = /^Zbyt wiele prób w krótkim czasie\. Spróbuj ponownie za \d+ (s|min|godz\.)\.$/;
-const SENT = /^Jeżeli takie konto istnieje, wysłaliśmy/;
+const STAFF_LOGIN = STAFF.registrar.login;
+const ADMIN_LOGIN = STAFF.admin.login;
 
 /** A different forged X-Forwarded-For for attempt `i`, in every shape a client might try. */
 function forged(i: number): string {
@@ -60,19 +62,18 @@ function forged(i: number): string {
 async function signIn(page: Page, base: string, login: string, password: string, xff: string) {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': xff, 'X-Real-IP': xff.split(',')[0]! });
   await page.goto(`${base}/login`);
-  await page.getByRole('textbox', { name: 'Login' }).fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Zaloguj' }).click();
+  await new LoginPage(page).signIn(login, password);
 }
 
 async function requestLink(page: Page, base: string, value: string, xff: string) {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': xff });
   await page.goto(`${base}/password/forgot`);
-  await page.getByRole('textbox', { name: 'Login lub adres email' }).fill(value);
-  await page.getByRole('button', { name: 'Wyślij link' }).click();
+  const forgot = new LinkRequestPage(page, 'forgot');
+  await forgot.field.fill(value);
+  await forgot.submit.click();
 }
 
-async function register(page: Page, base: string, person: ReturnType<typeof newPerson>, xff: string) {
+async function register(page: Page, base: string, person: Person, xff: string) {
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': xff });
   await page.goto(`${base}/register`);
   const form = new RegisterPage(page, true);
@@ -93,7 +94,7 @@ test.describe('the client address behind nginx and without a proxy', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    database = await createPostgresDatabase(baseDatabaseUrl);
+    database = await createPostgresDatabase(postgresBase);
     sql = postgres(database.url, { max: 1, onnotice: () => {} });
     const [appPort, nginxPort, directPort] = [await freePort(), await freePort(), await freePort()];
     const env = {
@@ -136,7 +137,7 @@ test.describe('the client address behind nginx and without a proxy', () => {
     const login = `nikt.${uniqueSuffix()}`;
     for (let i = 0; i < 4; i++) {
       await signIn(page, nginx!.url, login, `Zle-haslo#${i}`, forged(i));
-      await expect(page.locator('#login-error'), `failure ${i + 1}, X-Forwarded-For: ${forged(i)}`).toHaveText(FAILED);
+      await expect(page.locator('#login-error'), `failure ${i + 1}, X-Forwarded-For: ${forged(i)}`).toHaveText(SIGN_IN_MESSAGES.failed);
     }
     await signIn(page, nginx!.url, login, 'Zle-haslo#4', forged(4));
     await expect(page.locator('#login-error')).toHaveText(LIMITED);
@@ -154,7 +155,7 @@ test.describe('the client address behind nginx and without a proxy', () => {
 
   test('through nginx, a staff member\'s failed sign-in is audited with the address nginx saw, not the forged one', async ({ page }) => {
     await signIn(page, nginx!.url, STAFF_LOGIN, 'Zle-haslo#nginx', '198.51.100.77');
-    await expect(page.locator('#login-error')).toHaveText(FAILED);
+    await expect(page.locator('#login-error')).toHaveText(SIGN_IN_MESSAGES.failed);
     await expect.poll(() => auditedAddresses(STAFF_LOGIN, 'staff.signin.password_failed')).toEqual(['127.0.0.1']);
   });
 
@@ -203,7 +204,7 @@ test.describe('the client address behind nginx and without a proxy', () => {
     const login = `nikt.${uniqueSuffix()}`;
     for (let i = 0; i < 4; i++) {
       await signIn(page, direct!.url, login, `Zle-haslo#${i}`, forged(i + 10));
-      await expect(page.locator('#login-error'), `failure ${i + 1}`).toHaveText(FAILED);
+      await expect(page.locator('#login-error'), `failure ${i + 1}`).toHaveText(SIGN_IN_MESSAGES.failed);
     }
     await signIn(page, direct!.url, login, 'Zle-haslo#4', forged(14));
     await expect(page.locator('#login-error')).toHaveText(LIMITED);
@@ -211,7 +212,7 @@ test.describe('the client address behind nginx and without a proxy', () => {
 
   test('without a proxy (TRUSTED_PROXY_HOPS=0) a staff member\'s failed sign-in is audited without an address, never a forged one', async ({ page }) => {
     await signIn(page, direct!.url, ADMIN_LOGIN, 'Zle-haslo#direct', '198.51.100.78');
-    await expect(page.locator('#login-error')).toHaveText(FAILED);
+    await expect(page.locator('#login-error')).toHaveText(SIGN_IN_MESSAGES.failed);
     await expect.poll(() => auditedAddresses(ADMIN_LOGIN, 'staff.signin.password_failed')).toEqual([null]);
   });
 

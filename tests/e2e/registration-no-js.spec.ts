@@ -1,6 +1,10 @@
 // Registration without JavaScript (SPEC §13): the form is a plain POST, every conditional field
 // is rendered, and the server alone decides.
-import { SENT_HEADING, SUMMARY_HEADING, expect, expectActivationLinks, expectFieldError, newPerson, test } from './fixtures';
+import { newPerson } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { expectFieldError } from './support/forms';
+import { expectActivationLinks } from './support/mailbox';
+import { SENT_HEADING, SUMMARY_HEADING } from './support/words';
 
 test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,9 @@
 // What the server decides about who is registering (SPEC §4): patients without PESEL, and the
 // data conflicts with the demo patients seeded by db/seed.ts (DEMO_SEED=1).
-import { CONFLICT_HEADING, SENT_HEADING, expect, newPerson, randomBirthDate, test, type RegisterPage } from './fixtures';
+import { newPerson, randomBirthDate } from '../helpers/people';
+import { expect, test } from './fixtures';
+import type { RegisterPage } from './pages/register-page';
+import { CONFLICT_HEADING, SENT_HEADING } from './support/words';
 
 /** The conflict message is shown, focused, and names no field (SPEC §4.5). */
 async function expectConflict(form: RegisterPage): Promise<void> {

@@ -1,17 +1,11 @@
 // Registration in a browser with JavaScript (SPEC §2–§4, §7, §8): the happy path up to the
 // activation email, the live checks, and the server's answers to bad input.
 import type { Locator } from '@playwright/test';
-import {
-  SENT_HEADING,
-  SUMMARY_HEADING,
-  expect,
-  expectActivationLinks,
-  expectFieldError,
-  newPerson,
-  test,
-  uniquePesel,
-  withBadChecksum,
-} from './fixtures';
+import { newPerson, uniquePesel, withBadChecksum } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { expectFieldError } from './support/forms';
+import { expectActivationLinks } from './support/mailbox';
+import { SENT_HEADING, SUMMARY_HEADING } from './support/words';
 
 test.describe('registration with JavaScript', () => {
   test('a patient goes from the login page to "check your email" and gets an activation link', async ({

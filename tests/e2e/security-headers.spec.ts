@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import { registerAndActivate } from './fixtures';
+import { registerAndActivate } from './support/patients';
 import { startServer, type RunningServer } from './servers';
 
 const TOKEN = 'A'.repeat(43);

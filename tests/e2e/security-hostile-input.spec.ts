@@ -5,26 +5,19 @@
 // gets a field error or a refusal, never a 5xx, and nothing is stored.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { expect, test as base, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { solveQuestion } from '../../lib/captcha';
-import { RegisterPage, expectFieldError, newPerson, signInStaff, uniqueSuffix, type Person } from './fixtures';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { newPerson, uniqueSuffix, type Person } from '../helpers/people';
+import { expect, test } from './fixtures';
+import type { RegisterPage } from './pages/register-page';
+import { expectFieldError, hiddenFields, personFields } from './support/forms';
+import { STAFF, signInStaff } from './support/staff';
+import { SIGN_IN_MESSAGES } from './support/words';
 
-const test = base.extend<{ registerPage: RegisterPage }>({
-  registerPage: async ({ page, javaScriptEnabled }, use) => {
-    await use(new RegisterPage(page, javaScriptEnabled));
-  },
-});
-
-const REGISTRAR = { login: 'rejestracja', password: 'Rejestracja#2026' };
 const FORBIDDEN = 'Forbidden: cross-origin request';
-const SIGN_IN_FAILED = 'Nieprawidłowy login lub hasło.';
 const MAX_BODY = 100 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // The no-JavaScript form as a client without a browser sees it
-
-const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * The hidden inputs of the page's form: the server action's reference (`$ACTION_REF_1`,
@@ -34,37 +27,12 @@ const unescapeHtml = (s: string) =>
 async function formFields(request: APIRequestContext, route: string): Promise<Record<string, string>> {
   const response = await request.get(route);
   expect(response.status()).toBe(200);
-  const html = await response.text();
-  const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
+  const fields = hiddenFields(await response.text());
   expect(fields['$ACTION_1:0'], `the server action reference on ${route}`).toMatch(/"id":"[0-9a-f]{40,}"/);
-  const question = /Wynik działania (\d{1,2} [+−] \d{1,2}) =/.exec(html)?.[1];
-  if (question) fields.captchaAnswer = String(solveQuestion(question));
   return fields;
 }
 
 const actionId = (fields: Record<string, string>) => (JSON.parse(fields['$ACTION_1:0']!) as { id: string }).id;
-
-/** The registration form's fields for `p`, consents given. */
-function personFields(p: Person): Record<string, string> {
-  return {
-    pesel: p.pesel,
-    birthDate: p.pesel.toUpperCase() === 'BRAK' ? p.birthDate : '',
-    firstName: p.firstName,
-    lastName: p.lastName,
-    login: p.login,
-    email: p.email,
-    phone: p.phone,
-    street: p.street,
-    houseNumber: p.houseNumber,
-    flatNumber: p.flatNumber,
-    postalCode: p.postalCode,
-    city: p.city,
-    consentDataProcessing: 'on',
-    consentEmail: 'on',
-    consentSms: 'on',
-  };
-}
 
 async function postForm(request: APIRequestContext, route: string, multipart: Record<string, string>, headers: Record<string, string>): Promise<APIResponse> {
   return request.post(route, { multipart, headers, maxRedirects: 0 });
@@ -130,7 +98,7 @@ test.describe('requests from other origins', () => {
   });
 
   test('signing in with the right password from a foreign origin is refused and sets no session cookie', async ({ request }) => {
-    const fields = { ...(await formFields(request, '/login')), login: REGISTRAR.login, password: REGISTRAR.password };
+    const fields = { ...(await formFields(request, '/login')), login: STAFF.registrar.login, password: STAFF.registrar.password };
     for (const headers of [{ origin: 'https://evil.example' }, {} as Record<string, string>]) {
       const response = await postForm(request, '/login', fields, headers);
       expect(response.status(), JSON.stringify(headers)).toBe(403);
@@ -140,7 +108,7 @@ test.describe('requests from other origins', () => {
 
   test('every state-changing endpoint refuses a foreign origin with 403', async ({ request }) => {
     for (const route of ['/register', '/login', '/password/forgot', '/activate/resend', `/activate/${'A'.repeat(43)}`, '/api/auth/callback/credentials', '/api/auth/signout', '/account', '/admin/verifications']) {
-      const response = await request.post(route, { form: { login: REGISTRAR.login, password: REGISTRAR.password }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+      const response = await request.post(route, { form: { login: STAFF.registrar.login, password: STAFF.registrar.password }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
       expect(response.status(), route).toBe(403);
       expect(await response.text(), route).toBe(FORBIDDEN);
     }
@@ -161,7 +129,7 @@ test.describe('oversized bodies', () => {
   });
 
   test('a sign-in body over 100 kB is refused with 413', async ({ request, baseURL }) => {
-    const fields = { ...(await formFields(request, '/login')), login: REGISTRAR.login, password: 'x'.repeat(MAX_BODY + 1) };
+    const fields = { ...(await formFields(request, '/login')), login: STAFF.registrar.login, password: 'x'.repeat(MAX_BODY + 1) };
     const response = await postForm(request, '/login', fields, { origin: baseURL! });
     expect(response.status()).toBe(413);
   });
@@ -501,16 +469,16 @@ test.describe('unicode tricks', () => {
     const signIn = async (login: string) => {
       await page.goto('/login');
       await page.getByRole('textbox', { name: 'Login' }).fill(login);
-      await page.getByLabel('Hasło', { exact: true }).fill(REGISTRAR.password);
+      await page.getByLabel('Hasło', { exact: true }).fill(STAFF.registrar.password);
       await page.getByRole('button', { name: 'Zaloguj' }).click();
     };
     for (const login of [`rej${CYRILLIC_E}stracja`, `reje${ZWSP}stracja`, `${RLO}rejestracja`, `rejestracja${ZWSP}`]) {
       await signIn(login);
-      await expect(page.locator('#login-error'), JSON.stringify(login)).toHaveText(SIGN_IN_FAILED);
+      await expect(page.locator('#login-error'), JSON.stringify(login)).toHaveText(SIGN_IN_MESSAGES.failed);
       await expect(page).toHaveURL(/\/login(\?.*)?$/);
     }
     // Control: the real login with the same password passes the password step (the code comes next).
-    await signIn(REGISTRAR.login);
+    await signIn(STAFF.registrar.login);
     await expect(page).toHaveURL(/\/login\/(code|mfa-setup)$/);
   });
 });

@@ -4,14 +4,19 @@
 // (X-Forwarded-For: 203.0.113.n, RFC 5737), so the tests do not count against each other.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createPostgresDatabase } from '../helpers/databases';
-import { RegisterPage, newPerson, uniqueSuffix } from './fixtures';
+import { newPerson, uniqueSuffix } from '../helpers/people';
+import { LinkRequestPage } from './pages/link-request-page';
+import { LoginPage } from './pages/login-page';
+import { RegisterPage } from './pages/register-page';
 import { startServer, type RunningServer } from './servers';
+import { postgresBase } from './support/database';
+import { STAFF } from './support/staff';
+import { FORGOT_SENT_START as SENT, LIMITED, SIGN_IN_MESSAGES } from './support/words';
 
-const baseDatabaseUrl = process.env.TEST_DATABASE_URL || process.env.E2E_DATABASE_URL || '';
 const SKIP_REASON =
   '!!! SKIPPED: the cross-instance rate-limit tests need a real PostgreSQL. Set TEST_DATABASE_URL ' +
   '(e.g. postgres://postgres@127.0.0.1:5432/postgres) or E2E_DATABASE_URL; CI sets it. !!!';
-if (!baseDatabaseUrl) console.warn(`\n${SKIP_REASON}\n`);
+if (!postgresBase) console.warn(`\n${SKIP_REASON}\n`);
 
 const LIMITS = {
   RATE_LIMIT_SIGNIN_FAILURES_PER_LOGIN: '4',
@@ -19,16 +24,11 @@ const LIMITS = {
   RATE_LIMIT_REGISTER_PER_IP_HOUR: '3',
   RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: '2',
 };
-const REGISTRAR = { login: 'rejestracja', password: 'Rejestracja#2026' };
-const FAILED = 'Nieprawidłowy login lub hasło.';
-/** pl.limited(describeWait(…)): "Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za 15 min." */
-const LIMITED = /^Zbyt wiele prób w krótkim czasie\. Spróbuj ponownie za \d+ (s|min|godz\.)\.$/;
-const SENT = /^Jeżeli takie konto istnieje, wysłaliśmy/;
 
 test.describe('rate limits across two app instances sharing one PostgreSQL database', () => {
   // One worker runs these in order: they share the two servers started below.
   test.describe.configure({ mode: 'default', timeout: 120_000 });
-  test.skip(!baseDatabaseUrl, SKIP_REASON);
+  test.skip(!postgresBase, SKIP_REASON);
 
   let database: { url: string; drop(): Promise<void> } | undefined;
   let a: RunningServer | undefined;
@@ -38,7 +38,7 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    database = await createPostgresDatabase(baseDatabaseUrl);
+    database = await createPostgresDatabase(postgresBase);
     const env = {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
@@ -67,9 +67,7 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
 
   async function signIn(page: Page, base: string, login: string, password: string) {
     await page.goto(`${base}/login`);
-    await page.getByRole('textbox', { name: 'Login' }).fill(login);
-    await page.getByLabel('Hasło', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await new LoginPage(page).signIn(login, password);
   }
 
   const loginError = (page: Page) => page.locator('#login-error');
@@ -77,12 +75,12 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
   test('4 wrong passwords alternated between the instances lock the login on both: the 5th attempt is refused even with the right password', async ({ browser }) => {
     const { context, page } = await from(browser, '203.0.113.10');
     for (let i = 0; i < 4; i++) {
-      await signIn(page, instance(i), REGISTRAR.login, `Zle-haslo#${i}`);
-      await expect(loginError(page), `failure ${i + 1} on ${instance(i)}`).toHaveText(FAILED);
+      await signIn(page, instance(i), STAFF.registrar.login, `Zle-haslo#${i}`);
+      await expect(loginError(page), `failure ${i + 1} on ${instance(i)}`).toHaveText(SIGN_IN_MESSAGES.failed);
     }
     // The 5th attempt, on either instance, with the right password.
     for (const base of [a!.url, b!.url]) {
-      await signIn(page, base, REGISTRAR.login, REGISTRAR.password);
+      await signIn(page, base, STAFF.registrar.login, STAFF.registrar.password);
       await expect(loginError(page), `right password on ${base} after 4 failures`).toHaveText(LIMITED);
       await expect(page).toHaveURL(`${base}/login`);
       expect((await context.cookies(base)).some((c) => c.name.endsWith('authjs.session-token'))).toBe(false);
@@ -92,7 +90,7 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
     // The lock is per login and address: the real owner elsewhere still signs in (control: the
     // password above was right).
     const elsewhere = await from(browser, '203.0.113.11');
-    await signIn(elsewhere.page, b!.url, REGISTRAR.login, REGISTRAR.password);
+    await signIn(elsewhere.page, b!.url, STAFF.registrar.login, STAFF.registrar.password);
     // The password is accepted: the second step (enrolment, STAFF_MFA=required) comes next.
     await expect(elsewhere.page).toHaveURL(`${b!.url}/login/mfa-setup`);
     await elsewhere.context.close();
@@ -102,10 +100,10 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
   test('the lock lasts RATE_LIMIT_SIGNIN_BLOCK_MINUTES (15 min), as the limited message says', async ({ browser }) => {
     const { context, page } = await from(browser, '203.0.113.12');
     for (let i = 0; i < 4; i++) {
-      await signIn(page, instance(i), REGISTRAR.login, `Zle-haslo#${i}`);
-      await expect(loginError(page)).toHaveText(FAILED);
+      await signIn(page, instance(i), STAFF.registrar.login, `Zle-haslo#${i}`);
+      await expect(loginError(page)).toHaveText(SIGN_IN_MESSAGES.failed);
     }
-    await signIn(page, a!.url, REGISTRAR.login, REGISTRAR.password);
+    await signIn(page, a!.url, STAFF.registrar.login, STAFF.registrar.password);
     await expect(loginError(page)).toHaveText('Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za 15 min.');
     await context.close();
   });
@@ -116,10 +114,10 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
     const texts: Array<{ who: string; text: string }> = [];
     for (let i = 0; i < 4; i++) {
       await signIn(page, instance(i), unknown, `Zle-haslo#${i}`);
-      await expect(loginError(page)).toHaveText(FAILED);
+      await expect(loginError(page)).toHaveText(SIGN_IN_MESSAGES.failed);
       texts.push({ who: 'unknown', text: (await loginError(page).textContent()) ?? '' });
-      await signIn(page, instance(i + 1), REGISTRAR.login, `Zle-haslo#${i}`);
-      await expect(loginError(page)).toHaveText(FAILED);
+      await signIn(page, instance(i + 1), STAFF.registrar.login, `Zle-haslo#${i}`);
+      await expect(loginError(page)).toHaveText(SIGN_IN_MESSAGES.failed);
       texts.push({ who: 'known', text: (await loginError(page).textContent()) ?? '' });
     }
     expect(new Set(texts.map((t) => t.text)).size, JSON.stringify(texts)).toBe(1);
@@ -127,7 +125,7 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
     await signIn(page, a!.url, unknown, 'Zle-haslo#5');
     await expect(loginError(page)).toHaveText(LIMITED);
     const unknownLimited = await loginError(page).textContent();
-    await signIn(page, b!.url, REGISTRAR.login, 'Zle-haslo#5');
+    await signIn(page, b!.url, STAFF.registrar.login, 'Zle-haslo#5');
     await expect(loginError(page)).toHaveText(LIMITED);
     expect(await loginError(page).textContent()).toBe(unknownLimited);
     await context.close();
@@ -171,10 +169,11 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
   test('the 3rd new-password link request for one address, across the two instances, is refused with the limited message', async ({ browser }) => {
     const { context, page } = await from(browser, '203.0.113.40');
     const address = `ktos.${uniqueSuffix()}@example.pl`;
+    const forgot = new LinkRequestPage(page, 'forgot');
     const request = async (base: string, value: string) => {
       await page.goto(`${base}/password/forgot`);
-      await page.getByRole('textbox', { name: 'Login lub adres email' }).fill(value);
-      await page.getByRole('button', { name: 'Wyślij link' }).click();
+      await forgot.field.fill(value);
+      await forgot.submit.click();
     };
     const sent = page.getByRole('status');
     const limited = page.getByRole('alert').filter({ hasText: 'Zbyt wiele prób' });

@@ -4,24 +4,19 @@
 // someone who is not staff changes nothing. Its own production server (PGlite, port 3292) locks
 // after 3 failures instead of 50, and lets staff sign in without a second factor.
 import type { Browser, BrowserContext } from '@playwright/test';
-import {
-  AccountDetailPage,
-  LoginPage,
-  SIGN_IN_MESSAGES,
-  STAFF,
-  VerificationQueuePage,
-  DevMailbox,
-  accountTest as test,
-  expect,
-  expectNoAxeViolations,
-  registerAndActivate,
-  signInPatient,
-  tabTo,
-} from './fixtures';
 import { startServer, type RunningServer } from './servers';
+import { expect, test } from './fixtures';
+import { AccountDetailPage } from './pages/account-detail-page';
+import { LoginPage } from './pages/login-page';
+import { VerificationQueuePage } from './pages/verification-queue-page';
+import { expectNoAxeViolations, tabTo } from './support/accessibility';
+import { formFields } from './support/forms';
+import { DevMailbox } from './support/mailbox';
+import { registerAndActivate, signInPatient } from './support/patients';
+import { STAFF } from './support/staff';
+import { SIGN_IN_LOCK_SUBJECT, SIGN_IN_MESSAGES } from './support/words';
 
 const PORT = 3292;
-const LOCK_SUBJECT = 'Ktoś próbuje zalogować się na Twoje konto w portalu E-Rejestracja';
 const LOCKED = /^Konto zablokowane dla logowania hasłem do .+ po 3 nieudanych próbach logowania\./;
 const LIFTED = 'Blokada logowania hasłem została zdjęta.';
 /** pl.limited(describeWait(24 h)). */
@@ -77,9 +72,9 @@ test.describe('a lock of sign-in by password after failed attempts', () => {
       await login.expectRefused(patient.person.login, patient.password, LIMITED);
       // The owner is told once (the email is queued after the answer, so the mailbox is polled).
       const mailbox = new DevMailbox(patientPage);
-      const links = await mailbox.openEmail(patient.person.email, LOCK_SUBJECT);
+      const links = await mailbox.openEmail(patient.person.email, SIGN_IN_LOCK_SUBJECT);
       await expect(links.filter({ hasText: /\/password\/reset\// }).first()).toBeVisible();
-      await expect((await mailbox.messagesTo(patient.person.email)).filter({ hasText: LOCK_SUBJECT })).toHaveCount(1);
+      await expect((await mailbox.messagesTo(patient.person.email)).filter({ hasText: SIGN_IN_LOCK_SUBJECT })).toHaveCount(1);
 
       const desk = await open(browser, js);
       const staffLogin = new LoginPage(desk);
@@ -90,17 +85,13 @@ test.describe('a lock of sign-in by password after failed attempts', () => {
       const id = await queue.find(patient.person.pesel, patient.person);
       const detail = new AccountDetailPage(desk);
       await detail.goto(id);
-      const lock = desk.locator('[data-signin-lock]');
+      const lock = detail.signInLock;
       await expect(lock).toContainText(LOCKED);
-      const lift = lock.getByRole('button', { name: 'Zdejmij blokadę logowania', exact: true });
+      const lift = detail.liftSignInLock;
       if (js) await expectNoAxeViolations(desk);
 
       // The lift form posted by someone who is not signed in as staff lifts nothing.
-      const form = lock.locator('form');
-      const fields = Object.fromEntries(
-        await form.locator('input[type="hidden"]').evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((i) => [i.name, i.value] as const)),
-      );
-      expect(Object.keys(fields).some((name) => name.startsWith('$ACTION_')), "Next's action field").toBe(true);
+      const fields = await formFields(lock.locator('form'));
       const anonymous = await playwright.request.newContext({ baseURL: server!.url });
       try {
         const response = await anonymous.post(`/admin/verifications/${id}`, { multipart: fields, headers: { Origin: server!.url }, maxRedirects: 0 });

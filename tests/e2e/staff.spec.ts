@@ -1,40 +1,19 @@
 // The registration desk (SPEC §2.5, §5, §11): staff find a patient, confirm the identity from a
 // document, block and unblock accounts, and every decision is in the audit log.
-import {
-  AccountDetailPage,
-  AccountPage,
-  LoginPage,
-  PasswordPage,
-  PasswordSetPage,
-  RegisterPage,
-  SIGN_IN_MESSAGES,
-  STAFF,
-  VERIFIED_SUBJECT,
-  VerificationQueuePage,
-  accountTest as test,
-  activationLinkFor,
-  expect,
-  newPerson,
-  registerAndActivate,
-  registerPerson,
-  signInPatient,
-  signInStaff,
-  signOut,
-  strongPassword,
-  tabTo,
-  type Person,
-} from './fixtures';
-import type { Page } from '@playwright/test';
-
-/** The desk finds the person by PESEL and opens the account's detail page. */
-async function openAccount(desk: Page, person: Person): Promise<AccountDetailPage> {
-  const queue = new VerificationQueuePage(desk);
-  await queue.goto();
-  const id = await queue.find(person.pesel, person);
-  const detail = new AccountDetailPage(desk);
-  await detail.goto(id);
-  return detail;
-}
+import { newPerson, strongPassword } from '../helpers/people';
+import { expect, test } from './fixtures';
+import { AccountDetailPage } from './pages/account-detail-page';
+import { AccountPage } from './pages/account-page';
+import { LoginPage } from './pages/login-page';
+import { PasswordPage } from './pages/password-page';
+import { PasswordSetPage } from './pages/password-set-page';
+import { RegisterPage } from './pages/register-page';
+import { tabTo } from './support/accessibility';
+import { activationLinkFor } from './support/mailbox';
+import { registerAndActivate, registerPerson, signInPatient } from './support/patients';
+import { signOut } from './support/sign-out';
+import { STAFF, openDetail, signInStaff } from './support/staff';
+import { SIGN_IN_MESSAGES, VERIFIED_SUBJECT } from './support/words';
 
 test.describe('the registration desk', () => {
   test('the registrar finds a new patient by PESEL and confirms the identity from an ID card with the keyboard only, and the patient sees a verified account', async ({
@@ -99,7 +78,7 @@ test.describe('the registration desk', () => {
 
     const desk = await newPage();
     await signInStaff(desk, 'registrar');
-    const detail = await openAccount(desk, patient.person);
+    const detail = await openDetail(desk, patient.person);
     const reason = `Dokument nie zgadza się z danymi (${Date.now()})`;
     await detail.blockWith(reason);
     await expect(detail.status.locator('..')).toContainText(`Zablokowane przez: ${STAFF.registrar.name}. Powód: ${reason}`);
@@ -119,7 +98,7 @@ test.describe('the registration desk', () => {
 
     const admin = await newPage();
     await signInStaff(admin, 'admin');
-    const adminDetail = await openAccount(admin, patient.person);
+    const adminDetail = await openDetail(admin, patient.person);
     await expect(adminDetail.status).toHaveAttribute('data-account-status', 'blocked');
     await adminDetail.doUnblock();
     // Back to the state the account had earned: active, not verified.
@@ -133,7 +112,7 @@ test.describe('the registration desk', () => {
 
     const desk = await newPage();
     await signInStaff(desk, 'registrar');
-    const detail = await openAccount(desk, patient.person);
+    const detail = await openDetail(desk, patient.person);
     await detail.document('Paszport').check();
     await detail.verify.click();
     await expect(detail.status).toHaveAttribute('data-account-status', 'verified');
@@ -143,7 +122,7 @@ test.describe('the registration desk', () => {
 
     const admin = await newPage();
     await signInStaff(admin, 'admin');
-    const adminDetail = await openAccount(admin, patient.person);
+    const adminDetail = await openDetail(admin, patient.person);
     await adminDetail.doUnblock();
     await expect(adminDetail.status).toHaveAttribute('data-account-status', 'verified');
 
@@ -173,7 +152,7 @@ test.describe('the registration desk', () => {
 
     const desk = await newPage();
     await signInStaff(desk, 'registrar');
-    const detail = await openAccount(desk, person);
+    const detail = await openDetail(desk, person);
     await expect(detail.status).toHaveAttribute('data-account-status', 'pending_activation');
     await detail.resend.click();
     await expect(detail.message).toHaveText('Wysłano nowy link aktywacyjny; poprzednie przestały działać.');

@@ -3,20 +3,16 @@
 // directory — and the bundled mail worker as compose runs it (`node mail-worker.mjs`). Each
 // listens on 127.0.0.1 on a port of its own and is stopped by process group, never by name.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import postgres from 'postgres';
-import { solveQuestion } from '../../lib/captcha';
-import type { Person } from './fixtures';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { createPostgresDatabase } from '../helpers/databases';
 import { stopProcess, type ProcessResult, type ServerEnv } from './servers';
+import { seedDemoData } from './support/demo-seed';
+import { postgresBase } from './support/database';
 
 export { E2E_METRICS_TOKEN } from './ops-constants';
 
 export const STANDALONE_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone');
-
-/** A PostgreSQL server to create throwaway databases on (CI always has one). */
-export const postgresBase = process.env.TEST_DATABASE_URL || process.env.E2E_DATABASE_URL || '';
 
 function childEnv(overrides: ServerEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
@@ -70,6 +66,8 @@ export async function startStandalone(port: number, env: ServerEnv, timeoutMs = 
     () => false,
   );
   if (taken) throw new Error(`Port ${port} is already in use`);
+  // DEMO_SEED=1: the demo data, which a production build does not carry, is added before start.
+  if (env.DEMO_SEED === '1') seedDemoData(env, STANDALONE_DIR);
   const proc = spawnStandalone('server.js', {
     PORT: String(port),
     HOSTNAME: '127.0.0.1',
@@ -95,74 +93,9 @@ export async function startStandalone(port: number, env: ServerEnv, timeoutMs = 
   throw new Error(`Standalone server on ${port} did not come up within ${timeoutMs} ms:\n${proc.output()}`);
 }
 
-/** A new, empty database on the local PostgreSQL; dropped by `drop()`. */
-export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = new URL(postgresBase);
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(base.hostname)) throw new Error('test databases only on a local server');
-  const name = `erej_e2e_ops_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(postgresBase, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(postgresBase);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = postgres(postgresBase, { max: 1, onnotice: () => {} });
-      try {
-        await again.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await again.end();
-      }
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The registration form as a client without a browser sees it (cf. security-hostile-input.spec.ts)
-
-const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** The hidden fields of /register (server action reference, signed captcha) with the captcha solved. */
-export async function registrationFields(api: APIRequestContext): Promise<Record<string, string>> {
-  const response = await api.get('/register');
-  expect(response.status()).toBe(200);
-  const html = await response.text();
-  const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
-  const question = /Wynik działania (\d{1,2} [+−] \d{1,2}) =/.exec(html)?.[1];
-  if (!question) throw new Error('no captcha question on /register');
-  fields.captchaAnswer = String(solveQuestion(question));
-  return fields;
-}
-
-export function personFields(p: Person): Record<string, string> {
-  return {
-    pesel: p.pesel,
-    birthDate: p.pesel.toUpperCase() === 'BRAK' ? p.birthDate : '',
-    firstName: p.firstName,
-    lastName: p.lastName,
-    login: p.login,
-    email: p.email,
-    phone: p.phone,
-    street: p.street,
-    houseNumber: p.houseNumber,
-    flatNumber: p.flatNumber,
-    postalCode: p.postalCode,
-    city: p.city,
-    consentDataProcessing: 'on',
-    consentEmail: 'on',
-    consentSms: 'on',
-  };
-}
-
-/** Posts the no-JavaScript registration form; 303 to /register/sent means registered. */
-export async function postRegistration(api: APIRequestContext, base: string, fields: Record<string, string>, p: Person) {
-  return api.post('/register', { multipart: { ...fields, ...personFields(p) }, headers: { origin: base }, maxRedirects: 0, timeout: 60_000 });
+/** A new, empty database on the local PostgreSQL (postgresBase); dropped by `drop()`. */
+export function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createPostgresDatabase(postgresBase);
 }
 
 export function apiContext(baseURL: string): Promise<APIRequestContext> {
