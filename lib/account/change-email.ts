@@ -11,7 +11,6 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { contactRules } from '@/lib/registration/form';
 import { consume } from '@/lib/security/rate-limit';
 import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens';
-import { pl } from '@/lib/messages/pl';
 import { checkCurrentPassword } from './current-password';
 import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './self-service-emails';
 
@@ -26,7 +25,11 @@ export interface EmailChangeInput {
   ip: string | null;
 }
 
-export type EmailChangeErrors = Partial<Record<'newEmail' | 'currentPassword', string>>;
+/**
+ * What is wrong, per field, as codes the route words: an address the registration rules refuse
+ * (the rules' own message says why), the account's current address, no password, a wrong one.
+ */
+export type EmailChangeErrors = { newEmail?: 'invalid' | 'same'; currentPassword?: 'required' | 'wrong' };
 
 export type RequestEmailChangeOutcome =
   | { status: 'sent'; newEmail: string; expiresAt: Date }
@@ -55,9 +58,9 @@ export async function requestEmailChange(db: Db, accountId: string, input: Email
   const fieldErrors: EmailChangeErrors = {};
   const parsed = contactRules.email.safeParse(input.newEmail);
   const newEmail = parsed.success ? parsed.data : '';
-  if (!parsed.success) fieldErrors.newEmail = parsed.error.issues[0]?.message ?? pl.register.errors.email;
-  else if (newEmail.toLowerCase() === account.email.toLowerCase()) fieldErrors.newEmail = pl.selfService.settings.email.same;
-  if (input.currentPassword === '') fieldErrors.currentPassword = pl.register.errors.required;
+  if (!parsed.success) fieldErrors.newEmail = 'invalid';
+  else if (newEmail.toLowerCase() === account.email.toLowerCase()) fieldErrors.newEmail = 'same';
+  if (input.currentPassword === '') fieldErrors.currentPassword = 'required';
   if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
 
   const limit = await consume(db, 'linksAddress', emailChangeLimitSubject(accountId));
@@ -65,7 +68,7 @@ export async function requestEmailChange(db: Db, accountId: string, input: Email
   const current = await checkCurrentPassword(db, accountId, input.currentPassword, input.ip);
   if (!current.ok) {
     if (current.reason === 'limited') return { status: 'limited', retryAfterSeconds: current.retryAfterSeconds };
-    return { status: 'invalid', fieldErrors: { currentPassword: pl.selfService.settings.wrongPassword } };
+    return { status: 'invalid', fieldErrors: { currentPassword: 'wrong' } };
   }
   // Only after the password: a stolen session cannot probe which addresses have accounts.
   if (await emailTakenBy(db, newEmail, accountId)) return { status: 'conflict' };

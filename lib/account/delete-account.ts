@@ -7,7 +7,6 @@ import { clearFailures } from '@/lib/security/account-throttle';
 import type { Db } from '@/db/client';
 import { auditLog, consents, emailOutbox, webAccounts } from '@/db/schema';
 import { CONSENTS } from '@/lib/consents';
-import { pl } from '@/lib/messages/pl';
 import { reset } from '@/lib/security/rate-limit';
 import { emailChangeLimitSubject } from './change-email';
 import { consentHistory, consentStates, type ConsentMeta } from './consent-history';
@@ -21,7 +20,8 @@ export interface DeleteAccountInput extends ConsentMeta {
   confirmed: boolean;
 }
 
-export type DeleteAccountErrors = Partial<Record<'password' | 'confirm', string>>;
+/** What is wrong, per field, as codes the route words: the box not ticked, no password, a wrong one. */
+export type DeleteAccountErrors = { confirm?: 'required'; password?: 'required' | 'wrong' };
 
 export type DeleteAccountOutcome =
   | { status: 'deleted'; patientId: string }
@@ -31,13 +31,13 @@ export type DeleteAccountOutcome =
 
 export async function deleteWebAccount(db: Db, accountId: string, input: DeleteAccountInput, now = new Date()): Promise<DeleteAccountOutcome> {
   const fieldErrors: DeleteAccountErrors = {};
-  if (!input.confirmed) fieldErrors.confirm = pl.selfService.delete.confirmRequired;
-  if (input.password === '') fieldErrors.password = pl.register.errors.required;
+  if (!input.confirmed) fieldErrors.confirm = 'required';
+  if (input.password === '') fieldErrors.password = 'required';
   if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors };
   const check = await checkCurrentPassword(db, accountId, input.password, input.ip);
   if (!check.ok) {
     if (check.reason === 'limited') return { status: 'limited', retryAfterSeconds: check.retryAfterSeconds };
-    return { status: 'invalid', fieldErrors: { password: pl.selfService.settings.wrongPassword } };
+    return { status: 'invalid', fieldErrors: { password: 'wrong' } };
   }
 
   const deleted = await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from 'react';
 import { pl } from '@/lib/messages/pl';
+import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import type { AccountFormState } from './form-state';
 
 /**
@@ -18,7 +19,7 @@ export function FormProblems({
   /** Shown for a conflict: the facility's contact. */
   conflict?: ReactNode;
 }) {
-  const errors = Object.entries(state.fieldErrors).filter(([name]) => fields[name]);
+  const errors = Object.entries(fieldErrorsOf(state)).filter((entry): entry is [string, string] => Boolean(fields[entry[0]] && entry[1]));
   const box = 'rounded-md border-2 border-danger bg-red-50 p-4';
   // Without JavaScript the browser focuses the box (autoFocus); with it, each answer does.
   const ref = useRef<HTMLElement>(null);
@@ -36,11 +37,8 @@ export function FormProblems({
       </div>
     );
   }
-  const message =
-    state.status === 'limited' ? state.message
-    : state.status === 'error' ? pl.selfService.settings.generic
-    : state.status === 'gone' ? pl.selfService.settings.gone
-    : null;
+  // A refusal other than the conflict (too many attempts, a failure, an account gone) in its words.
+  const message = messageOf(state);
   if (message) {
     return (
       <p key={key} ref={ref as React.RefObject<HTMLParagraphElement>} tabIndex={-1} autoFocus role="alert" className={box}>

@@ -1,17 +1,9 @@
-// The one state shape of the account's forms (settings, erasure), for useActionState: what went
-// wrong, per field, and the text values to type again (never a password).
+// The one state shape of the account's forms (settings, erasure), for useActionState: the kit's
+// ActionState with the account's own refusals, and the rules a new password breaks.
 import type { PasswordRule } from '@/lib/password-policy';
+import { initialState, type ActionState } from '@/lib/web/action-state';
 
-export interface AccountFormState {
-  status: 'idle' | 'invalid' | 'conflict' | 'limited' | 'error' | 'gone';
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
-  /** For 'limited': how long to wait, in words. */
-  message?: string;
-  /** For the password change: the rules the new password breaks. */
-  broken?: PasswordRule[];
-  /** Counts the answers, so a form can tell one refusal from the next. */
-  submission: number;
-}
+/** `conflict`: an address of another account (registration's neutral words); `gone`: the account can no longer be changed. */
+export type AccountFormState = ActionState<'conflict' | 'gone', string, { broken?: PasswordRule[] }>;
 
-export const idleFormState: AccountFormState = { status: 'idle', fieldErrors: {}, values: {}, submission: 0 };
+export const idleFormState: AccountFormState = initialState();

@@ -8,7 +8,7 @@ import { exportMyData } from '@/lib/account/my-data';
 import { formatAddress } from '@/lib/account/settings-view';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { requirePatient } from '../patient-session';
+import { requirePatient } from '@/lib/web/action';
 import { PrintButton } from './print-button';
 
 export const metadata: Metadata = { title: pl.selfService.data.title, robots: { index: false } };

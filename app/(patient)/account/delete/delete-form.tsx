@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Checkbox, Field } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
+import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { deleteAccountAction } from './actions';
@@ -14,8 +15,8 @@ export function DeleteAccountForm() {
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormProblems state={state} fields={{ confirm: ['field-confirm', t.confirm], password: ['field-password', t.password] }} />
-      <Checkbox key={`confirm-${state.submission}`} name="confirm" label={t.confirm} required error={state.fieldErrors.confirm} />
-      <Field name="password" label={t.password} type="password" autoComplete="current-password" required maxLength={1024} error={state.fieldErrors.password} />
+      <Checkbox key={`confirm-${state.submission}`} name="confirm" label={t.confirm} required error={fieldErrorsOf(state).confirm} />
+      <Field name="password" label={t.password} type="password" autoComplete="current-password" required maxLength={1024} error={fieldErrorsOf(state).password} />
       <div>
         <button type="submit" disabled={pending} className="min-h-11 rounded-md bg-danger px-5 py-2 font-semibold text-white disabled:opacity-60">
           {t.submit}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, PageTitle, linkClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
-import { requirePatient } from '../patient-session';
+import { requirePatient } from '@/lib/web/action';
 import { DeleteAccountForm } from './delete-form';
 
 export const metadata: Metadata = { title: pl.selfService.delete.title, robots: { index: false } };

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useMemo, useState } from 'react';
 import { Field, buttonClass } from '@/components/ui';
 import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
 import { pl } from '@/lib/messages/pl';
+import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState, type AccountFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { updateContactAction } from './actions';
@@ -39,7 +40,7 @@ function ContactFields({
     return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
   }, [values]);
   // Live checks speak once the patient has left a field they changed.
-  const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : state.fieldErrors[name]);
+  const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : fieldErrorsOf(state)[name]);
   const field = (name: ContactField) => ({
     name,
     label: labels[name],

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { Field, buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
+import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { requestEmailChangeAction } from './actions';
@@ -28,7 +29,7 @@ export function EmailChangeForm({ contact }: { contact: ReactNode }) {
         required
         maxLength={254}
         defaultValue={state.values.newEmail ?? ''}
-        error={state.fieldErrors.newEmail}
+        error={fieldErrorsOf(state).newEmail}
       />
       <Field
         id="email-currentPassword"
@@ -39,7 +40,7 @@ export function EmailChangeForm({ contact }: { contact: ReactNode }) {
         autoComplete="current-password"
         required
         maxLength={1024}
-        error={state.fieldErrors.currentPassword}
+        error={fieldErrorsOf(state).currentPassword}
       />
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>

@@ -9,7 +9,7 @@ import { formatAddress, loadSettings } from '@/lib/account/settings-view';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { requirePatient } from '../patient-session';
+import { requirePatient } from '@/lib/web/action';
 import { cancelEmailChangeAction, signOutEverywhereAction } from './actions';
 import { ContactForm } from './contact-form';
 import { EmailChangeForm } from './email-change-form';

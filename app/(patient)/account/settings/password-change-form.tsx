@@ -5,6 +5,7 @@ import { NewPasswordFields } from '@/components/password/new-password-fields';
 import { ruleText } from '@/components/password/rules';
 import { Field, buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
+import { fieldErrorsOf } from '@/lib/web/action-state';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
@@ -36,7 +37,7 @@ export function PasswordChangeForm({ policy }: { policy: PasswordPolicy }) {
         autoComplete="current-password"
         required
         maxLength={1024}
-        error={state.fieldErrors.currentPassword}
+        error={fieldErrorsOf(state).currentPassword}
       />
       <NewPasswordFields
         policy={policy}
