@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TokenPage } from '@/components/password/token-page';
+import { TokenPage } from '@/app/(public)/_password/token-page';
 import { pl } from '@/lib/messages/pl';
 
 // The token is in the address: a Referer carries only the origin, never the path. (Not

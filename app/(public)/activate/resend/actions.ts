@@ -1,9 +1,6 @@
 'use server';
 
-import type { LinkRequestState } from '@/components/link-request-form';
 import { resendActivationLink } from '@/lib/account/send-account-links';
-import { handleLinkRequest } from '@/lib/security/handle-link-request';
+import { linkRequestAction } from '@/app/(public)/_password/link-request';
 
-export async function resendActivationAction(_previous: LinkRequestState, formData: FormData): Promise<LinkRequestState> {
-  return handleLinkRequest(formData.get('email'), resendActivationLink);
-}
+export const resendActivationAction = linkRequestAction('email', resendActivationLink);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LinkRequestForm } from '@/components/link-request-form';
+import { LinkRequestForm } from '@/app/(public)/_password/link-request-form';
 import { Card, PageTitle } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { resendActivationAction } from './actions';

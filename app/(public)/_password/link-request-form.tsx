@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui';
-
-export type LinkRequestState = { sent: boolean; limited?: string };
+import { initialState, messageOf } from '@/lib/web/action-state';
+import type { LinkRequestState } from './link-request';
 
 /** One field, one button, and the same answer whatever was typed. */
 export function LinkRequestForm(props: {
@@ -15,13 +15,14 @@ export function LinkRequestForm(props: {
   submit: string;
   sentMessage: string;
 }) {
-  const [state, formAction, pending] = useActionState(props.action, { sent: false });
+  const [state, formAction, pending] = useActionState(props.action, initialState() as LinkRequestState);
+  const limited = messageOf(state);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      <div role="status">{state.sent ? <p className="rounded-md border border-green-700 bg-green-50 p-3">{props.sentMessage}</p> : null}</div>
-      {state.limited ? (
+      <div role="status">{state.status === 'ok' ? <p className="rounded-md border border-green-700 bg-green-50 p-3">{props.sentMessage}</p> : null}</div>
+      {limited ? (
         <p role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3">
-          {state.limited}
+          {limited}
         </p>
       ) : null}
       <div className="flex flex-col gap-1">

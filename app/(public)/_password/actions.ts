@@ -3,26 +3,26 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
+import { pl } from '@/lib/messages/pl';
 import type { PasswordRule } from '@/lib/password-policy';
+import { formAction, type ActionState } from '@/lib/web/action';
 
-export type PasswordState = { status: 'idle' } | { status: 'weak'; broken: PasswordRule[] };
-
-const text = (v: FormDataEntryValue | null, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+/** `invalid` with the rules the password breaks; the form starts empty (a password never comes back). */
+export type PasswordState = ActionState<never, 'password' | 'passwordRepeat', { broken?: PasswordRule[] }>;
 
 // Public endpoint: the token is the only authority, and it is checked again here.
-export async function setPasswordAction(_previous: PasswordState, formData: FormData): Promise<PasswordState> {
-  const purpose = formData.get('purpose') === 'password_reset' ? 'password_reset' : 'activation';
-  const token = text(formData.get('token'), 64);
+export const setPasswordAction = formAction<PasswordState, 'anyone'>('anyone', async ({ form, reply }) => {
+  const purpose = form.text('purpose', 20) === 'password_reset' ? 'password_reset' : 'activation';
+  const token = form.text('token', 64);
   const route = purpose === 'activation' ? '/activate' : '/password/reset';
   // Over-long passwords are judged by the rules (128 max) rather than cut silently.
   const outcome = await setPasswordWithToken(await getDb(), {
     purpose,
     token,
-    password: text(formData.get('password'), 1024),
-    repeat: text(formData.get('passwordRepeat'), 1024),
+    password: form.text('password', 1024),
+    repeat: form.text('passwordRepeat', 1024),
   });
   if (outcome.status === 'ok') redirect(purpose === 'activation' ? '/activate/done' : '/activate/done?reset=1');
   if (outcome.status === 'token') redirect(`${route}/${encodeURIComponent(token)}`);
-  // Never echo the password back: the form starts empty with the broken rules listed.
-  return { status: 'weak', broken: outcome.broken };
-}
+  return { ...reply.invalid({ password: pl.activate.failed }), broken: outcome.broken };
+});

@@ -5,27 +5,28 @@ import { buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { setPasswordAction, type PasswordState } from './actions';
-import { NewPasswordFields } from './new-password-fields';
-import { ruleText } from './rules';
+import { NewPasswordFields } from '@/components/password/new-password-fields';
+import { ruleText } from '@/components/password/rules';
+import { fieldErrorsOf, initialState } from '@/lib/web/action-state';
 
 const t = pl.activate;
 
 export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; token: string; policy: PasswordPolicy }) {
-  const [state, formAction, pending] = useActionState(setPasswordAction, { status: 'idle' } as PasswordState);
+  const [state, formAction, pending] = useActionState(setPasswordAction, initialState() as PasswordState);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state.status === 'weak') alertRef.current?.focus();
+    if (state.status === 'invalid') alertRef.current?.focus();
   }, [state]);
 
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="purpose" value={props.purpose} />
       <input type="hidden" name="token" value={props.token} />
-      {state.status === 'weak' ? (
+      {state.status === 'invalid' ? (
         <div ref={alertRef} tabIndex={-1} autoFocus role="alert" className="rounded-md border-2 border-danger bg-red-50 p-4">
-          <p className="mb-2 font-semibold text-danger">{t.failed}</p>
+          <p className="mb-2 font-semibold text-danger">{fieldErrorsOf(state).password}</p>
           <ul className="list-disc pl-5">
-            {state.broken.map((rule) => (
+            {(state.broken ?? []).map((rule) => (
               <li key={rule}>{ruleText(rule, props.policy)}</li>
             ))}
           </ul>
@@ -33,8 +34,8 @@ export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; 
       ) : null}
       <NewPasswordFields
         policy={props.policy}
-        failed={state.status === 'weak' ? state.broken : []}
-        refused={state.status === 'weak' ? state : null}
+        failed={state.status === 'invalid' ? (state.broken ?? []) : []}
+        refused={state.status === 'invalid' ? state : null}
       />
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>
