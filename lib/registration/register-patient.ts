@@ -10,10 +10,9 @@ import { uniqueViolation } from '@/lib/db-errors';
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
-import { pl } from '@/lib/messages/pl';
 import { nameKey } from '@/lib/text';
 import { generateToken } from '@/lib/secret-tokens';
-import type { FieldErrors, RegistrationData } from './form';
+import type { RegistrationData } from './form';
 
 export type ConflictReason =
   | 'email_taken'
@@ -26,7 +25,10 @@ export type ConflictReason =
 export type RegistrationOutcome =
   | { status: 'registered'; accountId: string; patientId: string; attached: boolean }
   | { status: 'conflict'; reason: ConflictReason }
-  | { status: 'invalid'; fieldErrors: FieldErrors };
+  | { status: 'invalid'; fieldErrors: RegistrationRefusals };
+
+/** Fields refused inside the transaction, as codes the form words: a login someone took, a captcha already used. */
+export type RegistrationRefusals = { login?: 'taken'; captchaAnswer?: 'used' };
 
 export interface RegistrationContext {
   captcha: { nonce: string; expiresAt: Date };
@@ -37,7 +39,7 @@ export interface RegistrationContext {
 
 const loginTaken = (): RegistrationOutcome => ({
   status: 'invalid',
-  fieldErrors: { login: pl.register.errors.loginTaken },
+  fieldErrors: { login: 'taken' },
 });
 
 export async function registerPatient(
@@ -76,7 +78,7 @@ export async function registerPatient(
       .onConflictDoNothing()
       .returning({ nonce: usedCaptchas.nonce });
     if (consumed.length === 0) {
-      return { status: 'invalid', fieldErrors: { captchaAnswer: pl.register.errors.captchaExpired } };
+      return { status: 'invalid', fieldErrors: { captchaAnswer: 'used' } };
     }
 
     // Registrations of one identity queue behind each other; the unique indexes cover the rest.

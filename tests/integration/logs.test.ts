@@ -8,7 +8,7 @@ import { signInWithLimits } from '@/lib/auth/authenticate';
 import { logger } from '@/lib/log';
 import { dispatchOnce } from '@/lib/mail/dispatcher';
 import { createResendSender } from '@/lib/mail/senders';
-import { submitRegistration } from '@/lib/registration/submit-registration';
+import { submitRegistration } from '@/app/(public)/register/submit-registration';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
 import { validForm } from '../helpers/registration';

@@ -153,7 +153,7 @@ describeEachDatabase('registerPatient', (kind) => {
     await registerPatient(db(), first, context());
     const before = await rowCounts(db());
     const outcome = await registerPatient(db(), person({ login: first.login.toUpperCase() }), context());
-    expect(outcome).toMatchObject({ status: 'invalid', fieldErrors: { login: expect.stringContaining('zajęty') } });
+    expect(outcome).toEqual({ status: 'invalid', fieldErrors: { login: 'taken' } });
     expect(await rowCounts(db())).toEqual(before);
   });
 
@@ -162,7 +162,7 @@ describeEachDatabase('registerPatient', (kind) => {
     expect((await registerPatient(db(), person(), ctx)).status).toBe('registered');
     const before = await rowCounts(db());
     const replay = await registerPatient(db(), person(), { ...ctx });
-    expect(replay).toMatchObject({ status: 'invalid', fieldErrors: { captchaAnswer: expect.any(String) } });
+    expect(replay).toEqual({ status: 'invalid', fieldErrors: { captchaAnswer: 'used' } });
     expect(await rowCounts(db())).toEqual(before);
   });
 

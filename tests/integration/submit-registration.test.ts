@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { validateRegistration } from '@/lib/registration/form';
-import { submitRegistration } from '@/lib/registration/submit-registration';
+import { handleRegistration, submitRegistration } from '@/app/(public)/register/submit-registration';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { validForm } from '../helpers/registration';
 import { rowCounts } from '../helpers/rows';
@@ -94,7 +94,18 @@ describeEachDatabase('submitRegistration with hostile input', (kind) => {
       ip: null,
       userAgent: null,
     });
-    expect(replay).toMatchObject({ status: 'invalid', fieldErrors: { captchaAnswer: expect.any(String) } });
+    expect(replay).toMatchObject({ status: 'invalid', fieldErrors: { captchaAnswer: 'Działanie wygasło. Rozwiąż nowe działanie.' } });
+  });
+
+  it('words a login taken meanwhile on its field and asks a new question', async () => {
+    const first = validForm();
+    expect((await submitRegistration(database.db, first, { ip: null, userAgent: null })).status).toBe('registered');
+    const raw = validForm({ login: String(first.login).toUpperCase() });
+    const state = await submitRegistration(database.db, raw, { ip: null, userAgent: null });
+    if (state.status !== 'invalid') throw new Error(state.status);
+    expect(state.fieldErrors).toEqual({ login: 'Ten login jest już zajęty. Wybierz inny.' });
+    expect(state.captcha.token).not.toBe(raw.captchaToken);
+    expect(state.values.captchaAnswer).toBe('');
   });
 
   it('gives a wrong captcha answer a field error and a new question, keeping the other values', async () => {
@@ -116,5 +127,40 @@ describeEachDatabase('submitRegistration with hostile input', (kind) => {
     // ... and the kept challenge still works once the field is fixed.
     const fixed = await submitRegistration(database.db, { ...raw, postalCode: '21-010' }, { ip: null, userAgent: null });
     expect(fixed.status).toBe('registered');
+  });
+
+  it('numbers each answer after the previous one', async () => {
+    const state = await submitRegistration(database.db, validForm({ postalCode: 'abc' }), { ip: null, userAgent: null, previous: { submission: 7 } });
+    expect(state).toMatchObject({ status: 'invalid', submission: 8 });
+  });
+});
+
+describeEachDatabase('handleRegistration: the limits in front of the form', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => database?.dispose());
+
+  it('refuses an address over its limits with the wait, the form as typed and a new question, and writes nothing', async () => {
+    const ip = `10.9.${kind === 'pglite' ? 1 : 2}.1`;
+    const meta = { ip, userAgent: 'test' };
+    let last;
+    for (let i = 0; i < 30; i++) {
+      last = await handleRegistration(database.db, validForm({ captchaAnswer: '1000' }), meta);
+      if (last.status === 'limited') break;
+      expect(last).toMatchObject({ status: 'invalid', fieldErrors: { captchaAnswer: 'Błędny wynik działania. Rozwiąż nowe działanie.' } });
+    }
+    const raw = validForm();
+    const before = await rowCounts(database.db);
+    const limited = await handleRegistration(database.db, raw, meta);
+    if (limited.status !== 'limited') throw new Error(limited.status);
+    expect(limited.message).toMatch(/^Zbyt wiele prób w krótkim czasie\. Spróbuj ponownie za \d+ (s|min)\.$/);
+    expect(limited.values.email).toBe(raw.email);
+    expect(limited.values.captchaAnswer).toBe('');
+    expect(limited.captcha.token).not.toBe(raw.captchaToken);
+    expect(await rowCounts(database.db)).toEqual(before);
+    // Another address is not affected.
+    expect((await handleRegistration(database.db, raw, { ip: `${ip}0`, userAgent: 'test' })).status).toBe('registered');
   });
 });

@@ -3,31 +3,14 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { countRegistration } from '@/lib/metrics';
-import { pl } from '@/lib/messages/pl';
-import { limitedRegisterState, submitRegistration, type RegisterState } from '@/lib/registration/submit-registration';
 import { clientIp } from '@/lib/request';
-import { consume, describeWait, peek } from '@/lib/security/rate-limit';
+import { formAction } from '@/lib/web/action';
+import { handleRegistration, type RegisterState } from './submit-registration';
 
-// A public endpoint: anything may arrive here, so the use case validates everything itself.
-export async function registerAction(previous: RegisterState, formData: FormData): Promise<RegisterState> {
+// A public endpoint: anything may arrive here, so everything is judged again on the server.
+export const registerAction = formAction<RegisterState, 'anyone'>('anyone', async ({ form, previous }) => {
   const h = await headers();
-  const raw: Record<string, unknown> = {};
-  formData.forEach((value, key) => {
-    if (!(key in raw)) raw[key] = value;
-  });
-  const submission = previous && 'submission' in previous && typeof previous.submission === 'number' ? previous.submission : 0;
-  const db = await getDb();
-  const ip = clientIp(h);
-
-  const captchaLimit = await peek(db, 'captcha', ip);
-  const limit = captchaLimit.ok ? await consume(db, 'register', ip) : captchaLimit;
-  if (!limit.ok) return limitedRegisterState(raw, submission, pl.limited(describeWait(limit.retryAfterSeconds)));
-
-  const state = await submitRegistration(db, raw, { ip, userAgent: h.get('user-agent'), submission });
-  countRegistration(state.status);
-  if (state.status === 'registered') redirect('/register/sent');
-  // Wrong captcha answers count separately: guessing is what bots do.
-  if (state.fieldErrors.captchaAnswer) await consume(db, 'captcha', ip);
-  return state;
-}
+  const answer = await handleRegistration(await getDb(), form.all(), { ip: clientIp(h), userAgent: h.get('user-agent'), previous });
+  if (answer.status === 'registered') redirect('/register/sent');
+  return answer;
+});

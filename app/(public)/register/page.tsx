@@ -4,7 +4,7 @@ import { FacilityContact } from '@/components/facility-contact';
 import { PageTitle } from '@/components/ui';
 import { CONSENTS } from '@/lib/consents';
 import { pl } from '@/lib/messages/pl';
-import { initialRegisterState } from '@/lib/registration/submit-registration';
+import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
 
 export const metadata: Metadata = { title: pl.register.title };

@@ -10,11 +10,11 @@ import {
   type RegistrationField,
   type RegistrationValues,
 } from '@/lib/registration/form';
-import type { RegisterState } from '@/lib/registration/submit-registration';
+import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
+import type { RegisterState } from './submit-registration';
 
 const t = pl.register;
-type FormState = Exclude<RegisterState, { status: 'registered' }>;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
 
 const ORDER: RegistrationField[] = [
@@ -34,8 +34,8 @@ export function RegisterForm(props: {
   consentLabels: Record<ConsentField, string>;
   contact: ReactNode;
 }) {
-  const [result, formAction, pending] = useActionState(registerAction, props.initialState);
-  const state = result as FormState; // 'registered' never renders: the action redirects.
+  // Success never renders here: the action redirects to /register/sent.
+  const [state, formAction, pending] = useActionState(registerAction, props.initialState);
   return <FormBody key={state.submission} state={state} formAction={formAction} pending={pending} {...props} />;
 }
 
@@ -46,7 +46,7 @@ function FormBody({
   consentLabels,
   contact,
 }: {
-  state: FormState;
+  state: RegisterState;
   formAction: (data: FormData) => void;
   pending: boolean;
   consentLabels: Record<ConsentField, string>;
@@ -64,7 +64,7 @@ function FormBody({
   useEffect(() => setEnhanced(true), []);
   useEffect(() => {
     if (state.status === 'conflict' || state.status === 'error' || state.status === 'limited') conflictRef.current?.focus();
-    else if (Object.keys(state.fieldErrors).length > 0) summaryRef.current?.focus();
+    else if (Object.keys(fieldErrorsOf(state)).length > 0) summaryRef.current?.focus();
   }, [state]);
 
   const live = useMemo(() => {
@@ -72,15 +72,16 @@ function FormBody({
     return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
   }, [values]);
 
+  const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};
   for (const field of ORDER) {
-    if (!edited.has(field)) errors[field] = state.fieldErrors[field];
+    if (!edited.has(field)) errors[field] = serverErrors[field];
     // Live checks speak once the patient has left the field (PESEL as soon as it is complete).
     else if (visited.has(field) || (field === 'pesel' && (values.pesel ?? '').trim().length >= 11)) {
       errors[field] = live[field];
     }
   }
-  const summary = ORDER.filter((f) => state.fieldErrors[f]);
+  const summary = ORDER.filter((f) => serverErrors[f]);
 
   const noPesel = isBrak(values.pesel ?? '');
   const email = (values.email ?? '').trim();
@@ -118,12 +119,12 @@ function FormBody({
       ) : null}
       {state.status === 'limited' ? (
         <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
-          <p>{state.message}</p>
+          <p>{messageOf(state)}</p>
         </div>
       ) : null}
       {state.status === 'error' ? (
         <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
-          <p>{t.errors.generic}</p>
+          <p>{messageOf(state)}</p>
         </div>
       ) : null}
       {summary.length > 0 ? (
@@ -143,7 +144,7 @@ function FormBody({
             {summary.map((f) => (
               <li key={f}>
                 <a href={`#field-${f}`} className="text-danger underline">
-                  {labelOf(f, state.captcha.question)}: {state.fieldErrors[f]}
+                  {labelOf(f, state.captcha.question)}: {serverErrors[f]}
                 </a>
               </li>
             ))}
