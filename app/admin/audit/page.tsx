@@ -9,10 +9,9 @@ import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listStaff } from '@/lib/staff/staff-accounts';
 import { auditActions, listAudit } from '@/lib/staff/audit-log';
+import { isUuid } from '@/lib/web/action';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await currentStaff(['admin']))) {
@@ -20,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return redirectToSignIn();
   }
   const params = await searchParams;
-  const staffId = typeof params.staff === 'string' && UUID.test(params.staff) ? params.staff : undefined;
+  const staffId = typeof params.staff === 'string' && isUuid(params.staff) ? params.staff : undefined;
   const action = typeof params.event === 'string' && /^[a-z_.]{1,64}$/.test(params.event) ? params.event : undefined;
   const db = await getDb();
   const [rows, staff, actions] = await Promise.all([listAudit(db, { staffId, action }), listStaff(db), auditActions(db)]);

@@ -7,14 +7,13 @@ import { getDb } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
+import { isUuid } from '@/lib/web/action';
 
 export const metadata: Metadata = { title: pl.devMail.title, robots: { index: false } };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function DevMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!env.DEV_MAILBOX || !UUID.test(id)) notFound();
+  if (!env.DEV_MAILBOX || !isUuid(id)) notFound();
   const db = await getDb();
   const [message] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   if (!message) notFound();
