@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="pl">
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-          Przejdź do treści
+          {pl.app.skipToContent}
         </a>
         <header className="bg-brand text-white">
           <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">

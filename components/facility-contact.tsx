@@ -1,4 +1,5 @@
 import { facility } from '@/lib/facility';
+import { pl } from '@/lib/messages/pl';
 
 /** The registration desk's name, address, phone and hours from configuration. */
 export function FacilityContact() {
@@ -13,11 +14,11 @@ export function FacilityContact() {
       {f.phone ? (
         <>
           <br />
-          tel. <a href={`tel:${f.phone.replace(/\s/g, '')}`}>{f.phone}</a>
+          {pl.facility.phone} <a href={`tel:${f.phone.replace(/\s/g, '')}`}>{f.phone}</a>
         </>
       ) : null}
       <br />
-      Godziny pracy: {f.hours}
+      {pl.facility.hours} {f.hours}
     </address>
   );
 }

@@ -5,7 +5,7 @@ import { ColumnChart, ShareBar } from '@/components/charts';
 import { Facts, PageTitle, buttonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/auth';
-import { pl } from '@/lib/messages/pl';
+import { pl, wordFor } from '@/lib/messages/pl';
 import { plDashboard as t } from '@/lib/messages/pl-dashboard';
 import { BACKLOG_BUCKETS, dashboardStats, formatDuration } from '@/lib/staff/dashboard';
 
@@ -89,7 +89,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               <tbody>
                 {stats.conflictReasons.map((r) => (
                   <tr key={r.reason} className="border-t border-slate-200" data-reason={r.reason}>
-                    <th scope="row" className="p-1 font-normal">{reasons[r.reason] ?? r.reason}</th>
+                    <th scope="row" className="p-1 font-normal">{wordFor(reasons, r.reason) ?? r.reason}</th>
                     <td className="p-1 text-right tabular-nums">{r.count}</td>
                   </tr>
                 ))}

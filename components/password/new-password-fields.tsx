@@ -52,7 +52,7 @@ export function NewPasswordFields(props: {
               <li key={rule} className={failed.has(rule) ? 'text-danger' : ok ? 'text-green-800' : ''}>
                 <span aria-hidden="true">{known ? (ok ? '✓ ' : '✗ ') : '• '}</span>
                 {ruleText(rule, props.policy)}
-                {known ? <span className="sr-only">{ok ? ' — spełniony' : ' — niespełniony'}</span> : null}
+                {known ? <span className="sr-only">{ok ? t.ruleMet : t.ruleUnmet}</span> : null}
               </li>
             );
           })}

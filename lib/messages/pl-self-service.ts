@@ -1,11 +1,15 @@
 // Polish text of the patient's self-service under /account (settings, consents, RODO rights)
 // and of its emails. Part of the `pl` catalogue as `pl.selfService`.
+import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus } from '@/db/schema';
+import type { ContactField } from '@/lib/account/contact-form';
+
+type Words<Key extends string> = Record<Key, string>;
 
 const consentKindNames = {
   data_processing: 'Przetwarzanie danych osobowych',
   email: 'Powiadomienia email',
   sms: 'Powiadomienia SMS',
-} as Record<string, string>;
+} satisfies Words<ConsentKind>;
 
 export const selfService = {
   nav: {
@@ -91,8 +95,8 @@ export const selfService = {
     none: 'Nie wyrażono',
     version: (v: string) => `wersja treści ${v}`,
     when: (action: string, at: string, channel: string) => `${action} ${at}, ${channel}`,
-    channels: { registration: 'w formularzu rejestracji', account: 'w ustawieniach konta' } as Record<string, string>,
-    actions: { given: 'wyrażona', withdrawn: 'wycofana' } as Record<string, string>,
+    channels: { registration: 'w formularzu rejestracji', account: 'w ustawieniach konta' } satisfies Words<ConsentChannel>,
+    actions: { given: 'wyrażona', withdrawn: 'wycofana' } satisfies Words<ConsentAction>,
     give: (kind: string) => `Wyraź zgodę: ${kind}`,
     withdraw: (kind: string) => `Wycofaj zgodę: ${kind}`,
     needsPhone: 'Aby wyrazić tę zgodę, podaj numer telefonu w ustawieniach konta.',
@@ -103,7 +107,7 @@ export const selfService = {
     history: 'Historia zgód',
     historyCaption: 'Historia zgód: rodzaj, zdarzenie, wersja treści, czas, sposób i adres IP',
     columns: { kind: 'Zgoda', action: 'Zdarzenie', version: 'Wersja', at: 'Kiedy', channel: 'Jak', ip: 'Adres IP' },
-    recorded: { given: 'Zapisano wyrażenie zgody.', withdrawn: 'Zapisano wycofanie zgody.' } as Record<string, string>,
+    recorded: { given: 'Zapisano wyrażenie zgody.', withdrawn: 'Zapisano wycofanie zgody.' } satisfies Words<ConsentAction>,
   },
   data: {
     title: 'Moje dane',
@@ -148,12 +152,13 @@ export const selfService = {
       pendingData: 'Zmiana adresu do potwierdzenia w rejestracji',
       none: 'Brak.',
     },
+    sexes: { K: 'kobieta', M: 'mężczyzna' },
     statuses: {
       pending_activation: 'oczekuje na aktywację',
       active: 'aktywne, niezweryfikowane',
       verified: 'zweryfikowane',
       blocked: 'zablokowane',
-    } as Record<string, string>,
+    } satisfies Words<AccountStatus>,
     emailColumns: { subject: 'Temat', createdAt: 'Utworzono', sentAt: 'Wysłano', status: 'Stan' },
     dataChangeStatuses: {
       pending: 'czeka na potwierdzenie',
@@ -161,7 +166,7 @@ export const selfService = {
       rejected: 'odrzucona',
       superseded: 'zastąpiona nowszą',
       withdrawn: 'wycofana',
-    } as Record<string, string>,
+    } satisfies Words<DataChangeStatus>,
   },
   delete: {
     title: 'Usuń konto w portalu',
@@ -217,15 +222,18 @@ export const selfService = {
     'account.resend_activation': 'ponowne wysłanie linku aktywacyjnego',
     'patient_record.accept_change': 'przyjęcie zmiany danych do kartoteki',
     'patient_record.reject_change': 'odrzucenie zmiany danych',
-  } as Record<string, string>,
+  },
   staff: {
     pendingTitle: 'Zmiana danych do potwierdzenia',
     pendingIntro: (at: string) => `Pacjent poprosił ${at} o zmianę danych w kartotece. Sprawdź i przyjmij do kartoteki albo odrzuć.`,
     current: 'Obecnie w kartotece',
     proposed: 'Proponowana zmiana',
+    field: 'Pole',
+    /** Read by screen readers after a changed value. */
+    changed: ' (zmiana)',
     accept: 'Przyjmij zmianę do kartoteki',
     reject: 'Odrzuć zmianę',
-    done: { accepted: 'Zmiana danych została przyjęta do kartoteki.', rejected: 'Zmiana danych została odrzucona.' } as Record<string, string>,
+    done: { accepted: 'Zmiana danych została przyjęta do kartoteki.', rejected: 'Zmiana danych została odrzucona.' },
     listTitle: 'Zmiany danych do potwierdzenia',
     listEmpty: 'Brak zmian danych do potwierdzenia.',
     listCaption: 'Zmiany danych pacjentów czekające na potwierdzenie, od najstarszych',
@@ -238,6 +246,6 @@ export const selfService = {
       flatNumber: 'nr lokalu',
       postalCode: 'kod pocztowy',
       city: 'miejscowość',
-    } as Record<string, string>,
+    } satisfies Words<ContactField>,
   },
 } as const;

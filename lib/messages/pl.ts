@@ -1,10 +1,31 @@
-// Polish user-facing text. Pages, actions and emails take their words from here.
+// Polish user-facing text. Pages, actions and emails take their words from here; the lists
+// keyed by a domain value (a status, a role, a refusal code) are checked against that value's
+// type with `satisfies`, so a new value without words fails to compile.
+import type { AccountStatus, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
+import type { ConflictReason } from '@/lib/registration/register-patient';
+import type { DecisionResult } from '@/lib/staff/verification-decisions';
+import type { LiftResult } from '@/lib/staff/sign-in-locks';
 import { selfService } from './pl-self-service';
+
+type Words<Key extends string> = Record<Key, string>;
+type Refusal<Result> = Result extends { ok: false; error: infer Code extends string } ? Code : never;
+
+/** The words of `key` in one of the catalogue's lists, or undefined when the list has no such key (a query string's value, say). */
+export function wordFor<Key extends string>(words: Words<Key>, key: string | null | undefined): string | undefined {
+  return key != null && Object.hasOwn(words, key) ? words[key as Key] : undefined;
+}
 
 export const pl = {
   app: {
     name: 'E-Rejestracja',
     tagline: 'Portal pacjenta',
+    skipToContent: 'Przejdź do treści',
+  },
+  /** Shown for a missing PESEL or phone: the word the form accepts for "none". */
+  none: 'BRAK',
+  facility: {
+    phone: 'tel.',
+    hours: 'Godziny pracy:',
   },
   login: {
     title: 'Logowanie do portalu pacjenta',
@@ -14,6 +35,8 @@ export const pl = {
     noAccount: 'Nie masz jeszcze konta?',
     register: 'Załóż konto',
     forgot: 'Nie pamiętam hasła',
+    registerIntro: 'Konto w portalu pacjenta założysz w kilka minut. Potrzebny będzie adres email.',
+    goTo: 'Przejdź do strony logowania',
   },
   register: {
     title: 'Rejestracja konta',
@@ -24,6 +47,8 @@ export const pl = {
     validation: 'Walidacja',
     submit: 'Załóż konto',
     required: 'wymagane',
+    /** A consent in the error summary. */
+    consent: 'Zgoda',
     summaryTitle: 'Popraw błędy w formularzu',
     labels: {
       pesel: 'PESEL',
@@ -92,6 +117,7 @@ export const pl = {
       validity: (hours: number) => `Link jest ważny przez ${hours} godz.`,
       spam: 'Jeżeli wiadomość nie dotarła w ciągu kilku minut, sprawdź folder spam lub wyślij link ponownie.',
       desk: 'Aby w pełni korzystać z portalu, po aktywacji udaj się z ważnym dokumentem tożsamości do:',
+      resend: 'Wyślij link aktywacyjny ponownie',
     },
   },
   email: {
@@ -149,6 +175,9 @@ export const pl = {
     rulesTitle: 'Hasło musi spełniać warunki:',
     failed: 'Hasło nie spełnia warunków. Popraw je i wpisz ponownie w oba pola.',
     show: 'Pokaż hasło',
+    /** Read after each rule of the live checklist by screen readers. */
+    ruleMet: ' — spełniony',
+    ruleUnmet: ' — niespełniony',
     rules: {
       minLength: (n: number) => `co najmniej ${n} znaków`,
       maxLength: 'najwyżej 128 znaków',
@@ -200,6 +229,12 @@ export const pl = {
     submit: 'Wyślij link',
     sent: 'Jeżeli takie konto istnieje, wysłaliśmy na jego adres email link do ustawienia nowego hasła. Link jest ważny przez 1 godzinę.',
   },
+  /** A wait in words: "45 s", "5 min", "24 godz.". */
+  wait: (seconds: number) => {
+    if (seconds < 90) return `${seconds} s`;
+    const minutes = Math.ceil(seconds / 60);
+    return minutes < 90 ? `${minutes} min` : `${Math.ceil(minutes / 60)} godz.`;
+  },
   // "za 24 godz." — an abbreviation's own full stop ends the sentence too.
   limited: (wait: string) => `Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za ${wait}${wait.endsWith('.') ? '' : '.'}`,
   signIn: {
@@ -240,6 +275,8 @@ export const pl = {
     disabledDone: 'Weryfikacja dwuetapowa została wyłączona.',
     manage: 'Weryfikacja dwuetapowa (kod z telefonu)',
     recoveryLeft: (n: number) => `Pozostało kodów odzyskiwania: ${n}.`,
+    /** The account's name in the authenticator app when its login cannot be read. */
+    accountName: { staff: 'pracownik', patient: 'pacjent' },
   },
   session: {
     idle: 'Wylogowaliśmy Cię po okresie bezczynności. Zaloguj się ponownie.',
@@ -271,17 +308,18 @@ export const pl = {
     },
   },
   admin: {
+    panel: 'Panel rejestracji',
     nav: { queue: 'Weryfikacje', blocked: 'Odrzucone rejestracje', audit: 'Dziennik zdarzeń', staff: 'Pracownicy', mfa: 'Weryfikacja dwuetapowa', signOut: 'Wyloguj' },
     signedInAs: (name: string, role: string) => `Zalogowano: ${name} (${role})`,
-    roles: { registrar: 'rejestratorka', admin: 'administrator' } as Record<string, string>,
+    roles: { registrar: 'rejestratorka', admin: 'administrator' } satisfies Words<StaffRole>,
     statuses: {
       pending_activation: 'Oczekuje na aktywację',
       active: 'Aktywne, niezweryfikowane',
       verified: 'Zweryfikowane',
       blocked: 'Zablokowane',
-    } as Record<string, string>,
-    filters: { waiting: 'Do weryfikacji', all: 'Wszystkie' } as Record<string, string>,
-    documents: { dowod_osobisty: 'Dowód osobisty', paszport: 'Paszport', inny: 'Inny dokument' } as Record<string, string>,
+    } satisfies Words<AccountStatus>,
+    filters: { waiting: 'Do weryfikacji', all: 'Wszystkie' },
+    documents: { dowod_osobisty: 'Dowód osobisty', paszport: 'Paszport', inny: 'Inny dokument' } satisfies Words<VerificationDocument>,
     mfa: {
       lostPhone: 'Zgubiony lub wymieniony telefon: administrator systemu usuwa drugi składnik poleceniem npm run staff -- reset-mfa --login LOGIN, a przy następnym logowaniu połączysz konto z nowym telefonem.',
     },
@@ -305,6 +343,7 @@ export const pl = {
       caption: 'Konta pacjentów, od najnowszych',
       columns: { created: 'Założone', name: 'Pacjent', pesel: 'PESEL / data ur.', login: 'Login', email: 'Email', status: 'Status' },
       counts: 'Liczba kont według statusu',
+      pages: 'Strony wyników',
     },
     detail: {
       back: '← Wróć do listy',
@@ -331,7 +370,7 @@ export const pl = {
       addressLabel: 'Adres',
       consentLine: (version: string, givenAt: string, ip: string) => `wersja ${version}, ${givenAt}, IP ${ip}`,
       emailLine: (status: string, attempts: number, createdAt: string) => ` — ${status}, prób: ${attempts}, ${createdAt}`,
-      linkPurposes: { activation: 'aktywacja', password_reset: 'reset hasła' },
+      linkPurposes: { activation: 'aktywacja', password_reset: 'reset hasła' } satisfies Words<TokenPurpose>,
       linkSent: (purpose: string, createdAt: string) => `${purpose}: wysłany ${createdAt} — `,
       linkStates: {
         used: (usedAt: string) => `użyty ${usedAt}`,
@@ -345,7 +384,7 @@ export const pl = {
         unblocked: 'Konto zostało odblokowane.',
         resent: 'Wysłano nowy link aktywacyjny; poprzednie przestały działać.',
         signin_unlocked: 'Blokada logowania hasłem została zdjęta.',
-      } as Record<string, string>,
+      },
       errors: {
         forbidden: 'Brak uprawnień do tej operacji.',
         not_found: 'Nie znaleziono konta.',
@@ -353,12 +392,13 @@ export const pl = {
         reason: 'Podaj powód blokady (3–500 znaków).',
         document: 'Wybierz rodzaj sprawdzonego dokumentu.',
         not_locked: 'Logowanie na to konto nie jest zablokowane (blokada mogła wygasnąć lub zostać zdjęta). Odśwież stronę.',
-      } as Record<string, string>,
+      } satisfies Words<Refusal<DecisionResult> | Refusal<LiftResult>>,
     },
     blocked: {
       title: 'Odrzucone próby rejestracji (ostatnie 30 dni)',
       empty: 'Brak odrzuconych prób.',
       caption: 'Próby rejestracji zablokowane z powodu konfliktu danych',
+      columns: { at: 'Kiedy', reason: 'Powód' },
       reasons: {
         email_taken: 'Adres email ma już konto',
         pesel_has_account: 'PESEL ma już konto',
@@ -366,7 +406,7 @@ export const pl = {
         identity_has_account: 'Osoba bez PESEL (imię, nazwisko, data ur.) ma już konto',
         identity_ambiguous: 'Kilka kartotek z tym imieniem, nazwiskiem i datą ur.',
         identity_needs_staff: 'Kartoteka bez PESEL do ręcznego powiązania',
-      } as Record<string, string>,
+      } satisfies Words<ConflictReason>,
     },
     audit: {
       title: 'Dziennik zdarzeń',
@@ -378,6 +418,7 @@ export const pl = {
       event: 'Zdarzenie',
       anyEvent: 'Wszystkie zdarzenia',
       apply: 'Filtruj',
+      columns: { at: 'Kiedy', who: 'Kto', what: 'Co', account: 'Konto', details: 'Szczegóły' },
     },
   },
   selfService,
@@ -385,5 +426,10 @@ export const pl = {
     title: 'Skrzynka deweloperska',
     empty: 'Brak wiadomości.',
     intro: 'Wiadomości zapisane w tabeli email_outbox. Widoczne tylko w trybie deweloperskim.',
+    to: 'Do',
+    status: 'Status',
+    text: 'Treść tekstowa',
+    html: 'Wersja HTML',
+    htmlFrame: 'Wersja HTML wiadomości',
   },
 } as const;

@@ -74,10 +74,3 @@ export async function peek(db: Db, name: LimitName, subject: string | null): Pro
 export async function reset(db: Db, name: LimitName, subject: string | null): Promise<void> {
   await limiter(db, name).delete(key(subject ?? 'unknown'));
 }
-
-/** "5 min" style wait, in Polish, for the limited patient. */
-export function describeWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes < 90 ? `${minutes} min` : `${Math.ceil(minutes / 60)} godz.`;
-}

@@ -9,7 +9,7 @@ import type { Db } from '@/db/client';
 import type { Principal, StaffPrincipal } from '@/lib/auth/auth';
 import { logError } from '@/lib/log';
 import { pl } from '@/lib/messages/pl';
-import { consume, describeWait, peek, type LimitName } from '@/lib/security/rate-limit';
+import { consume, peek, type LimitName } from '@/lib/security/rate-limit';
 import type { FieldErrors, Values } from './action-state';
 
 export { fieldErrorsOf, initialState, messageOf, type ActionState, type FieldErrors, type Values } from './action-state';
@@ -56,7 +56,7 @@ export const nextSubmission = (previous: unknown): number =>
   previous && typeof previous === 'object' && 'submission' in previous && typeof previous.submission === 'number' ? previous.submission + 1 : 1;
 
 /** "Too many attempts, try again in …", the one wording of every rate limit. */
-export const waitMessage = (retryAfterSeconds: number): string => pl.limited(describeWait(retryAfterSeconds));
+export const waitMessage = (retryAfterSeconds: number): string => pl.limited(pl.wait(retryAfterSeconds));
 
 /** Builds the answers to one post, each stamped with the next submission number. */
 export function replyTo(previous: unknown) {

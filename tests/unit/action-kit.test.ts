@@ -66,5 +66,8 @@ describe('answers', () => {
     const limited = reply.limited(90);
     expect(limited.status).toBe('limited');
     expect(limited.message).toBe('Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za 2 min.');
+    expect(reply.limited(45).message).toBe('Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za 45 s.');
+    // The abbreviation's own full stop ends the sentence.
+    expect(reply.limited(86_400).message).toBe('Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za 24 godz.');
   });
 });

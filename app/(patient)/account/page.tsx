@@ -32,11 +32,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     .join(', ');
   const rows: Array<[string, string | null]> = [
     [t.labels.name, `${account.firstName} ${account.lastName}`],
-    [t.labels.pesel, account.pesel ?? 'BRAK'],
+    [t.labels.pesel, account.pesel ?? pl.none],
     [t.labels.birthDate, account.birthDate],
     [t.labels.login, account.login],
     [t.labels.email, account.email],
-    [t.labels.phone, account.phone ?? 'BRAK'],
+    [t.labels.phone, account.phone ?? pl.none],
     [t.labels.address, address],
   ];
   return (

@@ -27,7 +27,7 @@ export function InvalidLink({ state, purpose }: { state: Exclude<TokenState, 'va
           </li>
           <li>
             <Link href="/login" className={linkClass}>
-              Przejdź do strony logowania
+              {pl.login.goTo}
             </Link>
           </li>
         </ul>

@@ -36,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-bold">{pl.login.noAccount}</h2>
-          <p className="mb-4">Konto w portalu pacjenta założysz w kilka minut. Potrzebny będzie adres email.</p>
+          <p className="mb-4">{pl.login.registerIntro}</p>
           <Link href="/register" className={buttonClass}>
             {pl.login.register}
           </Link>

@@ -25,7 +25,7 @@ const ORDER: RegistrationField[] = [
 
 function labelOf(field: RegistrationField, question: string): string {
   if (field === 'captchaAnswer') return t.labels.captcha(question);
-  if (field.startsWith('consent')) return 'Zgoda';
+  if (field.startsWith('consent')) return t.consent;
   return t.labels[field as keyof typeof t.labels] as string;
 }
 

@@ -67,11 +67,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t.caption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">Kiedy</th>
-                <th scope="col" className="p-2">Kto</th>
-                <th scope="col" className="p-2">Co</th>
-                <th scope="col" className="p-2">Konto</th>
-                <th scope="col" className="p-2">Szczegóły</th>
+                <th scope="col" className="p-2">{t.columns.at}</th>
+                <th scope="col" className="p-2">{t.columns.who}</th>
+                <th scope="col" className="p-2">{t.columns.what}</th>
+                <th scope="col" className="p-2">{t.columns.account}</th>
+                <th scope="col" className="p-2">{t.columns.details}</th>
               </tr>
             </thead>
             <tbody>

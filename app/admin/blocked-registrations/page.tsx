@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
-import { pl } from '@/lib/messages/pl';
+import { pl, wordFor } from '@/lib/messages/pl';
 import { listBlockedRegistrations } from '@/lib/staff/blocked-registrations';
 
 export const metadata: Metadata = { title: pl.admin.blocked.title, robots: { index: false } };
@@ -26,8 +26,8 @@ export default async function BlockedRegistrationsPage() {
             <caption className="sr-only">{t.caption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">Kiedy</th>
-                <th scope="col" className="p-2">Powód</th>
+                <th scope="col" className="p-2">{t.columns.at}</th>
+                <th scope="col" className="p-2">{t.columns.reason}</th>
                 <th scope="col" className="p-2">{c.name}</th>
                 <th scope="col" className="p-2">{c.pesel}</th>
                 <th scope="col" className="p-2">{c.login}</th>
@@ -38,7 +38,7 @@ export default async function BlockedRegistrationsPage() {
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200">
                   <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">{t.reasons[r.reason] ?? r.reason}</td>
+                  <td className="p-2">{wordFor(t.reasons, r.reason) ?? r.reason}</td>
                   <th scope="row" className="p-2 font-medium">
                     {r.lastName} {r.firstName}
                   </th>

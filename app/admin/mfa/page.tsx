@@ -18,7 +18,7 @@ export default async function StaffMfaPage() {
   const db = await getDb();
   const owner = { kind: 'staff', id: staff.id } as const;
   const enabled = await hasSecondFactor(db, owner);
-  const enrolment = enabled ? null : await startEnrolment(db, owner, (await staffLogin(db, staff.id)) ?? 'pracownik');
+  const enrolment = enabled ? null : await startEnrolment(db, owner, (await staffLogin(db, staff.id)) ?? pl.mfa.accountName.staff);
   return (
     <>
       <PageTitle>{pl.mfa.manage}</PageTitle>

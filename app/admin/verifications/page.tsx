@@ -7,7 +7,7 @@ import { accountStatuses } from '@/db/schema';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { formatDateTime } from '@/lib/format';
-import { pl } from '@/lib/messages/pl';
+import { pl, wordFor } from '@/lib/messages/pl';
 import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
@@ -25,7 +25,7 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
     countByStatus(db),
   ]);
   const t = pl.admin.queue;
-  const filterLabel = (f: QueueFilter) => pl.admin.filters[f] ?? pl.admin.statuses[f] ?? f;
+  const filterLabel = (f: QueueFilter) => wordFor(pl.admin.filters, f) ?? wordFor(pl.admin.statuses, f) ?? f;
   const nextHref = page.next ? `/admin/verifications?${new URLSearchParams({ q, status: filter, after: page.next })}` : null;
 
   return (
@@ -101,7 +101,7 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
           </table>
         </div>
       )}
-      <nav aria-label="Strony wyników" className="mt-4 flex gap-4">
+      <nav aria-label={t.pages} className="mt-4 flex gap-4">
         {params.after ? (
           <Link href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>
             {t.first}

@@ -40,7 +40,7 @@ export default async function DevMailPage() {
                 {m.subject}
               </Link>
               <div className="text-sm text-slate-700">
-                Do: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
+                {pl.devMail.to}: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
                 {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
               </div>
             </li>

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { exportMyData } from '@/lib/account/my-data';
 import { formatAddress } from '@/lib/account/settings-view';
 import { formatDateTime } from '@/lib/format';
-import { pl } from '@/lib/messages/pl';
+import { pl, wordFor } from '@/lib/messages/pl';
 import { requirePatient } from '@/lib/web/action';
 import { PrintButton } from './print-button';
 
@@ -59,7 +59,7 @@ export default async function MyDataPage() {
             rows={[
               [l.login, d.account.login],
               [l.email, d.account.email],
-              [l.phone, d.account.phone ?? 'BRAK'],
+              [l.phone, d.account.phone ?? pl.none],
               [l.status, t.statuses[d.account.status] ?? d.account.status],
               [l.createdAt, when(d.account.createdAt)],
               [l.activatedAt, when(d.account.activatedAt)],
@@ -71,9 +71,9 @@ export default async function MyDataPage() {
           <Facts
             rows={[
               [l.name, `${p.firstName} ${p.lastName}`],
-              [l.pesel, p.pesel ?? 'BRAK'],
+              [l.pesel, p.pesel ?? pl.none],
               [l.birthDate, p.birthDate],
-              [l.sex, p.sex === 'K' ? 'kobieta' : p.sex === 'M' ? 'mężczyzna' : null],
+              [l.sex, p.sex ? t.sexes[p.sex] : null],
               [l.address, formatAddress(p)],
               [l.recordPhone, p.phone],
               [l.recordEmail, p.email],
@@ -89,7 +89,7 @@ export default async function MyDataPage() {
               rows={[
                 [l.verifiedAt, when(d.verification.verifiedAt)],
                 [l.verifiedBy, d.verification.verifiedBy],
-                [l.document, pl.admin.documents[d.verification.document ?? ''] ?? d.verification.document],
+                [l.document, wordFor(pl.admin.documents, d.verification.document) ?? d.verification.document],
               ]}
             />
           ) : (
@@ -181,7 +181,7 @@ export default async function MyDataPage() {
             <ul className="flex flex-col gap-1">
               {d.staffActions.map((a, i) => (
                 <li key={i}>
-                  {when(a.at)} — {a.by ?? '—'}: {pl.selfService.staffActions[a.action] ?? a.action}
+                  {when(a.at)} — {a.by ?? '—'}: {wordFor(pl.selfService.staffActions, a.action) ?? a.action}
                 </li>
               ))}
             </ul>

@@ -20,7 +20,7 @@ export default async function PatientMfaPage() {
   const owner = { kind: 'patient', id: accountId } as const;
   const enabled = await hasSecondFactor(db, owner);
   const account = enabled ? null : await loadPatientAccount(db, accountId);
-  const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? 'pacjent');
+  const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? pl.mfa.accountName.patient);
   const back = (
     <Link href="/account" className={linkClass}>
       {pl.account.title}

@@ -21,14 +21,14 @@ export default async function RegistrationSentPage() {
           <p>{t.spam}</p>
           <p>
             <Link href="/activate/resend" className={linkClass}>
-              Wyślij link aktywacyjny ponownie
+              {t.resend}
             </Link>
           </p>
           <p>{t.desk}</p>
           <FacilityContact />
           <p>
             <Link href="/login" className={linkClass}>
-              Przejdź do strony logowania
+              {pl.login.goTo}
             </Link>
           </p>
         </div>

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { StaffPrincipal } from '@/lib/auth/auth';
-import { liftSignInLockByStaff } from '@/lib/staff/sign-in-locks';
+import { liftSignInLockByStaff, type LiftResult } from '@/lib/staff/sign-in-locks';
 import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount, type DecisionResult } from '@/lib/staff/verification-decisions';
 import { isUuid, postAction, type Form } from '@/lib/web/action';
 
@@ -14,7 +14,7 @@ import { isUuid, postAction, type Form } from '@/lib/web/action';
 const decision = (
   who: 'staff' | 'admin',
   done: string,
-  run: (staff: StaffPrincipal, accountId: string, form: Form) => Promise<DecisionResult | { ok: false; error: string }>,
+  run: (staff: StaffPrincipal, accountId: string, form: Form) => Promise<DecisionResult | LiftResult>,
 ) =>
   postAction(who, async ({ caller, form }) => {
     const accountId = form.text('accountId', 64);

@@ -17,7 +17,7 @@ export function PatientRecord({ patient, attached }: { patient: AccountDetail['p
         <Facts
           labelWidth="wide"
           rows={[
-            [labels.pesel, patient.pesel ?? 'BRAK'],
+            [labels.pesel, patient.pesel ?? pl.none],
             [labels.birthDate, patient.birthDate],
             [t.nameLabel, `${patient.firstName} ${patient.lastName}`],
             [t.addressLabel, [patient.street, patient.houseNumber, patient.flatNumber && `/ ${patient.flatNumber}`, patient.postalCode, patient.city].filter(Boolean).join(' ')],

@@ -72,7 +72,7 @@ function ChangeTable({ current, proposed }: { current: Patient; proposed: Patien
         <caption className="sr-only">{t.pendingTitle}</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="p-2">Pole</th>
+            <th scope="col" className="p-2">{t.field}</th>
             <th scope="col" className="p-2">{t.current}</th>
             <th scope="col" className="p-2">{t.proposed}</th>
           </tr>
@@ -86,7 +86,7 @@ function ChangeTable({ current, proposed }: { current: Patient; proposed: Patien
               <td className="p-2">{show(record[f])}</td>
               <td className="p-2" data-proposed={f}>
                 {show(proposed[f])}
-                {changed.has(f) ? <span className="sr-only"> (zmiana)</span> : null}
+                {changed.has(f) ? <span className="sr-only">{t.changed}</span> : null}
               </td>
             </tr>
           ))}

@@ -1,20 +1,22 @@
 import type { AccountDetail } from '@/lib/staff/account-detail';
-import { pl } from '@/lib/messages/pl';
+import { pl, wordFor } from '@/lib/messages/pl';
 
 const t = pl.admin.detail;
 
 /** What the last decision did, or why it was refused (from the redirect's query string). */
 export function DecisionFlash({ done, error }: { done?: string; error?: string }) {
+  const doneText = wordFor(t.done, done);
+  const errorText = wordFor(t.errors, error);
   return (
     <>
-      {done && t.done[done] ? (
+      {doneText ? (
         <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
-          {t.done[done]}
+          {doneText}
         </p>
       ) : null}
-      {error && t.errors[error] ? (
+      {errorText ? (
         <p role="alert" className="mb-4 rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {t.errors[error]}
+          {errorText}
         </p>
       ) : null}
     </>
@@ -27,7 +29,7 @@ export function AccountStatusLine({ detail }: { detail: AccountDetail }) {
   return (
     <p className="mb-4">
       {pl.admin.queue.columns.status}: <strong data-account-status={account.status}>{pl.admin.statuses[account.status]}</strong>
-      {account.status === 'verified' ? ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', pl.admin.documents[account.verificationDocument ?? ''] ?? '—')}` : null}
+      {account.status === 'verified' ? ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', wordFor(pl.admin.documents, account.verificationDocument) ?? '—')}` : null}
       {account.status === 'blocked' ? ` — ${t.blockedInfo(detail.blockedByName ?? '—', account.blockedReason ?? '')}` : null}
     </p>
   );

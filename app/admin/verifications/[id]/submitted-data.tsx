@@ -17,13 +17,13 @@ export function SubmittedData({ account }: { account: AccountDetail['account'] }
         <Facts
           labelWidth="wide"
           rows={[
-            [labels.pesel, s.pesel ?? 'BRAK'],
+            [labels.pesel, s.pesel ?? pl.none],
             [labels.birthDate, s.birthDate],
             [labels.firstName, s.firstName],
             [labels.lastName, s.lastName],
             [labels.login, account.login],
             [labels.email, account.email],
-            [labels.phone, account.phone ?? 'BRAK'],
+            [labels.phone, account.phone ?? pl.none],
             [labels.street, s.street],
             [labels.houseNumber, [s.houseNumber, s.flatNumber].filter(Boolean).join(' / ')],
             [labels.postalCode, s.postalCode],

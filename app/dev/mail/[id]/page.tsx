@@ -28,12 +28,12 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
       </p>
       <PageTitle>{message.subject}</PageTitle>
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
-        <dt className="font-semibold">Do</dt>
+        <dt className="font-semibold">{pl.devMail.to}</dt>
         <dd>{message.recipient}</dd>
-        <dt className="font-semibold">Status</dt>
+        <dt className="font-semibold">{pl.devMail.status}</dt>
         <dd>{message.status}</dd>
       </dl>
-      <h2 className="mb-2 text-lg font-bold">Treść tekstowa</h2>
+      <h2 className="mb-2 text-lg font-bold">{pl.devMail.text}</h2>
       <pre className="mb-6 whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 text-sm">
         {parts.map((part, i) =>
           i % 2 === 1 ? (
@@ -45,8 +45,8 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
           ),
         )}
       </pre>
-      <h2 className="mb-2 text-lg font-bold">Wersja HTML</h2>
-      <iframe title="Wersja HTML wiadomości" sandbox="" srcDoc={message.html} className="h-[600px] w-full rounded-md border border-slate-200 bg-white" />
+      <h2 className="mb-2 text-lg font-bold">{pl.devMail.html}</h2>
+      <iframe title={pl.devMail.htmlFrame} sandbox="" srcDoc={message.html} className="h-[600px] w-full rounded-md border border-slate-200 bg-white" />
     </>
   );
 }
