@@ -32,8 +32,12 @@ function describe(error: unknown): Record<string, unknown> {
   return { err: { type: error.name, code, frames } };
 }
 
-export function logError(event: string, error?: unknown): void {
-  logger.error({ event, ...(error === undefined ? {} : describe(error)) });
+export function logError(event: string, error?: unknown, fields: Record<string, string | number | boolean> = {}): void {
+  logger.error({ event, ...fields, ...(error === undefined ? {} : describe(error)) });
+}
+
+export function logWarn(event: string, fields: Record<string, string | number | boolean> = {}): void {
+  logger.warn({ event, ...fields });
 }
 
 export function logInfo(event: string, fields: Record<string, string | number | boolean> = {}): void {

@@ -8,6 +8,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
+import { authLogger } from './auth-logger';
 import type { Role } from './authenticate';
 import { recordStaffEvent } from './sign-in-events';
 import { checkSession, endSession, type SessionEnd } from './sessions';
@@ -39,6 +40,7 @@ const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
+  logger: authLogger,
   // The cookie's own lifetime; the real limits are per role in auth_sessions.
   session: { strategy: 'jwt', maxAge: 12 * 3600 },
   pages: { signIn: '/login', error: '/login' },
