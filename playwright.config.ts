@@ -45,7 +45,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: 'node scripts/start-standalone.mjs',
+    // The demo data is not in a production build: `npm run db:seed` adds it to this server's
+    // fresh database before the server starts and holds PGlite's folder.
+    command: 'npm run --silent db:seed && node scripts/start-standalone.mjs',
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -59,7 +61,6 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       DEV_MAILBOX: '1',
-      DEMO_SEED: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       // Every test comes from 127.0.0.1: the limits are tested on their own (rate-limits.spec.ts).
       RATE_LIMIT_REGISTER_PER_IP_HOUR: '100000',

@@ -1,7 +1,6 @@
 // Once per server process: bring the schema up to date and, in development, add demo data.
 import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoData } from '@/db/seed';
 import { ConfigurationError, env, loadEnv } from './env';
 import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
 import { logError, logInfo } from './log';
@@ -22,16 +21,28 @@ export async function startServer(): Promise<void> {
   }
 }
 
-export async function onServerStart(): Promise<void> {
+async function onServerStart(): Promise<void> {
   loadEnv(); // throws on invalid configuration, before anything else happens
   const database = await getDatabase();
   await migrateDatabase(database);
-  if (env.DEMO_SEED && (await seedDemoData(database.db))) logInfo('demo data seeded');
+  if (env.DEMO_SEED) await seedDemoData(database.db);
   logInfo('server ready', { database: database.kind });
   schedulePurge(database.db);
   const sender = configuredSender();
   if (sender) await startProcessMailWorker(database, sender);
   else logInfo('no RESEND_API_KEY: emails stay in the outbox (/dev/mail)');
+}
+
+// The demo seed carries the demo staff's passwords, so only `next dev` loads it. Next replaces
+// process.env.NODE_ENV when it builds, so a production bundle has neither this branch nor the
+// module it imports; there the demo data is added by `npm run db:seed` before the server starts.
+async function seedDemoData(db: Db) {
+  if (process.env.NODE_ENV === 'development') {
+    const demo = await import('./demo/seed');
+    if (await demo.seedDemoData(db)) logInfo('demo data seeded');
+  } else {
+    logInfo('DEMO_SEED: a production build has no demo data; add it with npm run db:seed');
+  }
 }
 
 // Data is kept no longer than lib/retention/retention.ts allows: a run at start and then every

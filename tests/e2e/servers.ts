@@ -3,6 +3,7 @@
 // the same production build as the main e2e server (NEXT_DIST_DIR, inherited from the test run),
 // listen on 127.0.0.1 only, and are stopped by process group, never by name.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { seedDemoData } from './support/demo-seed';
 
 /** Environment for a child: `undefined` removes a variable inherited from the test run. */
 export type ServerEnv = Record<string, string | undefined>;
@@ -84,6 +85,8 @@ export async function stopProcess(child: ChildProcess, exited: Promise<unknown>,
  */
 export async function startServer(port: number, env: ServerEnv, timeoutMs = 90_000): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
+  // DEMO_SEED=1: the demo data, which a production build does not carry, is added before start.
+  if (env.DEMO_SEED === '1') seedDemoData(env, ROOT);
   const { child, output, exited } = spawnNext(port, { NODE_ENV: 'production', ...env });
   const state: { exit: ProcessResult | null } = { exit: null };
   void exited.then((r) => (state.exit = r));

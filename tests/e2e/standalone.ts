@@ -7,6 +7,7 @@ import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { createPostgresDatabase } from '../helpers/databases';
 import { stopProcess, type ProcessResult, type ServerEnv } from './servers';
+import { seedDemoData } from './support/demo-seed';
 import { postgresBase } from './support/database';
 
 export { E2E_METRICS_TOKEN } from './ops-constants';
@@ -65,6 +66,8 @@ export async function startStandalone(port: number, env: ServerEnv, timeoutMs = 
     () => false,
   );
   if (taken) throw new Error(`Port ${port} is already in use`);
+  // DEMO_SEED=1: the demo data, which a production build does not carry, is added before start.
+  if (env.DEMO_SEED === '1') seedDemoData(env, STANDALONE_DIR);
   const proc = spawnStandalone('server.js', {
     PORT: String(port),
     HOSTNAME: '127.0.0.1',

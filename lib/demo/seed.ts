@@ -1,7 +1,9 @@
-// Demo data for development: patients that let a newcomer try the attach and conflict paths.
+// Demo data: patients that let a newcomer try the attach and conflict paths, and the demo staff
+// with their passwords. Loaded only by `npm run db:seed` (scripts/seed.ts) and by `next dev`
+// (lib/startup.ts): a production build must not carry these passwords (tests/unit/demo-seed-bundle.test.ts).
 import { count, sql } from 'drizzle-orm';
-import type { Db } from './client';
-import { patients, staffAccounts, webAccounts } from './schema';
+import type { Db } from '@/db/client';
+import { patients, staffAccounts, webAccounts } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { nameKey } from '@/lib/text';
 
