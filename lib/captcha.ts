@@ -1,5 +1,5 @@
 // Arithmetic captcha (SPEC §7): a signed, expiring question; replay is refused by the caller,
-// which records each challenge's nonce in the database (see consumeCaptcha).
+// which records each challenge's nonce in the database (used_captchas, in registerPatient's transaction).
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { safeEqual } from './secret-tokens';
 

@@ -3,7 +3,7 @@
 // injection: a cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export const CSV_SEPARATOR = ';';
+const CSV_SEPARATOR = ';';
 export const CSV_BOM = '\uFEFF';
 
 export function csvCell(value: unknown): string {
@@ -12,7 +12,7 @@ export function csvCell(value: unknown): string {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: unknown[]): string {
+function csvLine(cells: unknown[]): string {
   return cells.map(csvCell).join(CSV_SEPARATOR);
 }
 

@@ -9,8 +9,7 @@ import type { Db } from '@/db/client';
 import { patientDataChanges, patients, webAccounts, type PatientContactData } from '@/db/schema';
 import { sameContact } from './contact-form';
 
-export { changedFields, contactFields, keepContactValues, sameContact, validateContactDetails } from './contact-form';
-export type { ContactErrors, ContactField, ContactValidation, ContactValues } from './contact-form';
+export { contactFields, keepContactValues, validateContactDetails } from './contact-form';
 
 export type ContactUpdateOutcome = { status: 'saved' | 'pending' | 'unchanged' } | { status: 'gone' };
 

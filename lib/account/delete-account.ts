@@ -13,7 +13,7 @@ import { consentHistory, consentStates, type ConsentMeta } from './consent-histo
 import { checkCurrentPassword } from './current-password';
 import { endAllSessions } from './sessions';
 
-export const ACCOUNT_DELETED_ACTION = 'patient.account_deleted';
+const ACCOUNT_DELETED_ACTION = 'patient.account_deleted';
 
 export interface DeleteAccountInput extends ConsentMeta {
   password: string;

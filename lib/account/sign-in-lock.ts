@@ -15,7 +15,7 @@ import { normaliseLogin } from '@/lib/security/account-throttle';
 import { generateToken } from '@/lib/secret-tokens';
 import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
 
-export async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {
+async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {
   // Logins are ASCII, so the database's lower() equals the counter's normalisation here.
   const name = normaliseLogin(login);
   const [staff] = await db.select({ id: staffAccounts.id }).from(staffAccounts).where(sql`lower(${staffAccounts.login}) = ${name}`).limit(1);

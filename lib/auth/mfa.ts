@@ -13,7 +13,7 @@ import { decryptSecret, encryptSecret, mfaKey } from './mfa-crypto';
 
 export type MfaOwner = { kind: 'staff' | 'patient'; id: string };
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'E-Rejestracja';
 // One step either side: a phone whose clock is a little off still works.
 const TOLERANCE_SECONDS = 30;
@@ -77,7 +77,7 @@ export async function startEnrolment(db: Db, owner: MfaOwner, label: string): Pr
 const isTotpCode = (code: string) => /^\d{6}$/.test(code);
 
 /** Removes spaces and dashes and upper-cases, so `abcde-fghij` and `ABCDEFGHIJ` are one code. */
-export function normaliseCode(code: string): string {
+function normaliseCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase().slice(0, 32);
 }
 

@@ -16,7 +16,7 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-export function sessionLimits(role: Role): SessionLimits {
+function sessionLimits(role: Role): SessionLimits {
   const staff = role !== 'patient';
   return {
     idleMs: (staff ? env.SESSION_IDLE_MINUTES_STAFF : env.SESSION_IDLE_MINUTES_PATIENT) * 60_000,

@@ -30,7 +30,7 @@ export function backoffMs(attempt: number, random = Math.random): number {
 
 type Claimed = Pick<typeof emailOutbox.$inferSelect, 'id' | 'recipient' | 'subject' | 'html' | 'text' | 'attempts' | 'createdAt'>;
 
-export async function claimDue(db: Db, batchSize: number, claimMs: number): Promise<Claimed[]> {
+async function claimDue(db: Db, batchSize: number, claimMs: number): Promise<Claimed[]> {
   // A row is due when it waits for its next attempt, or when its claim ran out (holder died).
   return db.transaction(async (tx) => {
     const due = await tx

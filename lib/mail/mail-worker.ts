@@ -6,7 +6,7 @@ import { logError, logInfo } from '@/lib/log';
 import { startMailWorker, type MailWorker } from './dispatcher';
 import { createResendSender, type MailSender } from './senders';
 
-export const OUTBOX_CHANNEL = 'email_outbox';
+const OUTBOX_CHANNEL = 'email_outbox';
 
 const slot = globalThis as unknown as { __erejestracjaMailWorker?: { worker: MailWorker; unlisten?: () => Promise<void> } };
 

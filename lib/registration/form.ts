@@ -48,7 +48,6 @@ export interface RegistrationData {
   postalCode: string;
   city: string;
   consents: { dataProcessing: boolean; email: boolean; sms: boolean };
-  captchaAnswer: string;
 }
 
 // Anything that is not a string (a File, a number, a missing field) counts as empty; the length
@@ -201,7 +200,6 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
       postalCode: d.postalCode,
       city: d.city,
       consents: { dataProcessing: d.consentDataProcessing, email: d.consentEmail, sms: d.consentSms },
-      captchaAnswer: d.captchaAnswer,
     },
   };
 }

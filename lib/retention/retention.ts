@@ -37,7 +37,7 @@ export interface RetentionConfig {
   outboxBodyDays: number;
 }
 
-export function retentionConfig(): RetentionConfig {
+function retentionConfig(): RetentionConfig {
   return {
     unactivatedDays: env.RETENTION_UNACTIVATED_DAYS,
     blockedAttemptsDays: env.RETENTION_BLOCKED_ATTEMPTS_DAYS,

@@ -27,14 +27,14 @@ export function loginKey(login: string): string {
 }
 
 /** NIST SP 800-63B: never more than 100 consecutive failed attempts on one account. */
-export const MAX_CONSECUTIVE_FAILURES = 100;
+const MAX_CONSECUTIVE_FAILURES = 100;
 
 /** The end of a lock that lasts until someone lifts it (a date every driver and Date can hold). */
 export const UNTIL_LIFTED = new Date('9999-12-31T00:00:00Z');
 
 export const isUntilLifted = (lockedUntil: Date) => lockedUntil.getTime() >= UNTIL_LIFTED.getTime();
 
-export function throttleSettings() {
+function throttleSettings() {
   return {
     delayAfter: env.RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_AFTER,
     delayMaxSeconds: env.RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_MAX_SECONDS,

@@ -6,8 +6,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, emailOutbox, webAccounts } from '@/db/schema';
 
-export const DASHBOARD_DAYS = 30;
-export const HOSPITAL_TIME_ZONE = 'Europe/Warsaw';
+const DASHBOARD_DAYS = 30;
+const HOSPITAL_TIME_ZONE = 'Europe/Warsaw';
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, hospital time

@@ -12,9 +12,9 @@ export const EXPORT_KINDS = ['audit-log', 'blocked-registrations'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The longest range one export may cover. */
-export const MAX_EXPORT_DAYS = 366;
+const MAX_EXPORT_DAYS = 366;
 /** Rows in one export at most (a year of a busy desk fits many times over). */
-export const MAX_EXPORT_ROWS = 200_000;
+const MAX_EXPORT_ROWS = 200_000;
 
 export type DateRange = { from: string; to: string };
 

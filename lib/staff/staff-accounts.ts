@@ -13,7 +13,7 @@ export type StaffResult = { ok: true; id: string } | { ok: false; error: string 
 const LOGIN = /^[A-Za-z0-9._-]{3,32}$/;
 
 /** Staff passwords follow the strong rules and are at least 12 characters. */
-export function staffPasswordProblems(password: string, login: string): PasswordRule[] {
+function staffPasswordProblems(password: string, login: string): PasswordRule[] {
   const broken = checkPassword(password, { policy: 'strong', login, isCommon: isCommonPassword });
   if (Array.from(password).length < 12 && !broken.includes('minLength')) broken.unshift('minLength');
   return broken;

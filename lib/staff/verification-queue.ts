@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { accountStatuses, patients, webAccounts, type AccountStatus } from '@/db/schema';
 import { nameKey } from '@/lib/text';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 export type QueueFilter = 'waiting' | AccountStatus | 'all';
 export const queueFilters: QueueFilter[] = ['waiting', ...accountStatuses, 'all'];
@@ -47,7 +47,7 @@ function statusCondition(filter: QueueFilter): SQL | undefined {
 
 // The cursor keeps the timestamp as PostgreSQL prints it (microseconds), not as a JS Date
 // (milliseconds), so rows created within one millisecond are neither skipped nor repeated.
-export function encodeCursor(row: { cursorAt: string; id: string }): string {
+function encodeCursor(row: { cursorAt: string; id: string }): string {
   return Buffer.from(`${row.cursorAt}|${row.id}`).toString('base64url');
 }
 

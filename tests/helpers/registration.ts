@@ -29,7 +29,6 @@ export function person(overrides: Partial<RegistrationData> = {}): RegistrationD
     postalCode: '21-010',
     city: 'Łęczna',
     consents: { dataProcessing: true, email: true, sms: true },
-    captchaAnswer: '0',
     ...overrides,
   };
 }

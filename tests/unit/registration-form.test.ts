@@ -109,7 +109,6 @@ describe('validateRegistration – a valid submission', () => {
         postalCode: '21-010',
         city: 'Łęczna',
         consents: { dataProcessing: true, email: true, sms: true },
-        captchaAnswer: '12',
       },
     });
   });
