@@ -61,7 +61,7 @@ test.describe('settings with JavaScript', () => {
     const settings = new SettingsPage(page);
     await settings.goto();
 
-    // The demo patient's address (db/seed.ts) belongs to another account: the neutral conflict.
+    // The demo patient's address (lib/demo/seed.ts) belongs to another account: the neutral conflict.
     await settings.requestEmail('Anna.Nowak@example.pl', patient.password);
     const problem = settings.problem(settings.emailSection);
     await expect(problem.getByRole('heading', { name: CONFLICT_HEADING })).toBeVisible();

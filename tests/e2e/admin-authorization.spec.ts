@@ -76,7 +76,7 @@ async function setUpWorld(browser: Browser, baseURL: string): Promise<World> {
   const patientContext = await browser.newContext({ baseURL });
   const page = await patientContext.newPage();
   const target = await registerPerson(page);
-  // Refused: the PESEL of the demo patient who already has an account (db/seed.ts).
+  // Refused: the PESEL of the demo patient who already has an account (lib/demo/seed.ts).
   const conflict = newPerson({ pesel: '75110245621' });
   const form = new RegisterPage(page);
   await form.goto();

@@ -1,5 +1,5 @@
 // What the server decides about who is registering (SPEC §4): patients without PESEL, and the
-// data conflicts with the demo patients seeded by db/seed.ts (DEMO_SEED=1).
+// data conflicts with the demo patients of lib/demo/seed.ts (npm run db:seed before the server starts).
 import { newPerson, randomBirthDate } from '../helpers/people';
 import { expect, test } from './fixtures';
 import type { RegisterPage } from './pages/register-page';

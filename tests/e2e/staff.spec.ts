@@ -207,7 +207,7 @@ test.describe('the registration desk', () => {
   });
 
   test('a registration refused for a data conflict appears among the blocked registrations', async ({ page, newPage }) => {
-    // The PESEL of the demo patient who already has an account (db/seed.ts), with a unique name.
+    // The PESEL of the demo patient who already has an account (lib/demo/seed.ts), with a unique name.
     const attempt = newPerson({ pesel: '75110245621' });
     const form = new RegisterPage(page);
     await form.goto();
