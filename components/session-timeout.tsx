@@ -2,7 +2,7 @@
 
 // A polite warning a minute before an idle session ends, with "stay signed in". The server
 // decides (lib/auth/sessions.ts); this only mirrors its clock, from the last page load or action.
-import { usePathname } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
@@ -10,22 +10,23 @@ import { pl } from '@/lib/messages/pl';
 // A minute before the end; with a very short timeout (tests), a third of it.
 const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
 
-export function SessionTimeout({
-  idleSeconds,
-  stay: staySignedIn,
-  signOut,
-}: {
+interface SessionTimeoutProps {
   idleSeconds: number;
   /** Looks the session up (which counts as activity); false when it has ended. */
   stay: () => Promise<boolean>;
   signOut: (formData: FormData) => Promise<void>;
-}) {
-  const pathname = usePathname();
+}
+
+/** Each page the user opens is activity: the clock starts again with the page. */
+export function SessionTimeout(props: SessionTimeoutProps) {
+  return <SessionClock key={usePathname()} {...props} />;
+}
+
+function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeoutProps) {
+  const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [since, setSince] = useState(() => Date.now());
   const [left, setLeft] = useState(idleSeconds);
-
-  useEffect(() => setSince(Date.now()), [pathname]);
 
   useEffect(() => {
     const warnAt = Math.max(0, idleSeconds - warnBefore(idleSeconds));
@@ -36,22 +37,21 @@ export function SessionTimeout({
       const dialog = dialogRef.current;
       if (remaining === 0) {
         const next = `${window.location.pathname}${window.location.search}`;
-        window.location.assign(`/login?reason=idle&next=${encodeURIComponent(next)}`);
+        router.replace(`/login?reason=idle&next=${encodeURIComponent(next)}`);
       } else if (elapsed >= warnAt && dialog && !dialog.open) {
         dialog.showModal();
       }
     };
-    tick();
     const timer = window.setInterval(tick, 1000);
     return () => window.clearInterval(timer);
-  }, [since, idleSeconds]);
+  }, [since, idleSeconds, router]);
 
   const stay = useCallback(async () => {
     const alive = await staySignedIn();
     dialogRef.current?.close();
     if (alive) setSince(Date.now());
-    else window.location.assign('/login?reason=idle');
-  }, [staySignedIn]);
+    else router.replace('/login?reason=idle');
+  }, [staySignedIn, router]);
 
   return (
     <dialog ref={dialogRef} aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50">

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useHydrated } from '@/components/use-hydrated';
+import { useState } from 'react';
 import { pl } from '@/lib/messages/pl';
 import { checkPassword, rulesOf, type PasswordPolicy, type PasswordRule } from '@/lib/password-policy';
 import { ruleText } from './rules';
@@ -24,15 +25,17 @@ export function NewPasswordFields(props: {
 }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [enhanced, setEnhanced] = useState(false);
+  const enhanced = useHydrated();
   const [show, setShow] = useState(false);
-  useEffect(() => setEnhanced(true), []);
-  useEffect(() => {
+  // A refused attempt empties both fields (adjusting state while rendering, as React advises).
+  const [seenRefusal, setSeenRefusal] = useState(props.refused);
+  if (props.refused !== seenRefusal) {
+    setSeenRefusal(props.refused);
     if (props.refused) {
       setPassword('');
       setRepeat('');
     }
-  }, [props.refused]);
+  }
 
   const labels = props.labels ?? { password: t.password, repeat: t.passwordRepeat };
   const rules = rulesOf(props.policy);

@@ -221,7 +221,7 @@ test.describe('wrong content types and malformed bodies', () => {
     ['an empty body', multipart, () => '', true],
     ['the action reference without the state it is bound to', multipart, (f) => part('$ACTION_REF_1', '') + part('$ACTION_1:0', f['$ACTION_1:0']!) + end, true],
   ];
-  for (const [name, contentType, body, is500] of malformed) {
+  for (const [name, contentType, body] of malformed) {
     // proxy.ts refuses multipart bodies that do not parse, and action references whose parts are
     // missing (Next itself would fail with a 500 on those), with 400.
     test(`a multipart body to the real action with ${name} is refused with 4xx or answered with the form, never 5xx`, async ({ request, baseURL }) => {

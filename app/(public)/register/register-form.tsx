@@ -1,5 +1,6 @@
 'use client';
 
+import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, buttonClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
@@ -56,12 +57,11 @@ function FormBody({
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   // Until hydration every conditional field is rendered, so the form works without JavaScript.
-  const [enhanced, setEnhanced] = useState(false);
+  const enhanced = useHydrated();
   const [values, setValues] = useState<RegistrationValues>(state.values);
   const [edited, setEdited] = useState<Set<RegistrationField>>(new Set());
   const [visited, setVisited] = useState<Set<RegistrationField>>(new Set());
 
-  useEffect(() => setEnhanced(true), []);
   useEffect(() => {
     if (state.status === 'conflict' || state.status === 'error' || state.status === 'limited') conflictRef.current?.focus();
     else if (Object.keys(fieldErrorsOf(state)).length > 0) summaryRef.current?.focus();

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { redirectToSignIn } from '@/lib/auth/require';

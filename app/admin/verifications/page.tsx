@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { accountStatuses } from '@/db/schema';

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useHydrated } from '@/components/use-hydrated';
+import { useActionState, useMemo, useState } from 'react';
 import { Field, buttonClass } from '@/components/ui';
 import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
 import { pl } from '@/lib/messages/pl';
@@ -33,8 +34,7 @@ function ContactFields({
   const start = state.status === 'idle' ? initial : { ...initial, ...state.values };
   const [values, setValues] = useState<Record<string, string>>(start);
   const [visited, setVisited] = useState<Set<string>>(new Set());
-  const [enhanced, setEnhanced] = useState(false);
-  useEffect(() => setEnhanced(true), []);
+  const enhanced = useHydrated();
   const live = useMemo(() => {
     const checked = validateContactDetails(values);
     return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
