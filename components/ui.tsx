@@ -26,6 +26,17 @@ export function Facts({ rows, labelWidth = 'auto' }: { rows: Array<[string, Reac
 export const buttonClass =
   'inline-flex min-h-11 items-center justify-center rounded-md bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-60';
 
+/** A form's main button, kept from a second post while the first is on its way. */
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <div>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {children}
+      </button>
+    </div>
+  );
+}
+
 export const linkClass = 'font-medium text-brand underline underline-offset-2 hover:text-brand-dark';
 
 function RequiredMark() {
@@ -34,6 +45,18 @@ function RequiredMark() {
       {' '}
       *
     </span>
+  );
+}
+
+/** A labelled input without a required mark or hint: sign-in, the new password pair, a link request. */
+export function LabelledInput({ id, label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <input id={id} {...input} className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base" />
+    </div>
   );
 }
 

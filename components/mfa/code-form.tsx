@@ -2,8 +2,9 @@
 
 // The one field labelled "Kod" (SPEC §12) for the second step of signing in, and for switching
 // the second factor off. Works as a plain form post without JavaScript.
-import { useActionState, useEffect, useRef } from 'react';
-import { buttonClass, Field } from '@/components/ui';
+import { useActionState } from 'react';
+import { FormAlert } from '@/components/form-alert';
+import { Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
 
@@ -14,18 +15,9 @@ export type CodeState = ActionState<CodeRefusal, 'code'>;
 
 export function CodeForm({ action, submitLabel, hint }: { action: (state: CodeState, form: FormData) => Promise<CodeState>; submitLabel: string; hint: string }) {
   const [state, formAction, pending] = useActionState(action, initialState() as CodeState);
-  const alertRef = useRef<HTMLParagraphElement>(null);
-  const error = messageOf(state);
-  useEffect(() => {
-    if (messageOf(state)) alertRef.current?.focus();
-  }, [state]);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {error ? (
-        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={messageOf(state)} answer={state} />
       <Field
         name="code"
         label={pl.mfa.code}
@@ -38,11 +30,7 @@ export function CodeForm({ action, submitLabel, hint }: { action: (state: CodeSt
         maxLength={16}
         className="max-w-xs"
       />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {submitLabel}
-        </button>
-      </div>
+      <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,8 @@
 // Enrolling a TOTP second factor: the QR code (server-made SVG), the same secret as text, one
 // "Kod" field; after the first good code, the recovery codes, shown once.
 import { useActionState, useEffect, useRef } from 'react';
-import { buttonClass, Field } from '@/components/ui';
+import { FormAlert } from '@/components/form-alert';
+import { Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
 import type { CodeRefusal } from './code-form';
@@ -25,11 +26,8 @@ const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
 export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
   const [state, formAction, pending] = useActionState(confirm, initialState() as EnrolState);
-  const alertRef = useRef<HTMLParagraphElement>(null);
   const codesRef = useRef<HTMLHeadingElement>(null);
-  const error = messageOf(state);
   useEffect(() => {
-    if (messageOf(state)) alertRef.current?.focus();
     if (state.recoveryCodes) codesRef.current?.focus();
   }, [state]);
 
@@ -65,11 +63,7 @@ export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
 
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {error ? (
-        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={messageOf(state)} answer={state} />
       <p>{t.enrolStep1}</p>
       <div role="img" aria-label={t.qrAlt} className="h-48 w-48 bg-white p-1 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
       <p>{t.enrolStep2}</p>
@@ -91,11 +85,7 @@ export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
         maxLength={6}
         className="max-w-xs"
       />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t.enrolSubmit}
-        </button>
-      </div>
+      <SubmitButton pending={pending}>{t.enrolSubmit}</SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { LabelledInput } from '@/components/ui';
 import { useHydrated } from '@/components/use-hydrated';
 import { useState } from 'react';
 import { pl } from '@/lib/messages/pl';
@@ -42,6 +43,8 @@ export function NewPasswordFields(props: {
   const broken = new Set(checkPassword(password, { policy: props.policy, repeat }));
   const failed = new Set(props.failed);
   const invalid = props.failed.length > 0 || undefined;
+  // Both fields alike: shown or hidden together, a new password for the browser's password manager.
+  const secret = { type: show ? 'text' : 'password', autoComplete: 'new-password', required: true, maxLength: 256, 'aria-invalid': invalid } as const;
 
   return (
     <>
@@ -61,41 +64,16 @@ export function NewPasswordFields(props: {
           })}
         </ul>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="password" className="font-medium">
-          {labels.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type={show ? 'text' : 'password'}
-          autoComplete="new-password"
-          required
-          maxLength={256}
-          aria-describedby="password-rules"
-          aria-invalid={invalid}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="passwordRepeat" className="font-medium">
-          {labels.repeat}
-        </label>
-        <input
-          id="passwordRepeat"
-          name="passwordRepeat"
-          type={show ? 'text' : 'password'}
-          autoComplete="new-password"
-          required
-          maxLength={256}
-          aria-invalid={invalid}
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
-        />
-      </div>
+      <LabelledInput
+        id="password"
+        name="password"
+        label={labels.password}
+        {...secret}
+        aria-describedby="password-rules"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <LabelledInput id="passwordRepeat" name="passwordRepeat" label={labels.repeat} {...secret} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
       {enhanced ? (
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} className="h-5 w-5" />

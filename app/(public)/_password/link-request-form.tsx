@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { buttonClass } from '@/components/ui';
+import { LabelledInput, SubmitButton } from '@/components/ui';
 import { initialState, messageOf } from '@/lib/web/action-state';
 import type { LinkRequestState } from './link-request';
 
@@ -25,25 +25,8 @@ export function LinkRequestForm(props: {
           {limited}
         </p>
       ) : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor={props.name} className="font-medium">
-          {props.label}
-        </label>
-        <input
-          id={props.name}
-          name={props.name}
-          type={props.type}
-          autoComplete={props.autoComplete}
-          required
-          maxLength={254}
-          className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base"
-        />
-      </div>
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {props.submit}
-        </button>
-      </div>
+      <LabelledInput id={props.name} name={props.name} label={props.label} type={props.type} autoComplete={props.autoComplete} required maxLength={254} />
+      <SubmitButton pending={pending}>{props.submit}</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { buttonClass } from '@/components/ui';
+import { SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { setPasswordAction, type PasswordState } from './actions';
@@ -37,11 +37,7 @@ export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; 
         failed={state.status === 'invalid' ? (state.broken ?? []) : []}
         refused={state.status === 'invalid' ? state : null}
       />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t.submit}
-        </button>
-      </div>
+      <SubmitButton pending={pending}>{t.submit}</SubmitButton>
     </form>
   );
 }

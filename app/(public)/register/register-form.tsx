@@ -2,7 +2,7 @@
 
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Checkbox, Field, buttonClass } from '@/components/ui';
+import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { isBrak } from '@/lib/pesel';
 import {
@@ -246,11 +246,7 @@ function FormBody({
           ) : null}
         </fieldset>
 
-        <div>
-          <button type="submit" className={buttonClass} disabled={pending}>
-            {t.submit}
-          </button>
-        </div>
+        <SubmitButton pending={pending}>{t.submit}</SubmitButton>
       </form>
     </>
   );

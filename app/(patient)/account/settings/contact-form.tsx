@@ -2,7 +2,7 @@
 
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useState } from 'react';
-import { Field, buttonClass } from '@/components/ui';
+import { Field, SubmitButton } from '@/components/ui';
 import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
 import { pl } from '@/lib/messages/pl';
 import { fieldErrorsOf } from '@/lib/web/action-state';
@@ -67,11 +67,7 @@ function ContactFields({
           <Field {...field('city')} required autoComplete="address-level2" maxLength={80} />
         </div>
       </fieldset>
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t.submit}
-        </button>
-      </div>
+      <SubmitButton pending={pending}>{t.submit}</SubmitButton>
     </form>
   );
 }

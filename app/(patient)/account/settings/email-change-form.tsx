@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { Field, buttonClass } from '@/components/ui';
+import { Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
+import { CurrentPasswordField } from './current-password-field';
 import { requestEmailChangeAction } from './actions';
 
 const t = pl.selfService.settings;
@@ -31,22 +32,8 @@ export function EmailChangeForm({ contact }: { contact: ReactNode }) {
         defaultValue={state.values.newEmail ?? ''}
         error={fieldErrorsOf(state).newEmail}
       />
-      <Field
-        id="email-currentPassword"
-        name="currentPassword"
-        label={t.currentPassword}
-        hint={t.currentPasswordHint}
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        error={fieldErrorsOf(state).currentPassword}
-      />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t.email.submit}
-        </button>
-      </div>
+      <CurrentPasswordField id="email-currentPassword" hint={t.currentPasswordHint} error={fieldErrorsOf(state).currentPassword} />
+      <SubmitButton pending={pending}>{t.email.submit}</SubmitButton>
     </form>
   );
 }

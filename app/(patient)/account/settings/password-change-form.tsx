@@ -3,12 +3,13 @@
 import { useActionState } from 'react';
 import { NewPasswordFields } from '@/components/password/new-password-fields';
 import { ruleText } from '@/components/password/rules';
-import { Field, buttonClass } from '@/components/ui';
+import { SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
+import { CurrentPasswordField } from './current-password-field';
 import { changePasswordAction } from './actions';
 
 const t = pl.selfService.settings;
@@ -29,27 +30,14 @@ export function PasswordChangeForm({ policy }: { policy: PasswordPolicy }) {
           ))}
         </ul>
       ) : null}
-      <Field
-        id="password-currentPassword"
-        name="currentPassword"
-        label={t.currentPassword}
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        error={fieldErrorsOf(state).currentPassword}
-      />
+      <CurrentPasswordField id="password-currentPassword" error={fieldErrorsOf(state).currentPassword} />
       <NewPasswordFields
         policy={policy}
         failed={broken}
         refused={state.status === 'idle' ? null : state}
         labels={{ password: t.password.newPassword, repeat: t.password.repeat }}
       />
-      <div>
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t.password.submit}
-        </button>
-      </div>
+      <SubmitButton pending={pending}>{t.password.submit}</SubmitButton>
     </form>
   );
 }
