@@ -6,6 +6,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { authSessions, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { env } from '@/lib/env';
+import { isUuid } from '@/lib/uuid';
 
 export type Role = 'patient' | StaffRole;
 export type SessionEnd = 'idle' | 'absolute' | 'ended';
@@ -31,14 +32,12 @@ export async function startSession(db: Db, id: string, role: Role): Promise<stri
   return row!.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Checks a session and records the activity. `lastSeenAt` is written at most every few seconds
  * (a tenth of the idle timeout, at most 15 s), so a burst of requests costs one write.
  */
 export async function checkSession(db: Db, sid: string, id: string, role: Role, sessionVersion: number, now = new Date()): Promise<SessionCheck> {
-  if (!UUID.test(sid) || !UUID.test(id)) return { ok: false, reason: 'ended' };
+  if (!isUuid(sid) || !isUuid(id)) return { ok: false, reason: 'ended' };
   const [row] = await db
     .select({
       role: authSessions.role,
@@ -73,7 +72,7 @@ export async function checkSession(db: Db, sid: string, id: string, role: Role, 
 
 /** Ends one session; the first reason recorded wins. */
 export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out' | string): Promise<boolean> {
-  if (!UUID.test(sid)) return false;
+  if (!isUuid(sid)) return false;
   const rows = await db
     .update(authSessions)
     .set({ endedAt: sql`now()`, endReason: reason })

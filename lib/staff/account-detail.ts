@@ -4,6 +4,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts, type TokenPurpose } from '@/db/schema';
 import { tokenState, type TokenState } from '@/lib/account/inspect-account-token';
+import { isUuid } from '@/lib/uuid';
 
 /** An emailed link as the desk sees it: its state judged by the rule its own page uses. */
 export interface SentLink {
@@ -19,7 +20,7 @@ const blockedByStaff = sql<string | null>`(select name from ${staffAccounts} whe
 
 /** Everything the desk needs to decide about one account. */
 export async function getAccountDetail(db: Db, accountId: string, now = new Date()) {
-  if (!/^[0-9a-f-]{36}$/i.test(accountId)) return null;
+  if (!isUuid(accountId)) return null;
   const [account] = await db
     .select({ account: webAccounts, patient: patients, verifiedByName: verifiedByStaff, blockedByName: blockedByStaff })
     .from(webAccounts)

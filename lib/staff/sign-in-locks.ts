@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { auditLog, signinThrottles, staffAccounts, webAccounts } from '@/db/schema';
 import type { Role } from '@/lib/auth/authenticate';
 import { isUntilLifted, loginKey, normaliseLogin, signInLockOf, type SignInLock } from '@/lib/security/account-throttle';
+import { isUuid } from '@/lib/uuid';
 
 export { isUntilLifted, signInLockOf, type SignInLock };
 
@@ -17,7 +18,7 @@ const STAFF_ROLES: Role[] = ['registrar', 'admin'];
 /** The desk lifts the lock of a patient account; the caller's role is checked here too. */
 export async function liftSignInLockByStaff(db: Db, caller: { id: string; role: Role }, accountId: string, now = new Date()): Promise<LiftResult> {
   if (!STAFF_ROLES.includes(caller.role)) return { ok: false, error: 'forbidden' };
-  if (!/^[0-9a-f-]{36}$/i.test(accountId)) return { ok: false, error: 'not_found' };
+  if (!isUuid(accountId)) return { ok: false, error: 'not_found' };
   return db.transaction(async (tx) => {
     const [account] = await tx.select({ login: webAccounts.login }).from(webAccounts).where(eq(webAccounts.id, accountId));
     if (!account) return { ok: false, error: 'not_found' } as const;

@@ -4,6 +4,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountStatuses, patients, webAccounts, type AccountStatus } from '@/db/schema';
 import { nameKey } from '@/lib/text';
+import { isUuid } from '@/lib/uuid';
 
 const PAGE_SIZE = 25;
 
@@ -56,7 +57,7 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   const [at, id] = Buffer.from(cursor.slice(0, 200), 'base64url').toString('utf8').split('|');
   // Only what PostgreSQL itself printed: a forged cursor is ignored, never sent to the database.
   const m = /^(\d{4})-(\d{2})-(\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.exec(at ?? '');
-  if (!m || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id ?? '')) return null;
+  if (!m || !isUuid(id ?? '')) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;

@@ -43,10 +43,8 @@ export function readForm(formData: FormData): Form {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id as the database makes them; anything else never reaches a query. */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid } from '@/lib/uuid';
 
 // ---------------------------------------------------------------------------------------------
 // Answers
