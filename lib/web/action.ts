@@ -4,6 +4,11 @@
 // `Reply`, or redirects. Use cases below it return codes; the route's action turns them into
 // words from the catalogue. Forms work as plain posts too: useActionState renders the same state
 // the server renders without JavaScript.
+//
+// Unlike saas-starter's validatedAction or a next-safe-action client, the wrapper parses no
+// schema itself: each form's one schema (lib/registration/form.ts, the use cases' own checks)
+// reports every wrong field at once, where a generic wrapper would keep only the first issue,
+// and the same schema runs live in the browser.
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { Db } from '@/db/client';
 import type { Principal, StaffPrincipal } from '@/lib/auth/auth';
