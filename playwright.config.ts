@@ -16,7 +16,6 @@ if (databaseUrl && !/^postgres(ql)?:\/\/[^@]*@?(localhost|127\.0\.0\.1|\[::1\])[
 // Absolute: the standalone server changes into its own folder.
 process.env.E2E_PGLITE_DIR ??= path.resolve(`.data/e2e-pglite-${Date.now()}`);
 
-
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

@@ -67,22 +67,36 @@ function DataTable({ props }: { props: ColumnChartProps }) {
           <caption className="sr-only">{tableCaption}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-1">{categoryHeader}</th>
+              <th scope="col" className="p-1">
+                {categoryHeader}
+              </th>
               {series.map((s) => (
-                <th key={s.key} scope="col" className="p-1 text-right">{s.label}</th>
+                <th key={s.key} scope="col" className="p-1 text-right">
+                  {s.label}
+                </th>
               ))}
-              {totalHeader ? <th scope="col" className="p-1 text-right">{totalHeader}</th> : null}
+              {totalHeader ? (
+                <th scope="col" className="p-1 text-right">
+                  {totalHeader}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {categories.map((category, i) => (
               <tr key={category} className="border-t border-slate-200" data-category={category}>
-                <th scope="row" className="p-1 font-normal whitespace-nowrap">{category}</th>
+                <th scope="row" className="p-1 font-normal whitespace-nowrap">
+                  {category}
+                </th>
                 {series.map((s) => (
-                  <td key={s.key} className="p-1 text-right tabular-nums" data-series={s.key}>{s.values[i] ?? 0}</td>
+                  <td key={s.key} className="p-1 text-right tabular-nums" data-series={s.key}>
+                    {s.values[i] ?? 0}
+                  </td>
                 ))}
                 {totalHeader ? (
-                  <td className="p-1 text-right tabular-nums" data-series="total">{series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)}</td>
+                  <td className="p-1 text-right tabular-nums" data-series="total">
+                    {series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)}
+                  </td>
                 ) : null}
               </tr>
             ))}
@@ -173,15 +187,24 @@ export function ShareBar({ id, title, description, parts, rows, tableCaption }: 
   let x = 0;
   return (
     <figure className="flex flex-col gap-2" data-chart={id}>
-      <svg role="img" aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`} viewBox="0 0 400 28" className="h-auto w-full max-w-2xl" focusable="false">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        viewBox="0 0 400 28"
+        className="h-auto w-full max-w-2xl"
+        focusable="false"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect x="0" y="2" width="400" height="24" fill="#ffffff" stroke="#334155" strokeWidth="1" />
         {total > 0
           ? parts.map((p) => {
               const width = (p.value / total) * 400;
-              const rect = width > 0 ? <rect key={p.key} x={x} y="2" width={width} height="24" fill={p.color} stroke="#ffffff" strokeWidth="1" /> : null;
+              const rect =
+                width > 0 ? (
+                  <rect key={p.key} x={x} y="2" width={width} height="24" fill={p.color} stroke="#ffffff" strokeWidth="1" />
+                ) : null;
               x += width;
               return rect;
             })
@@ -193,7 +216,9 @@ export function ShareBar({ id, title, description, parts, rows, tableCaption }: 
         <tbody>
           {rows.map(([label, value]) => (
             <tr key={label} className="border-t border-slate-200">
-              <th scope="row" className="p-1 font-normal">{label}</th>
+              <th scope="row" className="p-1 font-normal">
+                {label}
+              </th>
               <td className="p-1 text-right tabular-nums">{value}</td>
             </tr>
           ))}

@@ -13,7 +13,14 @@ export function FormAlert({ message, answer, id, autoFocus }: { message?: string
   }, [answer, message]);
   if (!message) return null;
   return (
-    <p ref={ref} id={id} tabIndex={-1} autoFocus={autoFocus} role="alert" className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
+    <p
+      ref={ref}
+      id={id}
+      tabIndex={-1}
+      autoFocus={autoFocus}
+      role="alert"
+      className="rounded-md border-2 border-danger bg-red-50 p-3 text-danger"
+    >
       {message}
     </p>
   );

@@ -54,7 +54,12 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
   }, [staySignedIn, router]);
 
   return (
-    <dialog ref={dialogRef} aria-labelledby="session-timeout-title" aria-describedby="session-timeout-text" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50">
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="session-timeout-title"
+      aria-describedby="session-timeout-text"
+      className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50"
+    >
       <h2 id="session-timeout-title" className="mb-2 text-lg font-bold">
         {pl.session.warningTitle}
       </h2>

@@ -12,7 +12,9 @@ export function PageTitle({ children }: { children: ReactNode }) {
 /** A two-column list of labelled facts (one column on phones). */
 export function Facts({ rows, labelWidth = 'auto' }: { rows: Array<[string, ReactNode]>; labelWidth?: 'auto' | 'wide' }) {
   return (
-    <dl className={`grid grid-cols-1 gap-x-4 gap-y-1 ${labelWidth === 'wide' ? 'text-sm sm:grid-cols-[12rem_1fr]' : 'sm:grid-cols-[auto_1fr]'}`}>
+    <dl
+      className={`grid grid-cols-1 gap-x-4 gap-y-1 ${labelWidth === 'wide' ? 'text-sm sm:grid-cols-[12rem_1fr]' : 'sm:grid-cols-[auto_1fr]'}`}
+    >
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-medium text-slate-700">{label}</dt>
@@ -49,7 +51,11 @@ function RequiredMark() {
 }
 
 /** A labelled input without a required mark or hint: sign-in, the new password pair, a link request. */
-export function LabelledInput({ id, label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string }) {
+export function LabelledInput({
+  id,
+  label,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium">

@@ -1,18 +1,7 @@
 // Tables, indexes and inferred types of E-Rejestracja. Uniqueness rules of SPEC §4 live here
 // as indexes so that concurrent submissions can never both win.
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -41,7 +30,12 @@ export const patients = pgTable(
   (t) => [
     uniqueIndex('patients_pesel_key').on(t.pesel),
     // Identity matching (equality) and the desk's name search (prefix) share one index.
-    index('patients_identity_idx').using('btree', sql`${t.lastNameKey} text_pattern_ops`, sql`${t.firstNameKey} text_pattern_ops`, t.birthDate),
+    index('patients_identity_idx').using(
+      'btree',
+      sql`${t.lastNameKey} text_pattern_ops`,
+      sql`${t.firstNameKey} text_pattern_ops`,
+      t.birthDate,
+    ),
     index('patients_last_name_prefix_idx').using('btree', sql`${t.lastNameKey} text_pattern_ops`),
   ],
 );
@@ -109,7 +103,9 @@ export const webAccounts = pgTable(
     // waiting for the desk, every account, and one status.
     // Ascending: read backwards they give ORDER BY created_at DESC, id DESC exactly (a DESC
     // NULLS LAST index would not match the default DESC NULLS FIRST).
-    index('web_accounts_waiting_idx').on(t.createdAt, t.id).where(sql`status in ('pending_activation', 'active')`),
+    index('web_accounts_waiting_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`status in ('pending_activation', 'active')`),
     index('web_accounts_created_idx').on(t.createdAt, t.id),
     index('web_accounts_status_created_idx').on(t.status, t.createdAt, t.id),
     index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
@@ -167,10 +163,7 @@ export const accountTokens = pgTable(
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('account_tokens_hash_key').on(t.tokenHash),
-    index('account_tokens_account_idx').on(t.accountId, t.purpose),
-  ],
+  (t) => [uniqueIndex('account_tokens_hash_key').on(t.tokenHash), index('account_tokens_account_idx').on(t.accountId, t.purpose)],
 );
 
 // A new email address waiting for its confirmation link (single use, short-lived, only the
@@ -226,7 +219,9 @@ export const patientDataChanges = pgTable(
   },
   (t) => [
     // At most one change waits per account; a newer one supersedes it.
-    uniqueIndex('patient_data_changes_pending_key').on(t.accountId).where(sql`status = 'pending'`),
+    uniqueIndex('patient_data_changes_pending_key')
+      .on(t.accountId)
+      .where(sql`status = 'pending'`),
     index('patient_data_changes_status_idx').on(t.status, t.createdAt),
   ],
 );

@@ -53,7 +53,10 @@ export function EmailLayout(props: { preview: string; facility: FacilityProps; c
 /** The one call to action of an email. */
 export function PrimaryButton({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Button href={href} style={{ backgroundColor: '#0b5cad', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}>
+    <Button
+      href={href}
+      style={{ backgroundColor: '#0b5cad', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontWeight: 'bold' }}
+    >
       {children}
     </Button>
   );

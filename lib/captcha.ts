@@ -44,8 +44,7 @@ export function createChallenge(secret: string, now = Date.now()): CaptchaChalle
 }
 
 export type CaptchaCheck =
-  | { ok: true; nonce: string; expiresAt: Date; question: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'wrong' };
+  { ok: true; nonce: string; expiresAt: Date; question: string } | { ok: false; reason: 'invalid' | 'expired' | 'wrong' };
 
 /** Checks signature, expiry and answer. Whether the nonce was used before is the caller's job. */
 export function checkChallenge(secret: string, token: string, answer: string, now = Date.now()): CaptchaCheck {

@@ -9,11 +9,7 @@ import { dictionary as polish } from '@zxcvbn-ts/language-pl';
 
 /** Case- and diacritics-insensitive form: "Żółw" and "zolw" are one word. */
 export function foldWord(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l');
+  return value.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l');
 }
 
 let words: Set<string> | undefined;

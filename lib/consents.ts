@@ -13,8 +13,7 @@ export const CONSENTS: Record<ConsentKind, ConsentText> = {
     kind: 'data_processing',
     field: 'consentDataProcessing',
     version: '2026-11-01',
-    label:
-      'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
+    label: 'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
   },
   email: {
     kind: 'email',

@@ -2,16 +2,17 @@
 // `next build` does not need production secrets).
 import { z } from 'zod';
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0000';
 
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+    DATABASE_URL: z
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     PGLITE_DIR: z.string().default('.data/pglite'),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: z.url().default('http://localhost:3000'),
@@ -19,7 +20,11 @@ const schema = z
     RESEND_BASE_URL: z.url().optional(),
     MAIL_FROM: z.string().default('E-Rejestracja <no-reply@e-rejestracja.localhost>'),
     PASSWORD_POLICY: z.enum(['strong', 'length']).default('strong'),
-    ACTIVATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    ACTIVATION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(24),
     MAIL_INCLUDE_LOGIN: bool.default(false),
     MAIL_NOTIFY_VERIFIED: bool.default(true),
     NOTIFY_EMAIL_OWNER_ON_CONFLICT: bool.default(false),
@@ -40,12 +45,20 @@ const schema = z
     RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_AFTER: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_SIGNIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().positive().max(86_400).default(900),
     RATE_LIMIT_SIGNIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().positive().max(100).default(50),
-    RATE_LIMIT_SIGNIN_ACCOUNT_LOCK_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    RATE_LIMIT_SIGNIN_ACCOUNT_LOCK_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(24),
     RATE_LIMIT_SIGNIN_ACCOUNT_FORGET_DAYS: z.coerce.number().positive().max(365).default(30),
     RATE_LIMIT_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
     RATE_LIMIT_LINKS_PER_IP_HOUR: z.coerce.number().int().positive().default(20),
     // Operations (issue 14): /api/metrics is off (404) without a token; SIGTERM drains this long.
-    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, 'METRICS_TOKEN must be at least 16 characters')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     // Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (lib/request.ts).
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
@@ -55,17 +68,37 @@ const schema = z
     MFA_ENCRYPTION_KEY: z.string().min(32, 'MFA_ENCRYPTION_KEY must be at least 32 characters').optional(),
     RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     // Sessions end after this much inactivity (minutes, fractions allowed) or this long after sign-in.
-    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().positive().max(24 * 60).default(15),
-    SESSION_IDLE_MINUTES_PATIENT: z.coerce.number().positive().max(24 * 60).default(30),
-    SESSION_MAX_HOURS_STAFF: z.coerce.number().positive().max(24 * 7).default(8),
-    SESSION_MAX_HOURS_PATIENT: z.coerce.number().positive().max(24 * 7).default(12),
+    SESSION_IDLE_MINUTES_STAFF: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
+    SESSION_IDLE_MINUTES_PATIENT: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_HOURS_STAFF: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(8),
+    SESSION_MAX_HOURS_PATIENT: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(12),
     // Data retention (lib/retention/retention.ts): days kept, and hours between runs in the app
     // (0: only `npm run retention`).
     RETENTION_UNACTIVATED_DAYS: z.coerce.number().int().positive().default(30),
     RETENTION_BLOCKED_ATTEMPTS_DAYS: z.coerce.number().int().positive().default(30),
     RETENTION_EXPIRED_LINK_DAYS: z.coerce.number().int().min(0).default(7),
     RETENTION_OUTBOX_BODY_DAYS: z.coerce.number().int().positive().default(90),
-    RETENTION_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 7).default(6),
+    RETENTION_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 7)
+      .default(6),
     FACILITY_NAME: z.string().default('SPZOZ w Łęcznej'),
     FACILITY_DESK_NAME: z.string().default('Punkt Rejestracji Pacjenta'),
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),

@@ -52,12 +52,12 @@ function createMetrics() {
   });
   const dispatcherLastRun = new Gauge({
     name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
-    help: 'When this process\'s mail dispatcher last looked for due messages (Unix time; 0: not running here).',
+    help: "When this process's mail dispatcher last looked for due messages (Unix time; 0: not running here).",
     registers,
   });
   const httpDuration = new Histogram({
     name: 'erejestracja_http_request_duration_seconds',
-    help: 'Time from a request\'s arrival to the end of its response, by method, route template and status.',
+    help: "Time from a request's arrival to the end of its response, by method, route template and status.",
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
@@ -122,8 +122,14 @@ async function readDatabaseGauges(): Promise<DatabaseGauges | null> {
     const age = (column: typeof emailOutbox.createdAt | typeof webAccounts.createdAt) =>
       sql<number>`coalesce(extract(epoch from now() - min(${column})), 0)::float8`;
     const [byStatus, [pending], [queue]] = await Promise.all([
-      db.select({ status: emailOutbox.status, n: sql<number>`count(*)::int` }).from(emailOutbox).groupBy(emailOutbox.status),
-      db.select({ age: age(emailOutbox.createdAt) }).from(emailOutbox).where(sql`${emailOutbox.status} in ('pending', 'sending')`),
+      db
+        .select({ status: emailOutbox.status, n: sql<number>`count(*)::int` })
+        .from(emailOutbox)
+        .groupBy(emailOutbox.status),
+      db
+        .select({ age: age(emailOutbox.createdAt) })
+        .from(emailOutbox)
+        .where(sql`${emailOutbox.status} in ('pending', 'sending')`),
       db
         .select({ n: sql<number>`count(*)::int`, age: age(webAccounts.createdAt) })
         .from(webAccounts)
@@ -167,10 +173,13 @@ export function countRegistration(status: string): void {
 /** One step of signing in (lib/auth/sign-in-flow.ts): the password, or the second factor's code. */
 export function countSignIn(result: { status: string; reason?: string }, step: 'password' | 'code' = 'password'): void {
   const outcome =
-    result.status === 'complete' ? 'success'
-    : result.status === 'second-factor' ? 'second_factor'
-    : step === 'code' ? `code_${result.reason}`
-    : result.reason;
+    result.status === 'complete'
+      ? 'success'
+      : result.status === 'second-factor'
+        ? 'second_factor'
+        : step === 'code'
+          ? `code_${result.reason}`
+          : result.reason;
   metrics().signIns.inc({ outcome: oneOf(SIGN_IN_OUTCOMES, outcome) });
 }
 

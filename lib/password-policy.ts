@@ -5,16 +5,7 @@
 export type PasswordPolicy = 'strong' | 'length';
 
 export type PasswordRule =
-  | 'minLength'
-  | 'maxLength'
-  | 'upper'
-  | 'lower'
-  | 'digit'
-  | 'special'
-  | 'notCommon'
-  | 'noLogin'
-  | 'noPesel'
-  | 'repeat';
+  'minLength' | 'maxLength' | 'upper' | 'lower' | 'digit' | 'special' | 'notCommon' | 'noLogin' | 'noPesel' | 'repeat';
 
 export const MAX_PASSWORD_LENGTH = 128;
 export const minLength = (policy: PasswordPolicy) => (policy === 'strong' ? 8 : 15);

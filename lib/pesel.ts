@@ -1,8 +1,6 @@
 export type PeselError = 'length' | 'digits' | 'checksum' | 'date' | 'future';
 
-export type PeselResult =
-  | { ok: true; pesel: string; birthDate: string; sex: 'M' | 'K' }
-  | { ok: false; error: PeselError };
+export type PeselResult = { ok: true; pesel: string; birthDate: string; sex: 'M' | 'K' } | { ok: false; error: PeselError };
 
 const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3] as const;
 
@@ -17,8 +15,7 @@ const CENTURIES: ReadonlyArray<readonly [offset: number, base: number]> = [
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-const isoDate = (year: number, month: number, day: number): string =>
-  `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+const isoDate = (year: number, month: number, day: number): string => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 
 // Local calendar date, so "today" matches what the user sees regardless of UTC offset.
 const localIsoDate = (d: Date): string => isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
@@ -65,11 +62,7 @@ export function isBrak(input: string): boolean {
   return input.trim().toUpperCase() === 'BRAK';
 }
 
-export function encodePesel(
-  birthDate: { year: number; month: number; day: number },
-  serial: number,
-  sexDigit: number,
-): string {
+export function encodePesel(birthDate: { year: number; month: number; day: number }, serial: number, sexDigit: number): string {
   const { year, month, day } = birthDate;
   const century = CENTURIES.find(([, base]) => year >= base && year < base + 100);
   if (!century) throw new RangeError(`PESEL cannot encode year ${year} (supported: 1800–2299)`);

@@ -18,7 +18,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!existsSync(path.join(standalone, 'server.js'))) fail(`${standalone}/server.js is missing: is output 'standalone' set in next.config.ts?`);
+if (!existsSync(path.join(standalone, 'server.js')))
+  fail(`${standalone}/server.js is missing: is output 'standalone' set in next.config.ts?`);
 
 const staticTarget = path.join(standalone, dist, 'static');
 rmSync(staticTarget, { recursive: true, force: true });
@@ -32,12 +33,23 @@ if (!existsSync(path.join(standalone, 'db', 'migrations', 'meta', '_journal.json
 // The packages the server loads at run time must have been traced in, and argon2's native addon
 // must load there (a prebuilt binary that crashes on this machine would take the server down at
 // its first password hash).
-const external = ['@electric-sql/pglite/dist/pglite.wasm', 'argon2', 'postgres', 'drizzle-orm', 'rate-limiter-flexible', 'pino', 'prom-client'];
+const external = [
+  '@electric-sql/pglite/dist/pglite.wasm',
+  'argon2',
+  'postgres',
+  'drizzle-orm',
+  'rate-limiter-flexible',
+  'pino',
+  'prom-client',
+];
 for (const entry of external) {
   if (!existsSync(path.join(standalone, 'node_modules', entry))) fail(`node_modules/${entry} was not traced into ${standalone}`);
 }
-const argon2 = spawnSync(process.execPath, ['-e', "require('argon2').hash('x').then(() => process.exit(0), () => process.exit(1))"], { cwd: standalone });
-if (argon2.status !== 0) fail(`argon2 does not load in ${standalone} (exit ${argon2.status ?? argon2.signal}): rebuild it with npm rebuild argon2`);
+const argon2 = spawnSync(process.execPath, ['-e', "require('argon2').hash('x').then(() => process.exit(0), () => process.exit(1))"], {
+  cwd: standalone,
+});
+if (argon2.status !== 0)
+  fail(`argon2 does not load in ${standalone} (exit ${argon2.status ?? argon2.signal}): rebuild it with npm rebuild argon2`);
 
 // The packages the server loads from node_modules (serverExternalPackages) are in the standalone
 // node_modules already; the worker uses the same copies. Everything else is bundled in.

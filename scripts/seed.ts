@@ -9,7 +9,9 @@ const database = await getDatabase();
 try {
   await migrateDatabase(database);
   const seeded = await seedDemoData(database.db);
-  console.log(seeded ? `Demo data added (${database.kind}).` : `Demo data not added: the database already has patients (${database.kind}).`);
+  console.log(
+    seeded ? `Demo data added (${database.kind}).` : `Demo data not added: the database already has patients (${database.kind}).`,
+  );
 } finally {
   await database.close();
 }

@@ -24,11 +24,17 @@ async function readPassword(): Promise<string> {
     chunks.push(chunk as Buffer);
     if (process.stdin.isTTY && chunk.toString().includes('\n')) break;
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: rest, options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  args: rest,
+  options: { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+  strict: true,
+});
 
 function fail(message: string): never {
   console.error(message);
@@ -44,7 +50,12 @@ try {
     case 'add': {
       if (!values.login || !values.name || !values.role) fail(USAGE);
       if (!staffRoles.includes(values.role as StaffRole)) fail(`--role must be one of: ${staffRoles.join(', ')}`);
-      result = await addStaff(db, { login: values.login, name: values.name, role: values.role as StaffRole, password: await readPassword() });
+      result = await addStaff(db, {
+        login: values.login,
+        name: values.name,
+        role: values.role as StaffRole,
+        password: await readPassword(),
+      });
       if (result.ok) console.log(`Staff account ${values.login} (${values.role}) created.`);
       break;
     }
@@ -72,7 +83,9 @@ try {
       if (!values.login) fail(USAGE);
       const unlocked = await unlockLogin(db, values.login);
       if (unlocked.ok) {
-        console.log(`${unlocked.wasLocked ? 'Sign-in lock lifted' : 'Failed sign-ins forgotten (it was not locked)'} for ${values.login} (${unlocked.kind} login).`);
+        console.log(
+          `${unlocked.wasLocked ? 'Sign-in lock lifted' : 'Failed sign-ins forgotten (it was not locked)'} for ${values.login} (${unlocked.kind} login).`,
+        );
       } else {
         result = unlocked;
       }

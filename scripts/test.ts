@@ -44,9 +44,13 @@ if (!postgresUrl) {
   ]);
   if (requireAll) crashed = true;
 }
-const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', `--reporter=json`, `--outputFile.json=${outDir}/vitest.json`, ...extraArgs], {
-  TEST_DATABASE_URL: postgresUrl,
-});
+const vitestCode = run(
+  'npx',
+  ['vitest', 'run', '--reporter=default', `--reporter=json`, `--outputFile.json=${outDir}/vitest.json`, ...extraArgs],
+  {
+    TEST_DATABASE_URL: postgresUrl,
+  },
+);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(`${outDir}/vitest.json`);
 if (vitest) {
   passed += vitest.numPassedTests;

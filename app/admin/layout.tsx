@@ -19,7 +19,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t.panel} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
-        <Link href="/admin" className="font-medium text-brand underline">{plDashboard.nav}</Link>
+        <Link href="/admin" className="font-medium text-brand underline">
+          {plDashboard.nav}
+        </Link>
         <Link href="/admin/verifications" className="font-medium text-brand underline">
           {t.nav.queue}
         </Link>

@@ -56,8 +56,18 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
         <Section id="rejestracje" heading={t.registrations.heading}>
           <Facts
             rows={[
-              [t.registrations.registered, <Value key="r" name="registered" value={registered}>{registered}</Value>],
-              [t.registrations.conflicts, <Value key="c" name="conflicts" value={conflicts}>{conflicts}</Value>],
+              [
+                t.registrations.registered,
+                <Value key="r" name="registered" value={registered}>
+                  {registered}
+                </Value>,
+              ],
+              [
+                t.registrations.conflicts,
+                <Value key="c" name="conflicts" value={conflicts}>
+                  {conflicts}
+                </Value>,
+              ],
             ]}
           />
           <ColumnChart
@@ -82,14 +92,20 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               <caption className="text-left font-medium">{t.registrations.reasonsCaption}</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="p-1">{t.registrations.reason}</th>
-                  <th scope="col" className="p-1 text-right">{t.count}</th>
+                  <th scope="col" className="p-1">
+                    {t.registrations.reason}
+                  </th>
+                  <th scope="col" className="p-1 text-right">
+                    {t.count}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {stats.conflictReasons.map((r) => (
                   <tr key={r.reason} className="border-t border-slate-200" data-reason={r.reason}>
-                    <th scope="row" className="p-1 font-normal">{wordFor(reasons, r.reason) ?? r.reason}</th>
+                    <th scope="row" className="p-1 font-normal">
+                      {wordFor(reasons, r.reason) ?? r.reason}
+                    </th>
                     <td className="p-1 text-right tabular-nums">{r.count}</td>
                   </tr>
                 ))}
@@ -102,15 +118,34 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
           <ShareBar
             id="activation"
             title={t.activation.heading}
-            description={t.activation.desc(activation.rate === null ? t.activation.none : percent(activation.rate), activation.activated, activation.created)}
+            description={t.activation.desc(
+              activation.rate === null ? t.activation.none : percent(activation.rate),
+              activation.activated,
+              activation.created,
+            )}
             parts={[
               { key: 'activated', label: t.activation.activated, value: activation.activated, color: COLORS.newRecord },
-              { key: 'notActivated', label: t.activation.notActivated, value: activation.created - activation.activated, color: COLORS.muted },
+              {
+                key: 'notActivated',
+                label: t.activation.notActivated,
+                value: activation.created - activation.activated,
+                color: COLORS.muted,
+              },
             ]}
             tableCaption={t.activation.caption}
             rows={[
-              [t.activation.created, <Value key="c" name="activation-created" value={activation.created}>{activation.created}</Value>],
-              [t.activation.activated, <Value key="a" name="activation-activated" value={activation.activated}>{activation.activated}</Value>],
+              [
+                t.activation.created,
+                <Value key="c" name="activation-created" value={activation.created}>
+                  {activation.created}
+                </Value>,
+              ],
+              [
+                t.activation.activated,
+                <Value key="a" name="activation-activated" value={activation.activated}>
+                  {activation.activated}
+                </Value>,
+              ],
               [
                 t.activation.rate,
                 <Value key="r" name="activation-rate" value={activation.rate}>
@@ -125,15 +160,30 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
           <Facts
             labelWidth="wide"
             rows={[
-              [t.backlog.awaitingVerification, <Value key="v" name="awaiting-verification" value={backlog.awaitingVerification}>{backlog.awaitingVerification}</Value>],
-              [t.backlog.awaitingActivation, <Value key="a" name="awaiting-activation" value={backlog.awaitingActivation}>{backlog.awaitingActivation}</Value>],
+              [
+                t.backlog.awaitingVerification,
+                <Value key="v" name="awaiting-verification" value={backlog.awaitingVerification}>
+                  {backlog.awaitingVerification}
+                </Value>,
+              ],
+              [
+                t.backlog.awaitingActivation,
+                <Value key="a" name="awaiting-activation" value={backlog.awaitingActivation}>
+                  {backlog.awaitingActivation}
+                </Value>,
+              ],
               [
                 t.backlog.median,
                 <Value key="m" name="median-verification-seconds" value={verification.medianSeconds}>
                   {verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds)}
                 </Value>,
               ],
-              [t.backlog.verified, <Value key="n" name="verified" value={verification.verified}>{verification.verified}</Value>],
+              [
+                t.backlog.verified,
+                <Value key="n" name="verified" value={verification.verified}>
+                  {verification.verified}
+                </Value>,
+              ],
             ]}
           />
           <ColumnChart
@@ -152,8 +202,18 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
           <Facts
             labelWidth="wide"
             rows={[
-              [t.email.failed, <Value key="f" name="email-failed" value={email.failed}>{email.failed}</Value>],
-              [t.email.retrying, <Value key="r" name="email-retrying" value={email.retrying}>{email.retrying}</Value>],
+              [
+                t.email.failed,
+                <Value key="f" name="email-failed" value={email.failed}>
+                  {email.failed}
+                </Value>,
+              ],
+              [
+                t.email.retrying,
+                <Value key="r" name="email-retrying" value={email.retrying}>
+                  {email.retrying}
+                </Value>,
+              ],
             ]}
           />
           <ColumnChart
@@ -162,7 +222,9 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             description={t.email.desc(email.failed)}
             categories={days.map(longDay)}
             axisLabels={days.map(shortDay)}
-            series={[{ key: 'failed', label: t.email.failedSeries, color: COLORS.conflict, values: email.failedByDay.map((d) => d.failed) }]}
+            series={[
+              { key: 'failed', label: t.email.failedSeries, color: COLORS.conflict, values: email.failedByDay.map((d) => d.failed) },
+            ]}
             tableCaption={t.email.caption}
             categoryHeader={t.day}
             showTable={t.showTable}
@@ -188,11 +250,25 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
                   <legend className="mb-1 font-medium">{label}</legend>
                   <div className="flex flex-col gap-1">
                     <label htmlFor={`${kind}-from`}>{t.exports.from}</label>
-                    <input id={`${kind}-from`} name="from" type="date" required defaultValue={stats.from} className="min-h-11 rounded-md border border-slate-400 px-2" />
+                    <input
+                      id={`${kind}-from`}
+                      name="from"
+                      type="date"
+                      required
+                      defaultValue={stats.from}
+                      className="min-h-11 rounded-md border border-slate-400 px-2"
+                    />
                   </div>
                   <div className="flex flex-col gap-1">
                     <label htmlFor={`${kind}-to`}>{t.exports.to}</label>
-                    <input id={`${kind}-to`} name="to" type="date" required defaultValue={stats.to} className="min-h-11 rounded-md border border-slate-400 px-2" />
+                    <input
+                      id={`${kind}-to`}
+                      name="to"
+                      type="date"
+                      required
+                      defaultValue={stats.to}
+                      className="min-h-11 rounded-md border border-slate-400 px-2"
+                    />
                   </div>
                   <button type="submit" className={buttonClass}>
                     {t.exports.download(label)}

@@ -13,7 +13,15 @@ export type CodeRefusal = 'required' | 'failed' | 'expired' | 'pending' | 'block
 
 export type CodeState = ActionState<CodeRefusal, 'code'>;
 
-export function CodeForm({ action, submitLabel, hint }: { action: (state: CodeState, form: FormData) => Promise<CodeState>; submitLabel: string; hint: string }) {
+export function CodeForm({
+  action,
+  submitLabel,
+  hint,
+}: {
+  action: (state: CodeState, form: FormData) => Promise<CodeState>;
+  submitLabel: string;
+  hint: string;
+}) {
   const [state, formAction, pending] = useActionState(action, initialState() as CodeState);
   return (
     <form action={formAction} className="flex flex-col gap-4">

@@ -65,7 +65,12 @@ export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
     <form action={formAction} className="flex flex-col gap-4">
       <FormAlert message={messageOf(state)} answer={state} />
       <p>{t.enrolStep1}</p>
-      <div role="img" aria-label={t.qrAlt} className="h-48 w-48 bg-white p-1 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }} />
+      <div
+        role="img"
+        aria-label={t.qrAlt}
+        className="h-48 w-48 bg-white p-1 [&>svg]:h-full [&>svg]:w-full"
+        dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
+      />
       <p>{t.enrolStep2}</p>
       <p>
         <span className="sr-only">{t.secretLabel}: </span>

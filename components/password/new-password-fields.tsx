@@ -44,7 +44,13 @@ export function NewPasswordFields(props: {
   const failed = new Set(props.failed);
   const invalid = props.failed.length > 0 || undefined;
   // Both fields alike: shown or hidden together, a new password for the browser's password manager.
-  const secret = { type: show ? 'text' : 'password', autoComplete: 'new-password', required: true, maxLength: 256, 'aria-invalid': invalid } as const;
+  const secret = {
+    type: show ? 'text' : 'password',
+    autoComplete: 'new-password',
+    required: true,
+    maxLength: 256,
+    'aria-invalid': invalid,
+  } as const;
 
   return (
     <>
@@ -73,7 +79,14 @@ export function NewPasswordFields(props: {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <LabelledInput id="passwordRepeat" name="passwordRepeat" label={labels.repeat} {...secret} value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+      <LabelledInput
+        id="passwordRepeat"
+        name="passwordRepeat"
+        label={labels.repeat}
+        {...secret}
+        value={repeat}
+        onChange={(e) => setRepeat(e.target.value)}
+      />
       {enhanced ? (
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} className="h-5 w-5" />

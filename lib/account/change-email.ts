@@ -47,7 +47,12 @@ const emailTakenBy = async (db: Db, email: string, accountId: string) =>
       .limit(1)
   ).length > 0;
 
-export async function requestEmailChange(db: Db, accountId: string, input: EmailChangeInput, now = new Date()): Promise<RequestEmailChangeOutcome> {
+export async function requestEmailChange(
+  db: Db,
+  accountId: string,
+  input: EmailChangeInput,
+  now = new Date(),
+): Promise<RequestEmailChangeOutcome> {
   const [account] = await db
     .select({ email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
     .from(webAccounts)
@@ -106,7 +111,14 @@ export async function pendingEmailChange(db: Db, accountId: string, now = new Da
   const [row] = await db
     .select({ newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt, createdAt: emailChanges.createdAt })
     .from(emailChanges)
-    .where(and(eq(emailChanges.accountId, accountId), isNull(emailChanges.usedAt), isNull(emailChanges.supersededAt), gt(emailChanges.expiresAt, now)));
+    .where(
+      and(
+        eq(emailChanges.accountId, accountId),
+        isNull(emailChanges.usedAt),
+        isNull(emailChanges.supersededAt),
+        gt(emailChanges.expiresAt, now),
+      ),
+    );
   return row ?? null;
 }
 
@@ -159,7 +171,14 @@ export async function confirmEmailChange(
       const [spent] = await tx
         .update(emailChanges)
         .set({ usedAt: now })
-        .where(and(eq(emailChanges.tokenHash, hashToken(token)), isNull(emailChanges.usedAt), isNull(emailChanges.supersededAt), gt(emailChanges.expiresAt, now)))
+        .where(
+          and(
+            eq(emailChanges.tokenHash, hashToken(token)),
+            isNull(emailChanges.usedAt),
+            isNull(emailChanges.supersededAt),
+            gt(emailChanges.expiresAt, now),
+          ),
+        )
         .returning({ accountId: emailChanges.accountId, newEmail: emailChanges.newEmail });
       if (!spent) return { status: 'token', state: 'used' } as const;
       const [account] = await tx
@@ -172,7 +191,14 @@ export async function confirmEmailChange(
       await tx
         .update(accountTokens)
         .set({ supersededAt: now })
-        .where(and(eq(accountTokens.accountId, spent.accountId), eq(accountTokens.purpose, 'password_reset'), isNull(accountTokens.usedAt), isNull(accountTokens.supersededAt)));
+        .where(
+          and(
+            eq(accountTokens.accountId, spent.accountId),
+            eq(accountTokens.purpose, 'password_reset'),
+            isNull(accountTokens.usedAt),
+            isNull(accountTokens.supersededAt),
+          ),
+        );
       return { status: 'confirmed', accountId: spent.accountId, newEmail: spent.newEmail } as const;
     });
   } catch (error) {

@@ -27,9 +27,20 @@ export type ChangePasswordOutcome =
   | { status: 'limited'; retryAfterSeconds: number }
   | { status: 'gone' };
 
-export async function changePassword(db: Db, accountId: string, input: ChangePasswordInput, now = new Date()): Promise<ChangePasswordOutcome> {
+export async function changePassword(
+  db: Db,
+  accountId: string,
+  input: ChangePasswordInput,
+  now = new Date(),
+): Promise<ChangePasswordOutcome> {
   const [account] = await db
-    .select({ login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, pesel: patients.pesel, firstName: patients.firstName })
+    .select({
+      login: webAccounts.login,
+      email: webAccounts.email,
+      status: webAccounts.status,
+      pesel: patients.pesel,
+      firstName: patients.firstName,
+    })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
@@ -51,7 +62,14 @@ export async function changePassword(db: Db, accountId: string, input: ChangePas
     await tx
       .update(accountTokens)
       .set({ supersededAt: now })
-      .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset'), isNull(accountTokens.usedAt), isNull(accountTokens.supersededAt)));
+      .where(
+        and(
+          eq(accountTokens.accountId, accountId),
+          eq(accountTokens.purpose, 'password_reset'),
+          isNull(accountTokens.usedAt),
+          isNull(accountTokens.supersededAt),
+        ),
+      );
     const result = await endOtherSessions(tx, accountId, { accountId, sid: input.keepSession });
     await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
     return result;

@@ -26,7 +26,10 @@ export function consentHistory(db: Db, accountId: string, at?: Date): Promise<Co
 
 /** The state of every kind after the rows of `history` (oldest first). */
 export function consentStates(history: Consent[]): Record<ConsentKind, ConsentState> {
-  const states = Object.fromEntries(consentKinds.map((kind) => [kind, { kind, given: false, latest: null }])) as Record<ConsentKind, ConsentState>;
+  const states = Object.fromEntries(consentKinds.map((kind) => [kind, { kind, given: false, latest: null }])) as Record<
+    ConsentKind,
+    ConsentState
+  >;
   for (const row of history) states[row.kind] = { kind: row.kind, given: row.action === 'given', latest: row };
   return states;
 }

@@ -13,7 +13,12 @@ export { contactFields, keepContactValues, validateContactDetails } from './cont
 
 export type ContactUpdateOutcome = { status: 'saved' | 'pending' | 'unchanged' } | { status: 'gone' };
 
-export async function updateContactDetails(db: Db, accountId: string, data: PatientContactData, now = new Date()): Promise<ContactUpdateOutcome> {
+export async function updateContactDetails(
+  db: Db,
+  accountId: string,
+  data: PatientContactData,
+  now = new Date(),
+): Promise<ContactUpdateOutcome> {
   return db.transaction(async (tx) => {
     // One change at a time per account: a second submission waits for the first.
     const [row] = await tx

@@ -40,4 +40,5 @@ export function keepContactValues(submitted: Record<string, unknown>): ContactVa
 export const sameContact = (a: PatientContactData, b: PatientContactData) => contactFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
 /** The fields in which two versions of the contact data differ. */
-export const changedFields = (a: PatientContactData, b: PatientContactData) => contactFields.filter((f) => (a[f] ?? null) !== (b[f] ?? null));
+export const changedFields = (a: PatientContactData, b: PatientContactData) =>
+  contactFields.filter((f) => (a[f] ?? null) !== (b[f] ?? null));

@@ -6,9 +6,7 @@ import { webAccounts } from '@/db/schema';
 import { signInWithLimits } from '@/lib/auth/authenticate';
 
 export type CurrentPasswordCheck =
-  | { ok: true }
-  | { ok: false; reason: 'wrong' }
-  | { ok: false; reason: 'limited'; retryAfterSeconds: number };
+  { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 export async function checkCurrentPassword(db: Db, accountId: string, password: string, ip: string | null): Promise<CurrentPasswordCheck> {
   const [account] = await db.select({ login: webAccounts.login }).from(webAccounts).where(eq(webAccounts.id, accountId));

@@ -29,7 +29,12 @@ export type DeleteAccountOutcome =
   | { status: 'limited'; retryAfterSeconds: number }
   | { status: 'gone' };
 
-export async function deleteWebAccount(db: Db, accountId: string, input: DeleteAccountInput, now = new Date()): Promise<DeleteAccountOutcome> {
+export async function deleteWebAccount(
+  db: Db,
+  accountId: string,
+  input: DeleteAccountInput,
+  now = new Date(),
+): Promise<DeleteAccountOutcome> {
   const fieldErrors: DeleteAccountErrors = {};
   if (!input.confirmed) fieldErrors.confirm = 'required';
   if (input.password === '') fieldErrors.password = 'required';
@@ -68,14 +73,22 @@ export async function deleteWebAccount(db: Db, accountId: string, input: DeleteA
     }
     // Emails not sent yet are not sent; sent ones keep their subject and status, not their body.
     await tx.delete(emailOutbox).where(and(eq(emailOutbox.accountId, accountId), ne(emailOutbox.status, 'sent')));
-    await tx.update(emailOutbox).set({ html: '', text: '' }).where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.status, 'sent')));
+    await tx
+      .update(emailOutbox)
+      .set({ html: '', text: '' })
+      .where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.status, 'sent')));
     await endAllSessions(tx, accountId);
     // Written without the account (which is about to go): the entry names it in its details.
     await tx.insert(auditLog).values({
       staffId: null,
       action: ACCOUNT_DELETED_ACTION,
       accountId: null,
-      details: { account: accountId, patient: account.patientId, login: account.login, consentsWithdrawn: withdrawn.map((s) => s.kind).join(',') },
+      details: {
+        account: accountId,
+        patient: account.patientId,
+        login: account.login,
+        consentsWithdrawn: withdrawn.map((s) => s.kind).join(','),
+      },
       createdAt: now,
     });
     // Tokens, email changes and data changes go with it (ON DELETE CASCADE); the consent history

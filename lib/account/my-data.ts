@@ -19,7 +19,11 @@ export async function exportMyData(db: Db, accountId: string, now = new Date()) 
   const { account, patient } = row;
   const [verifier, history, emails, changes, staffActions, emailChange] = await Promise.all([
     account.verifiedBy
-      ? db.select({ name: staffAccounts.name }).from(staffAccounts).where(eq(staffAccounts.id, account.verifiedBy)).then((r) => r[0]?.name ?? null)
+      ? db
+          .select({ name: staffAccounts.name })
+          .from(staffAccounts)
+          .where(eq(staffAccounts.id, account.verifiedBy))
+          .then((r) => r[0]?.name ?? null)
       : Promise.resolve(null),
     consentHistory(db, accountId),
     db
@@ -28,7 +32,12 @@ export async function exportMyData(db: Db, accountId: string, now = new Date()) 
       .where(eq(emailOutbox.accountId, accountId))
       .orderBy(desc(emailOutbox.createdAt)),
     db
-      .select({ proposed: patientDataChanges.proposed, status: patientDataChanges.status, createdAt: patientDataChanges.createdAt, decidedAt: patientDataChanges.decidedAt })
+      .select({
+        proposed: patientDataChanges.proposed,
+        status: patientDataChanges.status,
+        createdAt: patientDataChanges.createdAt,
+        decidedAt: patientDataChanges.decidedAt,
+      })
       .from(patientDataChanges)
       .where(eq(patientDataChanges.accountId, accountId))
       .orderBy(asc(patientDataChanges.createdAt)),
@@ -76,7 +85,9 @@ export async function exportMyData(db: Db, accountId: string, now = new Date()) 
       existedBeforeRegistration: account.patientAttached === 1,
     },
     submittedAtRegistration: account.submitted,
-    pendingEmailChange: emailChange ? { newEmail: emailChange.newEmail, requestedAt: iso(emailChange.createdAt), expiresAt: iso(emailChange.expiresAt) } : null,
+    pendingEmailChange: emailChange
+      ? { newEmail: emailChange.newEmail, requestedAt: iso(emailChange.createdAt), expiresAt: iso(emailChange.expiresAt) }
+      : null,
     dataChanges: changes.map((c) => ({ ...c.proposed, status: c.status, requestedAt: iso(c.createdAt), decidedAt: iso(c.decidedAt) })),
     consents: {
       current: Object.values(states).map((s) => ({

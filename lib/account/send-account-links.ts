@@ -14,7 +14,13 @@ async function findAccount(db: Db, identifier: string) {
   const value = identifier.trim().slice(0, 254);
   if (value === '') return undefined;
   const [row] = await db
-    .select({ id: webAccounts.id, login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .select({
+      id: webAccounts.id,
+      login: webAccounts.login,
+      email: webAccounts.email,
+      status: webAccounts.status,
+      firstName: patients.firstName,
+    })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(or(sql`lower(${webAccounts.email}) = lower(${value})`, sql`lower(${webAccounts.login}) = lower(${value})`))

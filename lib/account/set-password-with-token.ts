@@ -31,37 +31,37 @@ export async function setPasswordWithToken(
 
   try {
     return await db.transaction(async (tx) => {
-    const [spent] = await tx
-      .update(accountTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(accountTokens.tokenHash, hashToken(params.token)),
-          eq(accountTokens.purpose, params.purpose),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.supersededAt),
-          gt(accountTokens.expiresAt, now),
-        ),
-      )
-      .returning({ accountId: accountTokens.accountId });
-    if (!spent) return { status: 'token', state: 'used' } as const;
-    const [account] = await tx
-      .update(webAccounts)
-      .set({
-        passwordHash,
-        passwordChangedAt: now,
-        sessionVersion: sql`${webAccounts.sessionVersion} + 1`,
-        status: sql`case when ${webAccounts.status} = 'pending_activation' then 'active' else ${webAccounts.status} end`,
-        activatedAt: sql`coalesce(${webAccounts.activatedAt}, ${now.toISOString()}::timestamptz)`,
-      })
-      .where(and(eq(webAccounts.id, spent.accountId), sql`${webAccounts.status} <> 'blocked'`))
-      .returning({ id: webAccounts.id, login: webAccounts.login });
-    // Blocked between the check and now: keep the token unspent and say nothing more.
-    if (!account) throw new AccountBlocked();
-    // Whoever sets a password with an emailed link controls the mailbox: a lock of sign-in by
-    // password after many failed attempts (and their count) ends here.
-    await liftSignInLock(tx, account.login, now);
-    return { status: 'ok', accountId: spent.accountId } as const;
+      const [spent] = await tx
+        .update(accountTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(accountTokens.tokenHash, hashToken(params.token)),
+            eq(accountTokens.purpose, params.purpose),
+            isNull(accountTokens.usedAt),
+            isNull(accountTokens.supersededAt),
+            gt(accountTokens.expiresAt, now),
+          ),
+        )
+        .returning({ accountId: accountTokens.accountId });
+      if (!spent) return { status: 'token', state: 'used' } as const;
+      const [account] = await tx
+        .update(webAccounts)
+        .set({
+          passwordHash,
+          passwordChangedAt: now,
+          sessionVersion: sql`${webAccounts.sessionVersion} + 1`,
+          status: sql`case when ${webAccounts.status} = 'pending_activation' then 'active' else ${webAccounts.status} end`,
+          activatedAt: sql`coalesce(${webAccounts.activatedAt}, ${now.toISOString()}::timestamptz)`,
+        })
+        .where(and(eq(webAccounts.id, spent.accountId), sql`${webAccounts.status} <> 'blocked'`))
+        .returning({ id: webAccounts.id, login: webAccounts.login });
+      // Blocked between the check and now: keep the token unspent and say nothing more.
+      if (!account) throw new AccountBlocked();
+      // Whoever sets a password with an emailed link controls the mailbox: a lock of sign-in by
+      // password after many failed attempts (and their count) ends here.
+      await liftSignInLock(tx, account.login, now);
+      return { status: 'ok', accountId: spent.accountId } as const;
     });
   } catch (error) {
     if (error instanceof AccountBlocked) return { status: 'token', state: 'unknown' };

@@ -33,7 +33,13 @@ export async function loadSettings(db: Db, accountId: string) {
 }
 
 /** One line of an address as people write it: `ul. Lubelska 12A/3, 21-010 Łęczna`. */
-export function formatAddress(a: { street: string | null; houseNumber: string | null; flatNumber: string | null; postalCode: string | null; city: string | null }): string {
+export function formatAddress(a: {
+  street: string | null;
+  houseNumber: string | null;
+  flatNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+}): string {
   return [
     [a.street, [a.houseNumber, a.flatNumber].filter(Boolean).join('/')].filter(Boolean).join(' '),
     [a.postalCode, a.city].filter(Boolean).join(' '),

@@ -18,9 +18,15 @@ import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
 async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {
   // Logins are ASCII, so the database's lower() equals the counter's normalisation here.
   const name = normaliseLogin(login);
-  const [staff] = await db.select({ id: staffAccounts.id }).from(staffAccounts).where(sql`lower(${staffAccounts.login}) = ${name}`).limit(1);
+  const [staff] = await db
+    .select({ id: staffAccounts.id })
+    .from(staffAccounts)
+    .where(sql`lower(${staffAccounts.login}) = ${name}`)
+    .limit(1);
   if (staff) {
-    await db.insert(auditLog).values({ staffId: staff.id, action: 'staff.signin.locked', details: { until: lockedUntil.toISOString(), ip } });
+    await db
+      .insert(auditLog)
+      .values({ staffId: staff.id, action: 'staff.signin.locked', details: { until: lockedUntil.toISOString(), ip } });
     return;
   }
   const [account] = await db

@@ -48,7 +48,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { ticket: {} },
       authorize(credentials) {
-        const ticket = unseal<SignInTicket>(env.AUTH_SECRET, 'sign-in', typeof credentials?.ticket === 'string' ? credentials.ticket : null);
+        const ticket = unseal<SignInTicket>(
+          env.AUTH_SECRET,
+          'sign-in',
+          typeof credentials?.ticket === 'string' ? credentials.ticket : null,
+        );
         if (!ticket || !ROLES.includes(ticket.role)) return null;
         return { id: ticket.id, role: ticket.role, sessionVersion: ticket.ver, sid: ticket.sid };
       },

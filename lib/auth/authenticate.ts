@@ -11,8 +11,7 @@ import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '.
 export type Role = 'patient' | StaffRole;
 
 export type AuthenticateResult =
-  | { ok: true; id: string; role: Role; sessionVersion: number }
-  | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
+  { ok: true; id: string; role: Role; sessionVersion: number } | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
 
 const invalid = { ok: false, reason: 'invalid' } as const;
 
@@ -24,7 +23,13 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   const name = login.trim();
   // Staff and patient logins never collide: registration and the staff CLI check both tables.
   const [staff] = await db
-    .select({ id: staffAccounts.id, role: staffAccounts.role, passwordHash: staffAccounts.passwordHash, disabledAt: staffAccounts.disabledAt, sessionVersion: staffAccounts.sessionVersion })
+    .select({
+      id: staffAccounts.id,
+      role: staffAccounts.role,
+      passwordHash: staffAccounts.passwordHash,
+      disabledAt: staffAccounts.disabledAt,
+      sessionVersion: staffAccounts.sessionVersion,
+    })
     .from(staffAccounts)
     .where(sql`lower(${staffAccounts.login}) = lower(${name})`)
     .limit(1);
@@ -32,13 +37,21 @@ export async function authenticate(db: Db, login: string, password: string): Pro
     if (!(await verifyPassword(staff.passwordHash, password))) return invalid;
     if (staff.disabledAt) return { ok: false, reason: 'blocked' };
     if (needsRehash(staff.passwordHash)) {
-      await db.update(staffAccounts).set({ passwordHash: await hashPassword(password) }).where(eq(staffAccounts.id, staff.id));
+      await db
+        .update(staffAccounts)
+        .set({ passwordHash: await hashPassword(password) })
+        .where(eq(staffAccounts.id, staff.id));
     }
     return { ok: true, id: staff.id, role: staff.role, sessionVersion: staff.sessionVersion };
   }
 
   const [account] = await db
-    .select({ id: webAccounts.id, status: webAccounts.status, passwordHash: webAccounts.passwordHash, sessionVersion: webAccounts.sessionVersion })
+    .select({
+      id: webAccounts.id,
+      status: webAccounts.status,
+      passwordHash: webAccounts.passwordHash,
+      sessionVersion: webAccounts.sessionVersion,
+    })
     .from(webAccounts)
     .where(sql`lower(${webAccounts.login}) = lower(${name})`)
     .limit(1);
@@ -54,7 +67,10 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   if (account.status === 'blocked') return { ok: false, reason: 'blocked' };
   if (needsRehash(account.passwordHash)) {
     // Hashes made with older, weaker parameters are replaced while we know the password.
-    await db.update(webAccounts).set({ passwordHash: await hashPassword(password) }).where(eq(webAccounts.id, account.id));
+    await db
+      .update(webAccounts)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(webAccounts.id, account.id));
   }
   return { ok: true, id: account.id, role: 'patient', sessionVersion: account.sessionVersion };
 }
@@ -113,8 +129,14 @@ export async function signInWithLimits(
 /** Ends every session of the principal (sign-out), by moving its session version on. */
 export async function endSessions(db: Db, id: string, role: Role): Promise<void> {
   if (role === 'patient') {
-    await db.update(webAccounts).set({ sessionVersion: sql`${webAccounts.sessionVersion} + 1` }).where(eq(webAccounts.id, id));
+    await db
+      .update(webAccounts)
+      .set({ sessionVersion: sql`${webAccounts.sessionVersion} + 1` })
+      .where(eq(webAccounts.id, id));
   } else {
-    await db.update(staffAccounts).set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` }).where(eq(staffAccounts.id, id));
+    await db
+      .update(staffAccounts)
+      .set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
+      .where(eq(staffAccounts.id, id));
   }
 }

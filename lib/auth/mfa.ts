@@ -29,7 +29,11 @@ const ownerColumn = (owner: MfaOwner) => (owner.kind === 'staff' ? mfaFactors.st
 const ownerValues = (owner: MfaOwner) => (owner.kind === 'staff' ? { staffId: owner.id } : { accountId: owner.id });
 
 async function findFactor(db: Db, owner: MfaOwner) {
-  const [factor] = await db.select().from(mfaFactors).where(eq(ownerColumn(owner), owner.id)).limit(1);
+  const [factor] = await db
+    .select()
+    .from(mfaFactors)
+    .where(eq(ownerColumn(owner), owner.id))
+    .limit(1);
   return factor ?? null;
 }
 
@@ -65,7 +69,11 @@ export async function startEnrolment(db: Db, owner: MfaOwner, label: string): Pr
     const [upserted] = await db
       .insert(mfaFactors)
       .values({ ...ownerValues(owner), secret: sealed })
-      .onConflictDoUpdate({ target: ownerColumn(owner), set: { secret: sealed, lastUsedStep: null }, setWhere: isNull(mfaFactors.confirmedAt) })
+      .onConflictDoUpdate({
+        target: ownerColumn(owner),
+        set: { secret: sealed, lastUsedStep: null },
+        setWhere: isNull(mfaFactors.confirmedAt),
+      })
       .returning();
     if (!upserted) return null; // confirmed meanwhile by another request
   }
@@ -126,7 +134,9 @@ export async function confirmEnrolment(db: Db, owner: MfaOwner, code: string): P
       .returning({ id: mfaFactors.id });
     if (done.length === 0) return false;
     await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.factorId, factor.id));
-    await tx.insert(mfaRecoveryCodes).values(recoveryCodes.map((c) => ({ factorId: factor.id, codeHash: hashCode(factor.id, normaliseCode(c)) })));
+    await tx
+      .insert(mfaRecoveryCodes)
+      .values(recoveryCodes.map((c) => ({ factorId: factor.id, codeHash: hashCode(factor.id, normaliseCode(c)) })));
     return true;
   });
   return confirmed ? { ok: true, recoveryCodes } : { ok: false, reason: 'not_started' };
@@ -145,7 +155,13 @@ export async function verifySecondFactor(db: Db, owner: MfaOwner, input: string)
   const spent = await db
     .update(mfaRecoveryCodes)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(mfaRecoveryCodes.factorId, factor.id), eq(mfaRecoveryCodes.codeHash, hashCode(factor.id, normalised)), isNull(mfaRecoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(mfaRecoveryCodes.factorId, factor.id),
+        eq(mfaRecoveryCodes.codeHash, hashCode(factor.id, normalised)),
+        isNull(mfaRecoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: mfaRecoveryCodes.id });
   if (spent.length !== 1) return { ok: false };
   const [left] = await db
@@ -157,6 +173,9 @@ export async function verifySecondFactor(db: Db, owner: MfaOwner, input: string)
 
 /** Removes the owner's second factor and its recovery codes (lost phone, or the patient switches it off). */
 export async function removeSecondFactor(db: Db, owner: MfaOwner): Promise<boolean> {
-  const removed = await db.delete(mfaFactors).where(eq(ownerColumn(owner), owner.id)).returning({ id: mfaFactors.id });
+  const removed = await db
+    .delete(mfaFactors)
+    .where(eq(ownerColumn(owner), owner.id))
+    .returning({ id: mfaFactors.id });
   return removed.length > 0;
 }

@@ -22,5 +22,11 @@ export async function writePendingSignIn(pending: PendingSignIn): Promise<void> 
 }
 
 export async function clearPendingSignIn(): Promise<void> {
-  (await cookies()).set(COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: env.APP_URL.startsWith('https://'), path: '/login', maxAge: 0 });
+  (await cookies()).set(COOKIE, '', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.APP_URL.startsWith('https://'),
+    path: '/login',
+    maxAge: 0,
+  });
 }

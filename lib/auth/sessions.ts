@@ -28,7 +28,10 @@ function sessionLimits(role: Role): SessionLimits {
 const owner = (id: string, role: Role) => (role === 'patient' ? { accountId: id } : { staffId: id });
 
 export async function startSession(db: Db, id: string, role: Role): Promise<string> {
-  const [row] = await db.insert(authSessions).values({ ...owner(id, role), role }).returning({ id: authSessions.id });
+  const [row] = await db
+    .insert(authSessions)
+    .values({ ...owner(id, role), role })
+    .returning({ id: authSessions.id });
   return row!.id;
 }
 
@@ -36,7 +39,14 @@ export async function startSession(db: Db, id: string, role: Role): Promise<stri
  * Checks a session and records the activity. `lastSeenAt` is written at most every few seconds
  * (a tenth of the idle timeout, at most 15 s), so a burst of requests costs one write.
  */
-export async function checkSession(db: Db, sid: string, id: string, role: Role, sessionVersion: number, now = new Date()): Promise<SessionCheck> {
+export async function checkSession(
+  db: Db,
+  sid: string,
+  id: string,
+  role: Role,
+  sessionVersion: number,
+  now = new Date(),
+): Promise<SessionCheck> {
   if (!isUuid(sid) || !isUuid(id)) return { ok: false, reason: 'ended' };
   const [row] = await db
     .select({
@@ -55,11 +65,19 @@ export async function checkSession(db: Db, sid: string, id: string, role: Role, 
     .from(authSessions)
     .where(eq(authSessions.id, sid));
   if (!row || row.role !== role || (role === 'patient' ? row.accountId : row.staffId) !== id) return { ok: false, reason: 'ended' };
-  if (row.endedAt) return { ok: false, reason: (row.endReason as SessionEnd | null) === 'idle' || row.endReason === 'absolute' ? (row.endReason as SessionEnd) : 'ended' };
+  if (row.endedAt)
+    return {
+      ok: false,
+      reason: (row.endReason as SessionEnd | null) === 'idle' || row.endReason === 'absolute' ? (row.endReason as SessionEnd) : 'ended',
+    };
   if (!row.current) return { ok: false, reason: 'ended' };
   const limits = sessionLimits(role);
   const ended: SessionEnd | null =
-    now.getTime() - row.createdAt.getTime() > limits.absoluteMs ? 'absolute' : now.getTime() - row.lastSeenAt.getTime() > limits.idleMs ? 'idle' : null;
+    now.getTime() - row.createdAt.getTime() > limits.absoluteMs
+      ? 'absolute'
+      : now.getTime() - row.lastSeenAt.getTime() > limits.idleMs
+        ? 'idle'
+        : null;
   if (ended) {
     await endSession(db, sid, ended);
     return { ok: false, reason: ended };

@@ -45,13 +45,15 @@ export async function passwordStep(db: Db, login: string, password: string, ip: 
   if (!result.ok) {
     if (result.reason === 'invalid' || result.reason === 'limited') {
       const staffId = await staffIdByLogin(db, login);
-      if (staffId) await recordStaffEvent(db, staffId, result.reason === 'limited' ? 'staff.signin.limited' : 'staff.signin.password_failed', {}, ip);
+      if (staffId)
+        await recordStaffEvent(db, staffId, result.reason === 'limited' ? 'staff.signin.limited' : 'staff.signin.password_failed', {}, ip);
     }
     return { status: 'refused', reason: result.reason, retryAfterSeconds: result.reason === 'limited' ? result.retryAfterSeconds : 0 };
   }
   const principal = { id: result.id, role: result.role, ver: result.sessionVersion };
   if (await hasSecondFactor(db, mfaOwner(principal))) return { status: 'second-factor', pending: { ...principal, stage: 'code', next } };
-  if (principal.role !== 'patient' && env.STAFF_MFA === 'required') return { status: 'second-factor', pending: { ...principal, stage: 'enrol', next } };
+  if (principal.role !== 'patient' && env.STAFF_MFA === 'required')
+    return { status: 'second-factor', pending: { ...principal, stage: 'enrol', next } };
   if (principal.role !== 'patient') await recordStaffEvent(db, principal.id, 'staff.signin.success', { mfa: false }, ip);
   return { status: 'complete', ticket: await issueSignInTicket(db, principal), role: principal.role, next };
 }
@@ -79,7 +81,8 @@ export async function codeStep(db: Db, pending: PendingSignIn, code: string, ip:
  */
 export function returnPath(next: string | null | undefined, role: Role): string {
   const fallback = role === 'patient' ? '/account' : '/admin/verifications';
-  if (!next || next.length > 512 || !/^\/[A-Za-z0-9\-._~/?=&%+]*$/.test(next) || next.includes('//') || next.includes('/..')) return fallback;
+  if (!next || next.length > 512 || !/^\/[A-Za-z0-9\-._~/?=&%+]*$/.test(next) || next.includes('//') || next.includes('/..'))
+    return fallback;
   const area = role === 'patient' ? '/account' : '/admin';
   return next === area || next.startsWith(`${area}/`) || next.startsWith(`${area}?`) ? next : fallback;
 }

@@ -19,18 +19,39 @@ const person = (p: Omit<NewPatient, 'firstNameKey' | 'lastNameKey' | 'source'>):
 export const demoPatients = {
   /** In the register without a web account: registering with this PESEL and name attaches. */
   attachable: person({
-    pesel: '80031212355', firstName: 'Jan', lastName: 'Kowalski', birthDate: '1980-03-12', sex: 'M',
-    street: 'Lubelska', houseNumber: '10', postalCode: '21-010', city: 'Łęczna',
+    pesel: '80031212355',
+    firstName: 'Jan',
+    lastName: 'Kowalski',
+    birthDate: '1980-03-12',
+    sex: 'M',
+    street: 'Lubelska',
+    houseNumber: '10',
+    postalCode: '21-010',
+    city: 'Łęczna',
   }),
   /** Already has a web account: registering with this PESEL (or the email) is a conflict. */
   withAccount: person({
-    pesel: '75110245621', firstName: 'Anna', lastName: 'Nowak', birthDate: '1975-11-02', sex: 'K',
-    houseNumber: '3', postalCode: '21-010', city: 'Łęczna', email: 'anna.nowak@example.pl',
+    pesel: '75110245621',
+    firstName: 'Anna',
+    lastName: 'Nowak',
+    birthDate: '1975-11-02',
+    sex: 'K',
+    houseNumber: '3',
+    postalCode: '21-010',
+    city: 'Łęczna',
+    email: 'anna.nowak@example.pl',
   }),
   /** No PESEL: registering as BRAK with this name and birth date needs the desk. */
   withoutPesel: person({
-    pesel: null, firstName: 'Olena', lastName: 'Shevchenko', birthDate: '1990-07-21', sex: 'K',
-    houseNumber: '7', flatNumber: '2', postalCode: '21-010', city: 'Łęczna',
+    pesel: null,
+    firstName: 'Olena',
+    lastName: 'Shevchenko',
+    birthDate: '1990-07-21',
+    sex: 'K',
+    houseNumber: '7',
+    flatNumber: '2',
+    postalCode: '21-010',
+    city: 'Łęczna',
   }),
 };
 
@@ -47,10 +68,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(patients);
     if (n > 0) return false;
-    const rows = await tx
-      .insert(patients)
-      .values(Object.values(demoPatients))
-      .returning({ id: patients.id, pesel: patients.pesel });
+    const rows = await tx.insert(patients).values(Object.values(demoPatients)).returning({ id: patients.id, pesel: patients.pesel });
     const anna = rows.find((r) => r.pesel === demoPatients.withAccount.pesel)!;
     await tx.insert(webAccounts).values({
       patientId: anna.id,
@@ -61,7 +79,9 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       submitted: { firstName: 'Anna', lastName: 'Nowak', pesel: demoPatients.withAccount.pesel ?? null },
     });
     for (const staff of demoStaff) {
-      await tx.insert(staffAccounts).values({ login: staff.login, name: staff.name, role: staff.role, passwordHash: await hashPassword(staff.password) });
+      await tx
+        .insert(staffAccounts)
+        .values({ login: staff.login, name: staff.name, role: staff.role, passwordHash: await hashPassword(staff.password) });
     }
     return true;
   });

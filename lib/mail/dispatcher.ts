@@ -48,7 +48,12 @@ async function claimDue(db: Db, batchSize: number, claimMs: number): Promise<Cla
         attempts: sql`${emailOutbox.attempts} + 1`,
         nextAttemptAt: sql`now() + make_interval(secs => ${claimMs / 1000})`,
       })
-      .where(sql`${emailOutbox.id} in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)})`)
+      .where(
+        sql`${emailOutbox.id} in (${sql.join(
+          due.map((d) => sql`${d.id}`),
+          sql`, `,
+        )})`,
+      )
       .returning({
         id: emailOutbox.id,
         recipient: emailOutbox.recipient,
@@ -78,7 +83,10 @@ export async function dispatchOnce(db: Db, sender: MailSender, options: Dispatch
       }
       countDeliveryAttempt(result);
       if (result.ok) {
-        await db.update(emailOutbox).set({ status: 'sent', sentAt: now(), providerMessageId: result.providerId, lastError: null }).where(mine);
+        await db
+          .update(emailOutbox)
+          .set({ status: 'sent', sentAt: now(), providerMessageId: result.providerId, lastError: null })
+          .where(mine);
         return;
       }
       const expired = now().getTime() - row.createdAt.getTime() > o.giveUpAfterMs;

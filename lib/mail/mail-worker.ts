@@ -14,9 +14,18 @@ export function configuredSender(): MailSender | null {
   return env.RESEND_API_KEY ? createResendSender({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL }) : null;
 }
 
-export async function startProcessMailWorker(database: Database, sender: MailSender, options: { pollMs?: number; claimMs?: number } = {}): Promise<MailWorker> {
+export async function startProcessMailWorker(
+  database: Database,
+  sender: MailSender,
+  options: { pollMs?: number; claimMs?: number } = {},
+): Promise<MailWorker> {
   if (slot.__erejestracjaMailWorker) return slot.__erejestracjaMailWorker.worker;
-  const worker = startMailWorker(database.db, sender, { from: env.MAIL_FROM, pollMs: env.MAIL_POLL_MS, claimMs: env.MAIL_CLAIM_MS, ...options });
+  const worker = startMailWorker(database.db, sender, {
+    from: env.MAIL_FROM,
+    pollMs: env.MAIL_POLL_MS,
+    claimMs: env.MAIL_CLAIM_MS,
+    ...options,
+  });
   let unlisten: (() => Promise<void>) | undefined;
   if (database.kind === 'postgres' && database.url) {
     const { default: postgres } = await import('postgres');

@@ -18,10 +18,7 @@ export async function renderEmail(template: string, subject: string, element: Re
   return { template, subject, html, text };
 }
 
-export async function enqueueEmail(
-  tx: Db,
-  message: RenderedEmail & { recipient: string; accountId?: string | null },
-): Promise<string> {
+export async function enqueueEmail(tx: Db, message: RenderedEmail & { recipient: string; accountId?: string | null }): Promise<string> {
   const [row] = await tx
     .insert(emailOutbox)
     .values({

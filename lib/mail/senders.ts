@@ -12,9 +12,7 @@ export interface OutgoingEmail {
   text: string;
 }
 
-export type SendResult =
-  | { ok: true; providerId: string | null }
-  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
+export type SendResult = { ok: true; providerId: string | null } | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
 
 export interface MailSender {
   name: string;

@@ -48,12 +48,14 @@ export const plDashboard = {
     failedSeries: 'Niedostarczone',
     failed: 'Wiadomości niedostarczone (30 dni)',
     retrying: 'Wiadomości ponawiane teraz (po nieudanej próbie)',
-    desc: (failed: number) => `Wykres słupkowy: wiadomości email, których nie udało się dostarczyć, według dnia wysłania. Razem w ostatnich 30 dniach: ${failed}.`,
+    desc: (failed: number) =>
+      `Wykres słupkowy: wiadomości email, których nie udało się dostarczyć, według dnia wysłania. Razem w ostatnich 30 dniach: ${failed}.`,
     caption: 'Niedostarczone wiadomości email w ostatnich 30 dniach',
   },
   exports: {
     heading: 'Eksport danych (CSV)',
-    intro: 'Plik CSV (średnik jako separator, UTF-8) do otwarcia w arkuszu kalkulacyjnym. Każdy eksport jest zapisywany w dzienniku zdarzeń.',
+    intro:
+      'Plik CSV (średnik jako separator, UTF-8) do otwarcia w arkuszu kalkulacyjnym. Każdy eksport jest zapisywany w dzienniku zdarzeń.',
     from: 'Od dnia',
     to: 'Do dnia',
     auditLog: 'Dziennik zdarzeń',

@@ -74,8 +74,7 @@ export const selfService = {
     doneTitle: 'Adres email został zmieniony',
     done: (email: string) => `Od teraz adresem email Twojego konta jest ${email}.`,
     toLogin: 'Przejdź do logowania',
-    otherAccount:
-      'Ten link dotyczy innego konta niż to, na które jesteś zalogowany. Wyloguj się i otwórz link ponownie.',
+    otherAccount: 'Ten link dotyczy innego konta niż to, na które jesteś zalogowany. Wyloguj się i otwórz link ponownie.',
     states: {
       unknown: { title: 'Nieprawidłowy link', body: 'Ten link jest nieprawidłowy. Sprawdź, czy został skopiowany w całości.' },
       expired: { title: 'Link wygasł', body: 'Ten link stracił ważność. Zaloguj się i poproś o zmianę adresu ponownie.' },
@@ -191,7 +190,8 @@ export const selfService = {
     passwordChanged: {
       subject: 'Hasło do konta w portalu E-Rejestracja zostało zmienione',
       preview: 'Hasło do Twojego konta zostało zmienione.',
-      body: (at: string) => `hasło do Twojego konta w portalu pacjenta E-Rejestracja zostało zmienione (${at}). Na innych urządzeniach trzeba zalogować się ponownie.`,
+      body: (at: string) =>
+        `hasło do Twojego konta w portalu pacjenta E-Rejestracja zostało zmienione (${at}). Na innych urządzeniach trzeba zalogować się ponownie.`,
       ok: 'Jeżeli to Ty zmieniłeś hasło, nie musisz nic robić.',
       notYou: 'Jeżeli to nie Ty, natychmiast ustaw nowe hasło przez opcję „Nie pamiętam hasła”:',
       contact: 'i skontaktuj się z rejestracją:',
@@ -209,7 +209,8 @@ export const selfService = {
       preview: 'Ktoś poprosił o zmianę adresu email Twojego konta.',
       body: (masked: string) =>
         `poproszono o zmianę adresu email Twojego konta w portalu pacjenta E-Rejestracja na ${masked}. Adres zmieni się dopiero po kliknięciu linku wysłanego na nowy adres; do tego czasu obowiązuje ten.`,
-      notYou: 'Jeżeli to nie Ty, zaloguj się, anuluj zmianę w ustawieniach konta i zmień hasło, a w razie wątpliwości skontaktuj się z rejestracją:',
+      notYou:
+        'Jeżeli to nie Ty, zaloguj się, anuluj zmianę w ustawieniach konta i zmień hasło, a w razie wątpliwości skontaktuj się z rejestracją:',
     },
   },
   audit: {

@@ -40,8 +40,7 @@ export const pl = {
   },
   register: {
     title: 'Rejestracja konta',
-    intro:
-      'Wypełnij formularz, aby założyć konto w portalu pacjenta. Pola oznaczone gwiazdką (*) są wymagane.',
+    intro: 'Wypełnij formularz, aby założyć konto w portalu pacjenta. Pola oznaczone gwiazdką (*) są wymagane.',
     personal: 'Dane osobowe',
     address: 'Adres zamieszkania',
     validation: 'Walidacja',
@@ -137,7 +136,8 @@ export const pl = {
       subject: 'Próba założenia konta na Twój adres email',
       preview: 'Ktoś próbował założyć konto w portalu E-Rejestracja na ten adres.',
       body: 'Ktoś właśnie próbował założyć nowe konto w portalu pacjenta E-Rejestracja, podając ten adres email. Twoje konto istnieje i nic w nim nie zmieniono.',
-      action: 'Jeżeli to Ty, zaloguj się na istniejące konto (w razie potrzeby użyj opcji „Nie pamiętam hasła”). Jeżeli nie, nie musisz nic robić; w razie wątpliwości skontaktuj się z rejestracją.',
+      action:
+        'Jeżeli to Ty, zaloguj się na istniejące konto (w razie potrzeby użyj opcji „Nie pamiętam hasła”). Jeżeli nie, nie musisz nic robić; w razie wątpliwości skontaktuj się z rejestracją.',
     },
     verified: {
       subject: 'Konto w portalu E-Rejestracja zostało zweryfikowane',
@@ -157,11 +157,15 @@ export const pl = {
       preview: 'Wstrzymaliśmy logowanie hasłem na Twoje konto po wielu nieudanych próbach.',
       body: 'ktoś próbuje zalogować się na Twoje konto w portalu pacjenta E-Rejestracja: wpisano wiele razy nieprawidłowe hasło. Aby ochronić Twoje dane, wstrzymaliśmy logowanie hasłem na to konto.',
       until: (when: string | null) =>
-        when ? `Blokada potrwa do ${when}. Możesz ją zdjąć wcześniej, ustawiając nowe hasło:` : 'Blokada potrwa, dopóki nie ustawisz nowego hasła:',
+        when
+          ? `Blokada potrwa do ${when}. Możesz ją zdjąć wcześniej, ustawiając nowe hasło:`
+          : 'Blokada potrwa, dopóki nie ustawisz nowego hasła:',
       button: 'Ustaw nowe hasło',
       validity: (minutes: number) => `Link jest ważny przez ${minutes} minut i można go użyć tylko raz.`,
-      expired: (forgotUrl: string) => `Jeżeli link wygaśnie, poproś o nowy na stronie ${forgotUrl} — ustawienie nowego hasła zawsze zdejmuje blokadę.`,
-      notYou: 'Jeżeli to nie Ty próbowałeś się zalogować, ktoś mógł poznać Twój login. Zalecamy ustawienie nowego, trudnego do odgadnięcia hasła. W razie wątpliwości skontaktuj się z rejestracją.',
+      expired: (forgotUrl: string) =>
+        `Jeżeli link wygaśnie, poproś o nowy na stronie ${forgotUrl} — ustawienie nowego hasła zawsze zdejmuje blokadę.`,
+      notYou:
+        'Jeżeli to nie Ty próbowałeś się zalogować, ktoś mógł poznać Twój login. Zalecamy ustawienie nowego, trudnego do odgadnięcia hasła. W razie wątpliwości skontaktuj się z rejestracją.',
     },
   },
   activate: {
@@ -216,7 +220,8 @@ export const pl = {
     },
     resend: {
       title: 'Wyślij link aktywacyjny ponownie',
-      intro: 'Podaj adres email użyty przy rejestracji. Jeżeli konto czeka na aktywację, wyślemy nowy link, a poprzednie przestaną działać.',
+      intro:
+        'Podaj adres email użyty przy rejestracji. Jeżeli konto czeka na aktywację, wyślemy nowy link, a poprzednie przestaną działać.',
       email: 'Adres email',
       submit: 'Wyślij nowy link',
       sent: 'Jeżeli pod tym adresem jest konto oczekujące na aktywację, wysłaliśmy na niego nowy link aktywacyjny. Sprawdź skrzynkę (także folder spam).',
@@ -255,7 +260,8 @@ export const pl = {
     required: 'Wpisz kod.',
     expired: 'Logowanie trwało zbyt długo. Zaloguj się ponownie.',
     enrolTitle: 'Włącz weryfikację dwuetapową',
-    enrolIntroStaff: 'Konta pracowników są chronione drugim składnikiem. Zanim przejdziesz do panelu, połącz konto z aplikacją uwierzytelniającą w telefonie (np. Google Authenticator, Microsoft Authenticator, FreeOTP).',
+    enrolIntroStaff:
+      'Konta pracowników są chronione drugim składnikiem. Zanim przejdziesz do panelu, połącz konto z aplikacją uwierzytelniającą w telefonie (np. Google Authenticator, Microsoft Authenticator, FreeOTP).',
     enrolIntroPatient: 'Po włączeniu logowanie będzie wymagało, oprócz hasła, kodu z aplikacji uwierzytelniającej w telefonie.',
     enrolStep1: '1. Zeskanuj kod QR aplikacją uwierzytelniającą.',
     enrolStep2: '2. Jeśli nie możesz zeskanować kodu, wpisz w aplikacji ten klucz (typ: oparty na czasie):',
@@ -265,7 +271,8 @@ export const pl = {
     secretLabel: 'Klucz',
     qrAlt: 'Kod QR do zeskanowania aplikacją uwierzytelniającą',
     recoveryTitle: 'Kody odzyskiwania',
-    recoveryIntro: 'Zapisz te kody w bezpiecznym miejscu (np. wydrukuj). Każdy działa jeden raz, gdy nie masz telefonu. Nie pokażemy ich ponownie.',
+    recoveryIntro:
+      'Zapisz te kody w bezpiecznym miejscu (np. wydrukuj). Każdy działa jeden raz, gdy nie masz telefonu. Nie pokażemy ich ponownie.',
     continue: 'Przejdź dalej',
     enabled: 'Weryfikacja dwuetapowa jest włączona.',
     disabledState: 'Weryfikacja dwuetapowa jest wyłączona.',
@@ -309,7 +316,14 @@ export const pl = {
   },
   admin: {
     panel: 'Panel rejestracji',
-    nav: { queue: 'Weryfikacje', blocked: 'Odrzucone rejestracje', audit: 'Dziennik zdarzeń', staff: 'Pracownicy', mfa: 'Weryfikacja dwuetapowa', signOut: 'Wyloguj' },
+    nav: {
+      queue: 'Weryfikacje',
+      blocked: 'Odrzucone rejestracje',
+      audit: 'Dziennik zdarzeń',
+      staff: 'Pracownicy',
+      mfa: 'Weryfikacja dwuetapowa',
+      signOut: 'Wyloguj',
+    },
     signedInAs: (name: string, role: string) => `Zalogowano: ${name} (${role})`,
     roles: { registrar: 'rejestratorka', admin: 'administrator' } satisfies Words<StaffRole>,
     statuses: {
@@ -321,7 +335,8 @@ export const pl = {
     filters: { waiting: 'Do weryfikacji', all: 'Wszystkie' },
     documents: { dowod_osobisty: 'Dowód osobisty', paszport: 'Paszport', inny: 'Inny dokument' } satisfies Words<VerificationDocument>,
     mfa: {
-      lostPhone: 'Zgubiony lub wymieniony telefon: administrator systemu usuwa drugi składnik poleceniem npm run staff -- reset-mfa --login LOGIN, a przy następnym logowaniu połączysz konto z nowym telefonem.',
+      lostPhone:
+        'Zgubiony lub wymieniony telefon: administrator systemu usuwa drugi składnik poleceniem npm run staff -- reset-mfa --login LOGIN, a przy następnym logowaniu połączysz konto z nowym telefonem.',
     },
     staffList: {
       title: 'Pracownicy',

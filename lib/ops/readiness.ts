@@ -33,7 +33,8 @@ let journal: { count: number; last: number } | undefined;
 /** The migrations this build ships (db/migrations/meta/_journal.json). */
 export function expectedMigrations(folder = migrationsFolder): { count: number; last: number } {
   if (journal && folder === migrationsFolder) return journal;
-  const entries = (JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> }).entries;
+  const entries = (JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> })
+    .entries;
   const found = { count: entries.length, last: Math.max(0, ...entries.map((e) => e.when)) };
   if (folder === migrationsFolder) journal = found;
   return found;
@@ -41,15 +42,14 @@ export function expectedMigrations(folder = migrationsFolder): { count: number; 
 
 function rowsOf(result: unknown): Array<Record<string, unknown>> {
   if (Array.isArray(result)) return result as Array<Record<string, unknown>>; // postgres.js
-  return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []); // PGlite
+  return (result as { rows?: Array<Record<string, unknown>> }).rows ?? []; // PGlite
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms))),
-  ]).finally(() => clearTimeout(timer));
+  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /** How long the dispatcher may be quiet: a few polls, and never less than a minute (slow sends). */
@@ -81,7 +81,9 @@ export async function checkReadiness(input: ReadinessInput): Promise<ReadinessRe
     try {
       const [row] = rowsOf(
         await withTimeout(
-          input.db!.execute(sql`select count(*)::int as applied, coalesce(max(created_at), 0)::float8 as last from drizzle.__drizzle_migrations`),
+          input.db!.execute(
+            sql`select count(*)::int as applied, coalesce(max(created_at), 0)::float8 as last from drizzle.__drizzle_migrations`,
+          ),
           timeoutMs,
         ),
       );

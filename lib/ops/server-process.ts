@@ -128,7 +128,7 @@ async function shutdown(signal: NodeJS.Signals, nextDrains: boolean, steps: Shut
     // Next closes the server, waits for requests and after() callbacks, then calls exit: hold
     // that call until our own work is done too.
     httpDrained = new Promise<void>((resolve) => {
-      process.exit = ((() => resolve()) as unknown) as typeof process.exit;
+      process.exit = (() => resolve()) as unknown as typeof process.exit;
     });
   } else {
     for (const server of state.servers) {

@@ -10,8 +10,17 @@ import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText, nameKey } from '@/lib/text';
 
 export const IMPORT_COLUMNS = [
-  'pesel', 'first_name', 'last_name', 'birth_date', 'street', 'house_number', 'flat_number',
-  'postal_code', 'city', 'phone', 'email',
+  'pesel',
+  'first_name',
+  'last_name',
+  'birth_date',
+  'street',
+  'house_number',
+  'flat_number',
+  'postal_code',
+  'city',
+  'phone',
+  'email',
 ] as const;
 
 export interface ImportReport {
@@ -69,7 +78,14 @@ function toPatient(row: Row): NewPatient | string {
 }
 
 export async function importPatients(db: Db, csv: string): Promise<ImportReport> {
-  const records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false }) as Array<{
+  const records = parse(csv, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+    info: true,
+    relax_column_count: false,
+  }) as Array<{
     record: Row;
     info: { lines: number };
   }>;

@@ -110,35 +110,35 @@ export const contactRules = {
   city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
 };
 
-const buildSchema = (today: Date) => z.object({
-  pesel: required(20).transform((v, ctx) => {
-    if (isBrak(v)) return null;
-    const result = parsePesel(v, today);
-    if (result.ok) return result;
-    const message = {
-      digits: e.peselDigits,
-      length: e.peselLength,
-      checksum: e.peselChecksum,
-      date: e.peselDate,
-      future: e.peselFuture,
-    }[result.error];
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  }),
-  firstName: name(50),
-  lastName: name(80),
-  login: required(32)
-    .pipe(z.string().min(8, e.loginShort))
-    .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
-  ...contactRules,
-  captchaAnswer: required(4),
-  consentDataProcessing: checkbox,
-  consentEmail: checkbox,
-  consentSms: checkbox,
-});
+const buildSchema = (today: Date) =>
+  z.object({
+    pesel: required(20).transform((v, ctx) => {
+      if (isBrak(v)) return null;
+      const result = parsePesel(v, today);
+      if (result.ok) return result;
+      const message = {
+        digits: e.peselDigits,
+        length: e.peselLength,
+        checksum: e.peselChecksum,
+        date: e.peselDate,
+        future: e.peselFuture,
+      }[result.error];
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }),
+    firstName: name(50),
+    lastName: name(80),
+    login: required(32)
+      .pipe(z.string().min(8, e.loginShort))
+      .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
+    ...contactRules,
+    captchaAnswer: required(4),
+    consentDataProcessing: checkbox,
+    consentEmail: checkbox,
+    consentSms: checkbox,
+  });
 
-const isoDate = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A birth date typed for a person without PESEL: a real date, not in the future, < 130 years. */
 export function checkBirthDate(value: string, today = new Date()): string | null {

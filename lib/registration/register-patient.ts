@@ -15,12 +15,7 @@ import { generateToken } from '@/lib/secret-tokens';
 import type { RegistrationData } from './form';
 
 export type ConflictReason =
-  | 'email_taken'
-  | 'pesel_has_account'
-  | 'pesel_name_mismatch'
-  | 'identity_has_account'
-  | 'identity_ambiguous'
-  | 'identity_needs_staff';
+  'email_taken' | 'pesel_has_account' | 'pesel_name_mismatch' | 'identity_has_account' | 'identity_ambiguous' | 'identity_needs_staff';
 
 export type RegistrationOutcome =
   | { status: 'registered'; accountId: string; patientId: string; attached: boolean }
@@ -42,11 +37,7 @@ const loginTaken = (): RegistrationOutcome => ({
   fieldErrors: { login: 'taken' },
 });
 
-export async function registerPatient(
-  db: Db,
-  data: RegistrationData,
-  context: RegistrationContext,
-): Promise<RegistrationOutcome> {
+export async function registerPatient(db: Db, data: RegistrationData, context: RegistrationContext): Promise<RegistrationOutcome> {
   const now = context.now ?? new Date();
   const token = generateToken();
   // Rendering is slow compared with the queries, so it happens before the transaction opens.
@@ -124,13 +115,7 @@ export async function registerPatient(
         .select({ id: patients.id, accountId: webAccounts.id })
         .from(patients)
         .leftJoin(webAccounts, eq(webAccounts.patientId, patients.id))
-        .where(
-          and(
-            eq(patients.lastNameKey, lastKey),
-            eq(patients.firstNameKey, firstKey),
-            eq(patients.birthDate, data.birthDate),
-          ),
-        )
+        .where(and(eq(patients.lastNameKey, lastKey), eq(patients.firstNameKey, firstKey), eq(patients.birthDate, data.birthDate)))
         .limit(2);
       if (namesakes.length > 1) return conflict('identity_ambiguous');
       if (namesakes[0]?.accountId) return conflict('identity_has_account');

@@ -74,7 +74,13 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
     const recentLink = tx
       .select({ id: accountTokens.id })
       .from(accountTokens)
-      .where(and(eq(accountTokens.accountId, webAccounts.id), eq(accountTokens.purpose, 'activation'), gte(accountTokens.createdAt, unactivated)));
+      .where(
+        and(
+          eq(accountTokens.accountId, webAccounts.id),
+          eq(accountTokens.purpose, 'activation'),
+          gte(accountTokens.createdAt, unactivated),
+        ),
+      );
     const doomed = await tx
       .select({ id: webAccounts.id, patientId: webAccounts.patientId, attached: webAccounts.patientAttached })
       .from(webAccounts)
@@ -97,7 +103,12 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       const created = doomed.filter((a) => a.attached === 0).map((a) => a.patientId);
       if (created.length > 0) {
         const referenced = (table: typeof webAccounts | typeof consents | typeof patientDataChanges) =>
-          exists(tx.select({ one: sql`1` }).from(table).where(eq(table.patientId, patients.id)));
+          exists(
+            tx
+              .select({ one: sql`1` })
+              .from(table)
+              .where(eq(table.patientId, patients.id)),
+          );
         const removed = await tx
           .delete(patients)
           .where(

@@ -23,7 +23,10 @@ export function normaliseLogin(login: string): string {
 
 /** The counter's key: a hash, so no login (or typo of a password in the login field) is stored. */
 export function loginKey(login: string): string {
-  return createHash('sha256').update(`signin-account|${normaliseLogin(login)}`).digest('base64url').slice(0, 32);
+  return createHash('sha256')
+    .update(`signin-account|${normaliseLogin(login)}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /** NIST SP 800-63B: never more than 100 consecutive failed attempts on one account. */
@@ -45,7 +48,11 @@ function throttleSettings() {
 }
 
 export type AdmitResult =
-  | { ok: true; /** This attempt locked the account: if its password is wrong too, tell the owner. */ locksNow: boolean; lockedUntil: Date | null }
+  | {
+      ok: true;
+      /** This attempt locked the account: if its password is wrong too, tell the owner. */ locksNow: boolean;
+      lockedUntil: Date | null;
+    }
   | { ok: false; retryAfterSeconds: number };
 
 type Row = { admitted: boolean; failures: number; locked_until_ms: number | string | null; wait_ms: number | string | null };
@@ -138,6 +145,9 @@ export async function liftSignInLock(tx: Db, login: string, now = new Date()): P
 
 /** Forgotten counters (and ended locks) are deleted now and then. */
 export async function purgeExpiredThrottles(db: Db, now = new Date()): Promise<number> {
-  const rows = await db.delete(signinThrottles).where(sql`${signinThrottles.expiresAt} <= ${now.toISOString()}::timestamptz`).returning({ key: signinThrottles.loginKey });
+  const rows = await db
+    .delete(signinThrottles)
+    .where(sql`${signinThrottles.expiresAt} <= ${now.toISOString()}::timestamptz`)
+    .returning({ key: signinThrottles.loginKey });
   return rows.length;
 }

@@ -37,7 +37,13 @@ function limiter(db: Db, name: LimitName): RateLimiterDrizzle {
   if (!perDb) cache.set(db, (perDb = new Map()));
   let found = perDb.get(name);
   if (!found) {
-    found = new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: name, clearExpiredByTimeout: false, ...options(name) });
+    found = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: name,
+      clearExpiredByTimeout: false,
+      ...options(name),
+    });
     perDb.set(name, found);
   }
   return found;
@@ -67,7 +73,8 @@ export async function consume(db: Db, name: LimitName, subject: string | null): 
 export async function peek(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
   const res = await limiter(db, name).get(key(subject ?? 'unknown'));
   if (res && res.consumedPoints >= options(name).points) countRateLimitRefusal(name);
-  if (res && res.consumedPoints >= options(name).points) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  if (res && res.consumedPoints >= options(name).points)
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
   return { ok: true };
 }
 

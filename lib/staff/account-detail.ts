@@ -30,13 +30,28 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
   const [given, tokens, emails, audit] = await Promise.all([
     db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(consents.givenAt),
     db
-      .select({ purpose: accountTokens.purpose, createdAt: accountTokens.createdAt, expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt, supersededAt: accountTokens.supersededAt })
+      .select({
+        purpose: accountTokens.purpose,
+        createdAt: accountTokens.createdAt,
+        expiresAt: accountTokens.expiresAt,
+        usedAt: accountTokens.usedAt,
+        supersededAt: accountTokens.supersededAt,
+      })
       .from(accountTokens)
       .where(eq(accountTokens.accountId, accountId))
       .orderBy(desc(accountTokens.createdAt))
       .limit(10),
     db
-      .select({ id: emailOutbox.id, template: emailOutbox.template, subject: emailOutbox.subject, status: emailOutbox.status, attempts: emailOutbox.attempts, lastError: emailOutbox.lastError, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+      .select({
+        id: emailOutbox.id,
+        template: emailOutbox.template,
+        subject: emailOutbox.subject,
+        status: emailOutbox.status,
+        attempts: emailOutbox.attempts,
+        lastError: emailOutbox.lastError,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+      })
       .from(emailOutbox)
       .where(eq(emailOutbox.accountId, accountId))
       .orderBy(desc(emailOutbox.createdAt))

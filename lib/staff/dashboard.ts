@@ -92,8 +92,12 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
     db
       .select({
         under1d: int(sql`count(*) filter (where now() - ${waitingSince} < interval '1 day')`),
-        from1to7d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`),
-        from7to30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`),
+        from1to7d: int(
+          sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`,
+        ),
+        from7to30d: int(
+          sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`,
+        ),
         over30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '30 days')`),
       })
       .from(webAccounts)
@@ -101,7 +105,9 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
     db
       .select({
         verified: int(sql`count(*)`),
-        median: sql<number | null>`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
+        median: sql<
+          number | null
+        >`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
       })
       .from(webAccounts)
       .where(
@@ -145,7 +151,9 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
     from,
     to,
     registrations,
-    conflictReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    conflictReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     activation: { created, activated, rate: created > 0 ? activated / created : null },
     backlog: {
       awaitingActivation: backlogCount('pending_activation'),
@@ -157,7 +165,10 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
         over30d: Number(ages?.over30d ?? 0),
       },
     },
-    verification: { verified: Number(verification?.verified ?? 0), medianSeconds: median === null || median === undefined ? null : Number(median) },
+    verification: {
+      verified: Number(verification?.verified ?? 0),
+      medianSeconds: median === null || median === undefined ? null : Number(median),
+    },
     email: {
       failedByDay: days.map((day) => ({ day, failed: failures.get(day) ?? 0 })),
       failed: [...failures.values()].reduce((a, b) => a + b, 0),

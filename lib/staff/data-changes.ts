@@ -52,7 +52,9 @@ async function decide(
     const [change] = await tx
       .update(patientDataChanges)
       .set({ status: decision, decidedAt: new Date(), decidedBy: staff.id })
-      .where(and(eq(patientDataChanges.id, changeId), eq(patientDataChanges.accountId, accountId), eq(patientDataChanges.status, 'pending')))
+      .where(
+        and(eq(patientDataChanges.id, changeId), eq(patientDataChanges.accountId, accountId), eq(patientDataChanges.status, 'pending')),
+      )
       .returning();
     if (!change) {
       const [exists] = await tx

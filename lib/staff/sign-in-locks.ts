@@ -16,7 +16,12 @@ export type LiftResult = { ok: true } | { ok: false; error: 'forbidden' | 'not_f
 const STAFF_ROLES: Role[] = ['registrar', 'admin'];
 
 /** The desk lifts the lock of a patient account; the caller's role is checked here too. */
-export async function liftSignInLockByStaff(db: Db, caller: { id: string; role: Role }, accountId: string, now = new Date()): Promise<LiftResult> {
+export async function liftSignInLockByStaff(
+  db: Db,
+  caller: { id: string; role: Role },
+  accountId: string,
+  now = new Date(),
+): Promise<LiftResult> {
   if (!STAFF_ROLES.includes(caller.role)) return { ok: false, error: 'forbidden' };
   if (!isUuid(accountId)) return { ok: false, error: 'not_found' };
   return db.transaction(async (tx) => {
@@ -24,7 +29,13 @@ export async function liftSignInLockByStaff(db: Db, caller: { id: string; role: 
     if (!account) return { ok: false, error: 'not_found' } as const;
     const [lifted] = await tx
       .delete(signinThrottles)
-      .where(and(eq(signinThrottles.loginKey, loginKey(account.login)), gt(signinThrottles.lockedUntil, now), gt(signinThrottles.expiresAt, now)))
+      .where(
+        and(
+          eq(signinThrottles.loginKey, loginKey(account.login)),
+          gt(signinThrottles.lockedUntil, now),
+          gt(signinThrottles.expiresAt, now),
+        ),
+      )
       .returning({ failures: signinThrottles.failures, lockedUntil: signinThrottles.lockedUntil });
     if (!lifted) return { ok: false, error: 'not_locked' } as const;
     await tx.insert(auditLog).values({
@@ -54,13 +65,21 @@ export async function unlockLogin(db: Db, login: string, now = new Date()): Prom
     if (!removed || removed.expiresAt <= now) return { ok: false, error: 'no failed sign-ins recorded for that login' } as const;
     const wasLocked = !!removed.lockedUntil && removed.lockedUntil > now;
     const details = { by: 'cli', failures: removed.failures, wasLocked };
-    const [staff] = await tx.select({ id: staffAccounts.id }).from(staffAccounts).where(sql`lower(${staffAccounts.login}) = ${name}`);
+    const [staff] = await tx
+      .select({ id: staffAccounts.id })
+      .from(staffAccounts)
+      .where(sql`lower(${staffAccounts.login}) = ${name}`);
     if (staff) {
       await tx.insert(auditLog).values({ staffId: staff.id, action: 'staff.signin.unlock', details });
       return { ok: true, kind: 'staff', wasLocked } as const;
     }
-    const [account] = await tx.select({ id: webAccounts.id }).from(webAccounts).where(sql`lower(${webAccounts.login}) = ${name}`);
-    await tx.insert(auditLog).values({ action: account ? 'account.signin_unlock' : 'signin.unlock', accountId: account?.id ?? null, details });
+    const [account] = await tx
+      .select({ id: webAccounts.id })
+      .from(webAccounts)
+      .where(sql`lower(${webAccounts.login}) = ${name}`);
+    await tx
+      .insert(auditLog)
+      .values({ action: account ? 'account.signin_unlock' : 'signin.unlock', accountId: account?.id ?? null, details });
     return { ok: true, kind: account ? 'patient' : 'unknown', wasLocked } as const;
   });
 }

@@ -25,7 +25,10 @@ export async function addStaff(db: Db, params: { login: string; name: string; ro
   if (params.name.trim() === '' || params.name.length > 100) return { ok: false, error: 'name: required, at most 100 characters' };
   const problems = staffPasswordProblems(params.password, login);
   if (problems.length > 0) return { ok: false, error: `password breaks: ${problems.join(', ')} (strong rules, 12+ characters)` };
-  const [patient] = await db.select({ id: webAccounts.id }).from(webAccounts).where(sql`lower(${webAccounts.login}) = lower(${login})`);
+  const [patient] = await db
+    .select({ id: webAccounts.id })
+    .from(webAccounts)
+    .where(sql`lower(${webAccounts.login}) = lower(${login})`);
   if (patient) return { ok: false, error: 'login: already used by a patient account' };
   try {
     const [row] = await db
@@ -99,7 +102,9 @@ export async function resetStaffMfa(db: Db, login: string): Promise<StaffResult>
       .returning({ id: staffAccounts.id });
     if (!row) return { ok: false, error: 'no such staff login' } as const;
     const removed = await tx.delete(mfaFactors).where(eq(mfaFactors.staffId, row.id)).returning({ id: mfaFactors.id });
-    await tx.insert(auditLog).values({ staffId: row.id, action: 'staff.mfa_reset', details: { via: 'cli', hadFactor: removed.length > 0 } });
+    await tx
+      .insert(auditLog)
+      .values({ staffId: row.id, action: 'staff.mfa_reset', details: { via: 'cli', hadFactor: removed.length > 0 } });
     return { ok: true, id: row.id } as const;
   });
 }

@@ -58,7 +58,13 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
 /** The desk sends a patient who lost the email a new activation link. */
 export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
   const [account] = await db
-    .select({ id: webAccounts.id, login: webAccounts.login, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .select({
+      id: webAccounts.id,
+      login: webAccounts.login,
+      email: webAccounts.email,
+      status: webAccounts.status,
+      firstName: patients.firstName,
+    })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
@@ -76,7 +82,13 @@ export async function blockAccount(db: Db, staff: StaffPrincipal, accountId: str
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(webAccounts)
-      .set({ status: 'blocked', blockedAt: new Date(), blockedBy: staff.id, blockedReason: why, sessionVersion: sql`${webAccounts.sessionVersion} + 1` })
+      .set({
+        status: 'blocked',
+        blockedAt: new Date(),
+        blockedBy: staff.id,
+        blockedReason: why,
+        sessionVersion: sql`${webAccounts.sessionVersion} + 1`,
+      })
       .where(and(eq(webAccounts.id, accountId), sql`${webAccounts.status} <> 'blocked'`))
       .returning({ id: webAccounts.id });
     if (!row) return stateError(tx, accountId);

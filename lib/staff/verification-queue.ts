@@ -115,7 +115,10 @@ export function countByStatus(db: Db): Promise<Record<AccountStatus, number>> {
 }
 
 export async function countByStatusNow(db: Db): Promise<Record<AccountStatus, number>> {
-  const rows = await db.select({ status: webAccounts.status, n: sql<number>`count(*)::int` }).from(webAccounts).groupBy(webAccounts.status);
+  const rows = await db
+    .select({ status: webAccounts.status, n: sql<number>`count(*)::int` })
+    .from(webAccounts)
+    .groupBy(webAccounts.status);
   const counts = Object.fromEntries(accountStatuses.map((s) => [s, 0])) as Record<AccountStatus, number>;
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;

@@ -30,7 +30,11 @@ export type ActionState<Code extends string = never, Field extends string = stri
   );
 
 /** The state of a form nobody has posted yet. */
-export const initialState = <Field extends string = string>(values: Values<Field> = {}) => ({ status: 'idle' as const, submission: 0, values });
+export const initialState = <Field extends string = string>(values: Values<Field> = {}) => ({
+  status: 'idle' as const,
+  submission: 0,
+  values,
+});
 
 /** The field errors of an answer (none unless it is `invalid`). */
 export function fieldErrorsOf<Field extends string>(state: { status: string; fieldErrors?: FieldErrors<Field> }): FieldErrors<Field> {

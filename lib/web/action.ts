@@ -56,7 +56,9 @@ export { isUuid } from '@/lib/uuid';
 
 /** The answer number after `previous` (1 for the first post). */
 export const nextSubmission = (previous: unknown): number =>
-  previous && typeof previous === 'object' && 'submission' in previous && typeof previous.submission === 'number' ? previous.submission + 1 : 1;
+  previous && typeof previous === 'object' && 'submission' in previous && typeof previous.submission === 'number'
+    ? previous.submission + 1
+    : 1;
 
 /** "Too many attempts, try again in …", the one wording of every rate limit. */
 export const waitMessage = (retryAfterSeconds: number): string => pl.limited(pl.wait(retryAfterSeconds));
@@ -121,10 +123,13 @@ export async function attempt<T>(event: string, run: () => Promise<T>): Promise<
 /** Who may call an action: anybody, any signed-in user, the patient, any staff member, an admin. */
 export type Who = 'anyone' | 'signed-in' | 'patient' | 'staff' | 'admin';
 
-export type CallerOf<W extends Who> = W extends 'patient' ? string
-  : W extends 'staff' | 'admin' ? StaffPrincipal
-  : W extends 'signed-in' ? Principal
-  : null;
+export type CallerOf<W extends Who> = W extends 'patient'
+  ? string
+  : W extends 'staff' | 'admin'
+    ? StaffPrincipal
+    : W extends 'signed-in'
+      ? Principal
+      : null;
 
 /** The caller when they are `who` (the patient's account id, the staff member), else undefined. */
 export async function findCaller<W extends Who>(who: W): Promise<CallerOf<W> | undefined> {

@@ -21,10 +21,7 @@ test.describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('on the password page of a valid activation link, before and after a refused password', async ({
-    page,
-    passwordPage,
-  }) => {
+  test('on the password page of a valid activation link, before and after a refused password', async ({ page, passwordPage }) => {
     const person = await registerPerson(page);
     await passwordPage.open(await activationLinkFor(page, person.email));
     await expectNoAxeViolations(page);
@@ -115,10 +112,7 @@ test.describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
   test.describe('for the registration desk', () => {
     test.describe.configure({ timeout: 120_000 });
 
-    test('on the queue, the account detail before and after a decision, and the blocked registrations', async ({
-      page,
-      newPage,
-    }) => {
+    test('on the queue, the account detail before and after a decision, and the blocked registrations', async ({ page, newPage }) => {
       const person = await registerPerson(await newPage());
       const queue = await signInStaff(page, 'registrar');
       await expectNoAxeViolations(page);
@@ -170,10 +164,7 @@ test.describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
 test.describe('no horizontal scrolling at 360 px width', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  test('on the password page of an activation link, also with the refused password listed', async ({
-    page,
-    passwordPage,
-  }) => {
+  test('on the password page of an activation link, also with the refused password listed', async ({ page, passwordPage }) => {
     const person = await registerPerson(page);
     await passwordPage.open(await activationLinkFor(page, person.email));
     await expectNoHorizontalScroll(page);

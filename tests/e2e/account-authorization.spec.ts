@@ -36,8 +36,17 @@ test.describe('actions under /account replayed by the wrong person', () => {
 
     // --- recorded from A's pages
     const settingsPosts = {
-      password: { ...(await formFields(formOf(a, 'Zmień hasło'))), currentPassword: patientA.password, password: 'Nowe#Haslo9x', passwordRepeat: 'Nowe#Haslo9x' },
-      email: { ...(await formFields(formOf(a, 'Wyślij link potwierdzający'))), newEmail: `obcy.${Date.now()}@example.pl`, currentPassword: patientA.password },
+      password: {
+        ...(await formFields(formOf(a, 'Zmień hasło'))),
+        currentPassword: patientA.password,
+        password: 'Nowe#Haslo9x',
+        passwordRepeat: 'Nowe#Haslo9x',
+      },
+      email: {
+        ...(await formFields(formOf(a, 'Wyślij link potwierdzający'))),
+        newEmail: `obcy.${Date.now()}@example.pl`,
+        currentPassword: patientA.password,
+      },
       cancel: await formFields(formOf(a, 'Anuluj zmianę adresu')),
       contact: {
         ...(await formFields(formOf(a, 'Zapisz telefon i adres'))),
@@ -119,7 +128,11 @@ test.describe('actions under /account replayed by the wrong person', () => {
     expect(JSON.stringify(exported)).not.toContain(patientA.person.pesel);
   });
 
-  test("the desk's acceptance of an address change, replayed by a patient or nobody, leaves the record as it was", async ({ newPage, baseURL, playwright }) => {
+  test("the desk's acceptance of an address change, replayed by a patient or nobody, leaves the record as it was", async ({
+    newPage,
+    baseURL,
+    playwright,
+  }) => {
     const base = baseURL!;
     const patient = await registerAndActivate(await newPage());
     const desk = await newPage({ javaScriptEnabled: false });

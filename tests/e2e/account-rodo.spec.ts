@@ -37,7 +37,9 @@ for (const js of [true, false]) {
       await expect(rows.nth(1)).toContainText('wycofana');
       await expect(rows.nth(1)).toContainText('w ustawieniach konta');
       // Withdrawing the data-processing consent is the erasure, explained.
-      await expect(consents.region.locator('[data-consent="data_processing"]')).toContainText('Jej wycofanie oznacza usunięcie konta w portalu');
+      await expect(consents.region.locator('[data-consent="data_processing"]')).toContainText(
+        'Jej wycofanie oznacza usunięcie konta w portalu',
+      );
       await expect(consents.region.getByRole('link', { name: 'Wycofaj zgodę i usuń konto' })).toHaveAttribute('href', '/account/delete');
     });
   });
@@ -50,7 +52,13 @@ test.describe('my data', () => {
     await page.getByRole('link', { name: 'Pobierz moje dane' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Moje dane' })).toBeVisible();
     const main = page.getByRole('main');
-    for (const text of [patient.person.login, patient.person.email, patient.person.pesel, patient.person.lastName, 'Aktywacja konta w portalu E-Rejestracja']) {
+    for (const text of [
+      patient.person.login,
+      patient.person.email,
+      patient.person.pesel,
+      patient.person.lastName,
+      'Aktywacja konta w portalu E-Rejestracja',
+    ]) {
       await expect(main).toContainText(text);
     }
     await expect(page.getByRole('region', { name: 'Logowania' })).toContainText('1');
@@ -79,7 +87,10 @@ for (const js of [true, false]) {
   test.describe(`erasing the web account ${js ? 'with' : 'without'} JavaScript`, () => {
     test.use({ javaScriptEnabled: js });
 
-    test('needs the password and the confirmation, then frees the login and email; staff see it in the audit log', async ({ page, newPage }) => {
+    test('needs the password and the confirmation, then frees the login and email; staff see it in the audit log', async ({
+      page,
+      newPage,
+    }) => {
       test.setTimeout(120_000);
       const patient = await registerAndActivate(await newPage({ javaScriptEnabled: true }));
       await signInPatient(page, patient);

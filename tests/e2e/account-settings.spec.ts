@@ -17,7 +17,11 @@ import {
 } from './support/words';
 
 test.describe('settings with JavaScript', () => {
-  test('a password change keeps this browser signed in, signs the other devices out and emails a notice', async ({ page, newPage, mailbox }) => {
+  test('a password change keeps this browser signed in, signs the other devices out and emails a notice', async ({
+    page,
+    newPage,
+    mailbox,
+  }) => {
     const patient = await registerAndActivate(page);
     await signInPatient(page, patient);
     const otherDevice = await newPage();
@@ -55,7 +59,10 @@ test.describe('settings with JavaScript', () => {
     await expect(links.first()).toHaveAttribute('href', /\/password\/forgot$/);
   });
 
-  test('an email change waits for the link sent to the new address, tells the old one, and refuses an address in use', async ({ page, newPage }) => {
+  test('an email change waits for the link sent to the new address, tells the old one, and refuses an address in use', async ({
+    page,
+    newPage,
+  }) => {
     const patient = await registerAndActivate(page);
     await signInPatient(page, patient);
     const settings = new SettingsPage(page);
@@ -162,7 +169,9 @@ test.describe('settings without JavaScript', () => {
     await settings.changePasswordTo(patient.password, 'kbtrwyp', 'inne');
     const refused = settings.problem(settings.passwordSection);
     await expect(refused).toContainText('Nowe hasło: Nie zmieniono hasła.');
-    await expect(settings.passwordSection.getByRole('list', { name: /Hasło nie spełnia warunków/ })).toContainText('oba wpisane hasła muszą być identyczne');
+    await expect(settings.passwordSection.getByRole('list', { name: /Hasło nie spełnia warunków/ })).toContainText(
+      'oba wpisane hasła muszą być identyczne',
+    );
     const next = strongPassword();
     await settings.changePasswordTo(patient.password, next);
     await expect(page).toHaveURL(/done=password$/);
@@ -171,7 +180,10 @@ test.describe('settings without JavaScript', () => {
     await expect(page).toHaveURL(/\/account$/);
   });
 
-  test('an email change is asked for, cancelled, asked for again and confirmed from a browser without a session', async ({ page, newPage }) => {
+  test('an email change is asked for, cancelled, asked for again and confirmed from a browser without a session', async ({
+    page,
+    newPage,
+  }) => {
     const patient = await registerAndActivate(await newPage({ javaScriptEnabled: true }));
     await signInPatient(page, patient);
     const settings = new SettingsPage(page, false);

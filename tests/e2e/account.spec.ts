@@ -7,10 +7,7 @@ import { signOut } from './support/sign-out';
 import { SIGN_IN_MESSAGES } from './support/words';
 
 test.describe('signing in', () => {
-  test('a wrong password and an unknown login get the identical message, and the login stays typed', async ({
-    page,
-    loginPage,
-  }) => {
+  test('a wrong password and an unknown login get the identical message, and the login stays typed', async ({ page, loginPage }) => {
     const { person } = await registerAndActivate(page);
 
     await loginPage.expectRefused(person.login, strongPassword(), SIGN_IN_MESSAGES.failed);

@@ -101,10 +101,7 @@ test.describe('activation with JavaScript', () => {
     await passwordPage.expectDeadLink('unknown');
   });
 
-  test('an expired activation link shows that it expired, and a new link from the resend page works', async ({
-    page,
-    passwordPage,
-  }) => {
+  test('an expired activation link shows that it expired, and a new link from the resend page works', async ({ page, passwordPage }) => {
     test.skip(!e2eDatabaseUrl, 'Expiring a link needs direct database access: set E2E_DATABASE_URL (CI always does).');
     const person = await registerPerson(page);
     const href = await activationLinkFor(page, person.email);
@@ -189,9 +186,7 @@ test.describe('activation without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   // The token pages use referrer policy 'origin', so the plain form post carries our Origin.
-  test('a patient registers, sets a password, signs in, sees the account and signs out with plain form posts', async ({
-    page,
-  }) => {
+  test('a patient registers, sets a password, signs in, sees the account and signs out with plain form posts', async ({ page }) => {
     const person = newPerson();
     const form = new RegisterPage(page, false);
     await page.goto('/login');
@@ -217,10 +212,7 @@ test.describe('activation without JavaScript', () => {
     await signInAndOutWithoutJs(page, person.login, password);
   });
 
-  test('a patient whose password is set signs in, sees the account and signs out with plain form posts', async ({
-    page,
-    newPage,
-  }) => {
+  test('a patient whose password is set signs in, sees the account and signs out with plain form posts', async ({ page, newPage }) => {
     // The password is set with JavaScript; the rest runs without it.
     const { person, password } = await registerAndActivate(await newPage({ javaScriptEnabled: true }));
     await page.goto('/login');

@@ -150,7 +150,10 @@ test('the dashboard shows what the database holds, chart by chart', async ({ bro
 });
 
 test('the dashboard passes axe and fits a 360 px screen, with its tables open too; a registrar sees no export', async ({ browser }) => {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 800 },
+  ]) {
     const page = await staffPage(browser, 'registrar', { viewport });
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1, name: 'Pulpit' })).toBeVisible();
@@ -192,7 +195,8 @@ test('an administrator downloads the blocked registrations as CSV, formulas defu
   expect(text).toContain(`'@SUM(1+1)${marker}`);
   for (const line of lines) for (const cell of line.split(';')) expect(cell).not.toMatch(/^[=+\-@]/);
 
-  const audit = await sql`select a.action, a.details, s.login from audit_log a join staff_accounts s on s.id = a.staff_id where a.action = 'export.blocked-registrations'`;
+  const audit =
+    await sql`select a.action, a.details, s.login from audit_log a join staff_accounts s on s.id = a.staff_id where a.action = 'export.blocked-registrations'`;
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({ login: 'administrator', details: { from, rows: n } });
 

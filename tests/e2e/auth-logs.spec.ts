@@ -29,7 +29,10 @@ test.afterAll(async () => {
 async function csrf(url: string): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { token: csrfToken, cookie };
 }
 

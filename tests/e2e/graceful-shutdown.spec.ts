@@ -70,7 +70,14 @@ test.describe('graceful shutdown', () => {
 
       // New connections are refused at once, while the process still finishes its work.
       await expect
-        .poll(() => fetch(`${a.url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(() => 'answered', () => 'refused'), { timeout: 5_000, intervals: [50] })
+        .poll(
+          () =>
+            fetch(`${a.url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
+              () => 'answered',
+              () => 'refused',
+            ),
+          { timeout: 5_000, intervals: [50] },
+        )
         .toBe('refused');
       const exit: ProcessResult = await within(a.exited, 40_000, 'the server to exit after SIGTERM');
       expect(exit.code, exit.output.slice(-3000)).toBe(0);

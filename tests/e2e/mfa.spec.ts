@@ -70,7 +70,9 @@ test.describe('staff second factor and idle sessions', () => {
   }
 
   for (const js of [true, false]) {
-    test(`enrolment after the password, then code, replay refused, recovery code, reset-mfa (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+    test(`enrolment after the password, then code, replay refused, recovery code, reset-mfa (${js ? 'with' : 'without'} JavaScript)`, async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ javaScriptEnabled: js });
       const page = await context.newPage();
       const login = await newRegistrar();
@@ -116,7 +118,12 @@ test.describe('staff second factor and idle sessions', () => {
 
         // 4. A lost phone: reset-mfa from the CLI; the next sign-in enrols again.
         const cli = spawnSync('npx', ['tsx', 'scripts/staff.ts', 'reset-mfa', '--login', login], {
-          env: { ...process.env, DATABASE_URL: database!.url, NODE_ENV: 'production', AUTH_SECRET: 'mfa-test-secret-mfa-test-secret-mfa-test-secret' },
+          env: {
+            ...process.env,
+            DATABASE_URL: database!.url,
+            NODE_ENV: 'production',
+            AUTH_SECRET: 'mfa-test-secret-mfa-test-secret-mfa-test-secret',
+          },
           encoding: 'utf8',
         });
         expect(cli.status, cli.stderr).toBe(0);
@@ -124,7 +131,10 @@ test.describe('staff second factor and idle sessions', () => {
         await password(page, login);
         await expect(page).toHaveURL(url('/login/mfa-setup'));
       });
-      const events = await db!.db.select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.action, 'staff.mfa_reset'));
+      const events = await db!.db
+        .select({ action: auditLog.action, details: auditLog.details })
+        .from(auditLog)
+        .where(eq(auditLog.action, 'staff.mfa_reset'));
       expect(events.length).toBeGreaterThan(0);
       await context.close();
     });
@@ -189,7 +199,10 @@ test.describe('staff second factor and idle sessions', () => {
     await expect(page.getByText('Wylogowaliśmy Cię po okresie bezczynności. Zaloguj się ponownie.')).toBeVisible();
     await signInAgain(page, login);
     await expect(page).toHaveURL(url('/admin/blocked-registrations'));
-    const [staffId] = await db!.db.select({ id: auditLog.staffId }).from(auditLog).where(and(eq(auditLog.action, 'staff.session.timeout')));
+    const [staffId] = await db!.db
+      .select({ id: auditLog.staffId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'staff.session.timeout')));
     expect(staffId, 'the timeout is in the audit log').toBeTruthy();
 
     // A forged way back to another site is ignored.

@@ -46,7 +46,12 @@ test.describe('health, readiness and metrics of the standalone server', () => {
   });
 
   test('/api/metrics refuses a request without the bearer token, or with a wrong one', async ({ request }) => {
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-wrong-token' }, { authorization: `Basic ${E2E_METRICS_TOKEN}` }, { authorization: `Bearer ${E2E_METRICS_TOKEN}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer wrong-token-wrong-token' },
+      { authorization: `Basic ${E2E_METRICS_TOKEN}` },
+      { authorization: `Bearer ${E2E_METRICS_TOKEN}x` },
+    ]) {
       const response = await request.get('/api/metrics', { headers });
       expect(response.status(), JSON.stringify(headers)).toBe(401);
       expect(response.headers()['www-authenticate']).toContain('Bearer');
@@ -54,7 +59,11 @@ test.describe('health, readiness and metrics of the standalone server', () => {
     }
   });
 
-  test('register → activate → verify on the standalone build moves the counters, and no label carries the patient', async ({ page, newPage, request }) => {
+  test('register → activate → verify on the standalone build moves the counters, and no label carries the patient', async ({
+    page,
+    newPage,
+    request,
+  }) => {
     const scrape = async () => {
       const response = await request.get('/api/metrics', { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
       expect(response.status()).toBe(200);
@@ -86,8 +95,12 @@ test.describe('health, readiness and metrics of the standalone server', () => {
     expect(sample(after, 'erejestracja_sign_ins_total{outcome="success"}')).toBeGreaterThanOrEqual(signInsBefore + 2);
     // Request durations are labelled by route template: the activation token is not in them.
     expect(after).toMatch(/erejestracja_http_request_duration_seconds_count\{method="POST",route="\/register",status="\d+"\} [1-9]/);
-    expect(after).toMatch(/erejestracja_http_request_duration_seconds_count\{method="GET",route="\/activate\/\[token\]",status="200"\} [1-9]/);
-    expect(after).toMatch(/erejestracja_http_request_duration_seconds_count\{method="GET",route="\/admin\/verifications\/\[id\]",status="200"\} [1-9]/);
+    expect(after).toMatch(
+      /erejestracja_http_request_duration_seconds_count\{method="GET",route="\/activate\/\[token\]",status="200"\} [1-9]/,
+    );
+    expect(after).toMatch(
+      /erejestracja_http_request_duration_seconds_count\{method="GET",route="\/admin\/verifications\/\[id\]",status="200"\} [1-9]/,
+    );
     // Gauges read from the database at scrape time, and Node's defaults.
     expect(after).toMatch(/^erejestracja_verification_queue_size \d+$/m);
     expect(after).toMatch(/^erejestracja_email_outbox_messages\{status="pending"\} \d+$/m);

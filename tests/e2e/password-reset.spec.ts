@@ -55,10 +55,7 @@ test.describe('password reset', () => {
     await passwordPage.expectDeadLink('used', 'password_reset');
   });
 
-  test('asking for an unknown login or address gives the same answer as a real account and sends nothing', async ({
-    page,
-    mailbox,
-  }) => {
+  test('asking for an unknown login or address gives the same answer as a real account and sends nothing', async ({ page, mailbox }) => {
     const { person } = await registerAndActivate(page);
     const forgot = new LinkRequestPage(page, 'forgot');
 

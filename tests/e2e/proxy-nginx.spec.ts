@@ -24,7 +24,7 @@ import { FORGOT_SENT_START as SENT, LIMITED, SIGN_IN_MESSAGES } from './support/
 const required = process.env.CI === 'true' || process.env.E2E_REQUIRED === '1';
 const SKIP_REASON =
   '!!! SKIPPED: the reverse-proxy tests need a real PostgreSQL (TEST_DATABASE_URL, e.g. ' +
-  'postgres://postgres@127.0.0.1:5432/postgres) and Debian\'s nginx (apt-get install -y nginx). !!!';
+  "postgres://postgres@127.0.0.1:5432/postgres) and Debian's nginx (apt-get install -y nginx). !!!";
 const nginxInstalled = existsSync(NGINX_BINARY);
 // In CI a missing nginx is a failure (startNginx throws), never a silent skip.
 const skip = !postgresBase || (!nginxInstalled && !required);
@@ -133,7 +133,9 @@ test.describe('the client address behind nginx and without a proxy', () => {
         select c.ip from consents c join web_accounts a on a.id = c.account_id where lower(a.login) = lower(${login})`
     ).map((r) => r.ip);
 
-  test('through nginx, 4 wrong passwords for one login, each with a new forged X-Forwarded-For, use up the limit: the 5th is refused', async ({ page }) => {
+  test('through nginx, 4 wrong passwords for one login, each with a new forged X-Forwarded-For, use up the limit: the 5th is refused', async ({
+    page,
+  }) => {
     const login = `nikt.${uniqueSuffix()}`;
     for (let i = 0; i < 4; i++) {
       await signIn(page, nginx!.url, login, `Zle-haslo#${i}`, forged(i));
@@ -153,13 +155,15 @@ test.describe('the client address behind nginx and without a proxy', () => {
         where s.login = ${login} and a.action = ${action} order by a.created_at`
     ).map((r) => r.ip);
 
-  test('through nginx, a staff member\'s failed sign-in is audited with the address nginx saw, not the forged one', async ({ page }) => {
+  test("through nginx, a staff member's failed sign-in is audited with the address nginx saw, not the forged one", async ({ page }) => {
     await signIn(page, nginx!.url, STAFF_LOGIN, 'Zle-haslo#nginx', '198.51.100.77');
     await expect(page.locator('#login-error')).toHaveText(SIGN_IN_MESSAGES.failed);
     await expect.poll(() => auditedAddresses(STAFF_LOGIN, 'staff.signin.password_failed')).toEqual(['127.0.0.1']);
   });
 
-  test('through nginx, the 4th registration from one address is refused however each one forges X-Forwarded-For, and the records carry the address nginx saw', async ({ page }) => {
+  test('through nginx, the 4th registration from one address is refused however each one forges X-Forwarded-For, and the records carry the address nginx saw', async ({
+    page,
+  }) => {
     const first = newPerson();
     const second = newPerson();
     await register(page, nginx!.url, first, '198.51.100.21');
@@ -188,7 +192,9 @@ test.describe('the client address behind nginx and without a proxy', () => {
     expect(blocked.map((r) => r.ip)).toEqual(['127.0.0.1']);
   });
 
-  test('through nginx, the 3rd new-password link request from one address is refused however each one forges X-Forwarded-For', async ({ page }) => {
+  test('through nginx, the 3rd new-password link request from one address is refused however each one forges X-Forwarded-For', async ({
+    page,
+  }) => {
     const sent = page.getByRole('status');
     const limited = page.getByRole('alert').filter({ hasText: 'Zbyt wiele prób' });
     for (let i = 0; i < 2; i++) {
@@ -200,7 +206,9 @@ test.describe('the client address behind nginx and without a proxy', () => {
     await expect(sent).toHaveText('');
   });
 
-  test('without a proxy (TRUSTED_PROXY_HOPS=0) no forwarded header counts: forged values do not escape the sign-in limit', async ({ page }) => {
+  test('without a proxy (TRUSTED_PROXY_HOPS=0) no forwarded header counts: forged values do not escape the sign-in limit', async ({
+    page,
+  }) => {
     const login = `nikt.${uniqueSuffix()}`;
     for (let i = 0; i < 4; i++) {
       await signIn(page, direct!.url, login, `Zle-haslo#${i}`, forged(i + 10));
@@ -210,13 +218,17 @@ test.describe('the client address behind nginx and without a proxy', () => {
     await expect(page.locator('#login-error')).toHaveText(LIMITED);
   });
 
-  test('without a proxy (TRUSTED_PROXY_HOPS=0) a staff member\'s failed sign-in is audited without an address, never a forged one', async ({ page }) => {
+  test("without a proxy (TRUSTED_PROXY_HOPS=0) a staff member's failed sign-in is audited without an address, never a forged one", async ({
+    page,
+  }) => {
     await signIn(page, direct!.url, ADMIN_LOGIN, 'Zle-haslo#direct', '198.51.100.78');
     await expect(page.locator('#login-error')).toHaveText(SIGN_IN_MESSAGES.failed);
     await expect.poll(() => auditedAddresses(ADMIN_LOGIN, 'staff.signin.password_failed')).toEqual([null]);
   });
 
-  test('without a proxy (TRUSTED_PROXY_HOPS=0) forged values do not escape the registration limit, and no address is recorded', async ({ page }) => {
+  test('without a proxy (TRUSTED_PROXY_HOPS=0) forged values do not escape the registration limit, and no address is recorded', async ({
+    page,
+  }) => {
     const people = [newPerson(), newPerson(), newPerson()];
     for (let i = 0; i < 3; i++) {
       await register(page, direct!.url, people[i]!, forged(i + 20));

@@ -47,10 +47,7 @@ test.describe('registration without JavaScript', () => {
     await expect(page).toHaveURL(/\/register\/sent$/);
   });
 
-  test('server errors are listed in the summary, shown at the fields, and the input is kept', async ({
-    page,
-    registerPage: form,
-  }) => {
+  test('server errors are listed in the summary, shown at the fields, and the input is kept', async ({ page, registerPage: form }) => {
     const person = newPerson({ pesel: 'BRAK', email: 'zly-adres' });
     await form.goto();
     await form.fillPerson({ ...person, birthDate: '' });

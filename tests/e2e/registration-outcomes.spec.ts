@@ -34,17 +34,13 @@ test.describe('patients without PESEL', () => {
     await expect(form.birthDate).toHaveAccessibleDescription(/To pole jest wymagane\./);
   });
 
-  test('BRAK with the name and birth date of a known patient without PESEL is a data conflict', async ({
-    registerPage: form,
-  }) => {
+  test('BRAK with the name and birth date of a known patient without PESEL is a data conflict', async ({ registerPage: form }) => {
     await form.goto();
     await form.register(newPerson({ pesel: 'BRAK', firstName: 'Olena', lastName: 'Shevchenko', birthDate: '1990-07-21' }));
     await expectConflict(form);
   });
 
-  test('the same person typed in another case and with extra spaces is still a data conflict', async ({
-    registerPage: form,
-  }) => {
+  test('the same person typed in another case and with extra spaces is still a data conflict', async ({ registerPage: form }) => {
     await form.goto();
     await form.register(newPerson({ pesel: 'brak', firstName: ' OLENA ', lastName: 'shevchenko', birthDate: '1990-07-21' }));
     await expectConflict(form);
@@ -52,9 +48,7 @@ test.describe('patients without PESEL', () => {
 });
 
 test.describe('data conflicts', () => {
-  test('the PESEL of a patient who already has an account is a data conflict that names no field', async ({
-    registerPage: form,
-  }) => {
+  test('the PESEL of a patient who already has an account is a data conflict that names no field', async ({ registerPage: form }) => {
     await form.goto();
     await form.register(newPerson({ pesel: '75110245621', firstName: 'Anna', lastName: 'Nowak' }));
     await expectConflict(form);
@@ -66,7 +60,7 @@ test.describe('data conflicts', () => {
     await expectConflict(form);
   });
 
-  test('a known PESEL with somebody else\'s name is a data conflict', async ({ registerPage: form }) => {
+  test("a known PESEL with somebody else's name is a data conflict", async ({ registerPage: form }) => {
     // Jan Kowalski's record (no account) must never be attached to a different person. The attach
     // itself (right name) succeeds only once per database, so it is covered by integration tests.
     await form.goto();

@@ -105,9 +105,7 @@ test.describe('live checks while typing', () => {
     await expect(warning).toHaveCount(0);
   });
 
-  test('typing BRAK into PESEL reveals the birth date field, and removing it hides the field again', async ({
-    registerPage: form,
-  }) => {
+  test('typing BRAK into PESEL reveals the birth date field, and removing it hides the field again', async ({ registerPage: form }) => {
     await form.goto();
     await expect(form.birthDate).toHaveCount(0);
 

@@ -62,7 +62,9 @@ async function signIn(page: Page, login: string, password: string) {
 
 test.describe('security headers on every route', () => {
   for (const route of ROUTES) {
-    test(`${route} sends a nonce-based CSP, frame-ancestors 'none', nosniff, Referrer-Policy and Permissions-Policy`, async ({ request }) => {
+    test(`${route} sends a nonce-based CSP, frame-ancestors 'none', nosniff, Referrer-Policy and Permissions-Policy`, async ({
+      request,
+    }) => {
       const response = await get(request, route);
       const headers = response.headers();
 
@@ -70,7 +72,10 @@ test.describe('security headers on every route', () => {
       expect(csp, 'Content-Security-Policy header').toBeTruthy();
       const d = directives(csp!);
       const scriptSrc = d.get('script-src') ?? [];
-      expect(scriptSrc.some((v) => /^'nonce-[A-Za-z0-9+/=_-]{16,}'$/.test(v)), `nonce in script-src: ${csp}`).toBe(true);
+      expect(
+        scriptSrc.some((v) => /^'nonce-[A-Za-z0-9+/=_-]{16,}'$/.test(v)),
+        `nonce in script-src: ${csp}`,
+      ).toBe(true);
       expect(scriptSrc, 'no inline scripts without the nonce').not.toContain("'unsafe-inline'");
       expect(scriptSrc, 'no eval in production').not.toContain("'unsafe-eval'");
       expect(d.get('frame-ancestors')).toEqual(["'none'"]);
@@ -150,7 +155,11 @@ test.describe('token pages do not leak the token in Referer', () => {
   // Plain navigations (no client-side router), as the browser does them for every visitor.
   test.use({ javaScriptEnabled: false });
   for (const route of [`/activate/${TOKEN}`, `/password/reset/${TOKEN}`]) {
-    test(`${route.replace(TOKEN, '<token>')} sets referrer "origin": a link from it sends the origin only, never the token`, async ({ page, request, baseURL }) => {
+    test(`${route.replace(TOKEN, '<token>')} sets referrer "origin": a link from it sends the origin only, never the token`, async ({
+      page,
+      request,
+      baseURL,
+    }) => {
       const html = await (await get(request, route)).text();
       expect(html).toMatch(/<meta name="referrer" content="origin"\/?>/);
 
@@ -217,15 +226,25 @@ test.describe('session cookie', () => {
     expect(token2).not.toBe(token1);
   });
 
-  test('behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is __Secure-, Secure, HttpOnly, SameSite=Lax', async ({ playwright, baseURL, page }) => {
+  test('behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is __Secure-, Secure, HttpOnly, SameSite=Lax', async ({
+    playwright,
+    baseURL,
+    page,
+  }) => {
     const patient = await registerAndActivate(page);
     const secureOrigin = baseURL!.replace(/^http:/, 'https:');
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-proto': 'https', origin: secureOrigin } });
     try {
       const fields = await hiddenFields(api, '/login');
-      const response = await api.post('/login', { multipart: { ...fields, login: patient.person.login, password: patient.password }, maxRedirects: 0 });
+      const response = await api.post('/login', {
+        multipart: { ...fields, login: patient.person.login, password: patient.password },
+        maxRedirects: 0,
+      });
       expect(response.status()).toBe(303);
-      const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+      const cookies = response
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'set-cookie')
+        .map((h) => h.value);
       const session = cookies.find((c) => c.startsWith(`__Secure-${SESSION_COOKIE}=`));
       expect(session, cookies.join('\n')).toBeTruthy();
       expect(session).toMatch(/;\s*Secure/i);
@@ -244,14 +263,24 @@ async function signInOnOpenPage(page: Page, login: string, password: string) {
 }
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The hidden inputs of the page's no-JavaScript form (the server action's id and state). */
 async function hiddenFields(api: APIRequestContext, route: string): Promise<Record<string, string>> {
   const html = await (await api.get(route)).text();
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
-  expect(Object.keys(fields).some((k) => k.startsWith('$ACTION_')), `server action fields on ${route}`).toBe(true);
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
+  expect(
+    Object.keys(fields).some((k) => k.startsWith('$ACTION_')),
+    `server action fields on ${route}`,
+  ).toBe(true);
   return fields;
 }
 

@@ -34,7 +34,12 @@ async function formFields(request: APIRequestContext, route: string): Promise<Re
 
 const actionId = (fields: Record<string, string>) => (JSON.parse(fields['$ACTION_1:0']!) as { id: string }).id;
 
-async function postForm(request: APIRequestContext, route: string, multipart: Record<string, string>, headers: Record<string, string>): Promise<APIResponse> {
+async function postForm(
+  request: APIRequestContext,
+  route: string,
+  multipart: Record<string, string>,
+  headers: Record<string, string>,
+): Promise<APIResponse> {
   return request.post(route, { multipart, headers, maxRedirects: 0 });
 }
 
@@ -69,11 +74,20 @@ function postChunked(url: string, headers: Record<string, string>, body: Buffer)
 // Origin (proxy.ts): state-changing requests must come from our own pages
 
 test.describe('requests from other origins', () => {
-  test('a complete, valid registration posted with a foreign Origin is refused with 403 and nothing is stored', async ({ request, baseURL }) => {
+  test('a complete, valid registration posted with a foreign Origin is refused with 403 and nothing is stored', async ({
+    request,
+    baseURL,
+  }) => {
     const person = newPerson();
     const fields = { ...(await formFields(request, '/register')), ...personFields(person) };
     const port = Number(new URL(baseURL!).port);
-    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${port + 1}`, `${baseURL}.evil.example`, `http://localhost.evil.example:${port}`]) {
+    for (const origin of [
+      'https://evil.example',
+      'null',
+      `http://127.0.0.1:${port + 1}`,
+      `${baseURL}.evil.example`,
+      `http://localhost.evil.example:${port}`,
+    ]) {
       const response = await postForm(request, '/register', fields, { origin });
       expect(response.status(), `Origin: ${origin}`).toBe(403);
       expect(await response.text()).toBe(FORBIDDEN);
@@ -107,8 +121,22 @@ test.describe('requests from other origins', () => {
   });
 
   test('every state-changing endpoint refuses a foreign origin with 403', async ({ request }) => {
-    for (const route of ['/register', '/login', '/password/forgot', '/activate/resend', `/activate/${'A'.repeat(43)}`, '/api/auth/callback/credentials', '/api/auth/signout', '/account', '/admin/verifications']) {
-      const response = await request.post(route, { form: { login: STAFF.registrar.login, password: STAFF.registrar.password }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+    for (const route of [
+      '/register',
+      '/login',
+      '/password/forgot',
+      '/activate/resend',
+      `/activate/${'A'.repeat(43)}`,
+      '/api/auth/callback/credentials',
+      '/api/auth/signout',
+      '/account',
+      '/admin/verifications',
+    ]) {
+      const response = await request.post(route, {
+        form: { login: STAFF.registrar.login, password: STAFF.registrar.password },
+        headers: { origin: 'https://evil.example' },
+        maxRedirects: 0,
+      });
       expect(response.status(), route).toBe(403);
       expect(await response.text(), route).toBe(FORBIDDEN);
     }
@@ -153,7 +181,11 @@ test.describe('oversized bodies', () => {
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     const encoded = new Response(form);
     const body = Buffer.from(await encoded.arrayBuffer());
-    const { status } = await postChunked(`${baseURL}/register`, { origin: baseURL!, 'content-type': encoded.headers.get('content-type')! }, body);
+    const { status } = await postChunked(
+      `${baseURL}/register`,
+      { origin: baseURL!, 'content-type': encoded.headers.get('content-type')! },
+      body,
+    );
     expect([411, 413]).toContain(status);
     expect(await mailboxHas(request, person.email)).toBe(false);
   });
@@ -163,18 +195,31 @@ test.describe('oversized bodies', () => {
 // Content types and malformed multipart bodies
 
 test.describe('wrong content types and malformed bodies', () => {
-  test('a JSON, text, XML or url-encoded body to /register is not a form submission: the empty form is shown, nothing is registered', async ({ request, baseURL }) => {
+  test('a JSON, text, XML or url-encoded body to /register is not a form submission: the empty form is shown, nothing is registered', async ({
+    request,
+    baseURL,
+  }) => {
     const bodies: Array<[string, (f: Record<string, string>) => string]> = [
       ['application/json', (f) => JSON.stringify(f)],
       ['text/plain;charset=UTF-8', (f) => JSON.stringify(f)],
-      ['application/xml', (f) => `<form>${Object.entries(f).map(([k, v]) => `<f n="${encodeURIComponent(k)}">${encodeURIComponent(v)}</f>`).join('')}</form>`],
+      [
+        'application/xml',
+        (f) =>
+          `<form>${Object.entries(f)
+            .map(([k, v]) => `<f n="${encodeURIComponent(k)}">${encodeURIComponent(v)}</f>`)
+            .join('')}</form>`,
+      ],
       ['application/x-www-form-urlencoded', (f) => new URLSearchParams(f).toString()],
       ['application/octet-stream', () => '\u0000\u0001\u0002'],
     ];
     for (const [contentType, encode] of bodies) {
       const person = newPerson();
       const fields = { ...(await formFields(request, '/register')), ...personFields(person) };
-      const response = await request.post('/register', { data: encode(fields), headers: { origin: baseURL!, 'content-type': contentType }, maxRedirects: 0 });
+      const response = await request.post('/register', {
+        data: encode(fields),
+        headers: { origin: baseURL!, 'content-type': contentType },
+        maxRedirects: 0,
+      });
       expect(response.status(), contentType).toBe(200);
       const html = await response.text();
       expect(html, contentType).toContain('Załóż konto');
@@ -193,40 +238,80 @@ test.describe('wrong content types and malformed bodies', () => {
   ] as const) {
     test(`the real action id with a ${contentType} body is refused with 4xx, not 500`, async ({ request, baseURL }) => {
       const id = actionId(await formFields(request, '/register'));
-      const response = await request.post('/register', { data: body, headers: { origin: baseURL!, 'content-type': contentType, 'next-action': id }, maxRedirects: 0 });
+      const response = await request.post('/register', {
+        data: body,
+        headers: { origin: baseURL!, 'content-type': contentType, 'next-action': id },
+        maxRedirects: 0,
+      });
       expect(response.status()).toBeGreaterThanOrEqual(400);
       expect(response.status()).toBeLessThan(500);
     });
   }
 
   const BOUNDARY = `SecTestBoundary${randomBytes(8).toString('hex')}`;
-  const part = (name: string, value: string, extra = '') => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+  const part = (name: string, value: string, extra = '') =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
   const end = `--${BOUNDARY}--\r\n`;
   // $ACTION_KEY ties the action's answer to the form's state, so that the page shows its result.
   const reference = (f: Record<string, string>) =>
-    part('$ACTION_KEY', f['$ACTION_KEY']!) + part('$ACTION_REF_1', '') + part('$ACTION_1:0', f['$ACTION_1:0']!) + part('$ACTION_1:1', f['$ACTION_1:1']!);
+    part('$ACTION_KEY', f['$ACTION_KEY']!) +
+    part('$ACTION_REF_1', '') +
+    part('$ACTION_1:0', f['$ACTION_1:0']!) +
+    part('$ACTION_1:1', f['$ACTION_1:1']!);
   const multipart = `multipart/form-data; boundary=${BOUNDARY}`;
 
   // [name, content type, body from the real form's fields, current behaviour is a 500 (app bug)]
   const malformed: Array<[string, string, (f: Record<string, string>) => string, boolean]> = [
     ['action reference that is not JSON', multipart, () => part('$ACTION_REF_1', '') + part('$ACTION_1:0', '{not json') + end, false],
-    ['a file where a text field belongs', multipart, (f) => reference(f) + part('login', 'plik', '; filename="login.txt"\r\nContent-Type: text/plain') + end, false],
-    ['previous state of the wrong shape', multipart, (f) => part('$ACTION_KEY', f['$ACTION_KEY']!) + part('$ACTION_REF_1', '') + part('$ACTION_1:0', f['$ACTION_1:0']!) + part('$ACTION_1:1', '[{"submission":"x","captcha":5,"values":null}]') + end, false],
+    [
+      'a file where a text field belongs',
+      multipart,
+      (f) => reference(f) + part('login', 'plik', '; filename="login.txt"\r\nContent-Type: text/plain') + end,
+      false,
+    ],
+    [
+      'previous state of the wrong shape',
+      multipart,
+      (f) =>
+        part('$ACTION_KEY', f['$ACTION_KEY']!) +
+        part('$ACTION_REF_1', '') +
+        part('$ACTION_1:0', f['$ACTION_1:0']!) +
+        part('$ACTION_1:1', '[{"submission":"x","captcha":5,"values":null}]') +
+        end,
+      false,
+    ],
     ['no boundary parameter', 'multipart/form-data', (f) => reference(f) + end, true],
     ['a boundary that is not in the body', 'multipart/form-data; boundary=SomethingElse', (f) => reference(f) + end, true],
-    ['a body cut off in the middle of a part', multipart, (f) => reference(f) + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="login"\r\n\r\nabc`, true],
+    [
+      'a body cut off in the middle of a part',
+      multipart,
+      (f) => reference(f) + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="login"\r\n\r\nabc`,
+      true,
+    ],
     ['no closing boundary', multipart, (f) => reference(f), true],
     ['a part without headers', multipart, (f) => reference(f) + `--${BOUNDARY}\r\n\r\nvalue\r\n` + end, true],
     ['binary garbage', multipart, () => '\u0000\u0001garbage\r\n', true],
     ['an empty body', multipart, () => '', true],
-    ['the action reference without the state it is bound to', multipart, (f) => part('$ACTION_REF_1', '') + part('$ACTION_1:0', f['$ACTION_1:0']!) + end, true],
+    [
+      'the action reference without the state it is bound to',
+      multipart,
+      (f) => part('$ACTION_REF_1', '') + part('$ACTION_1:0', f['$ACTION_1:0']!) + end,
+      true,
+    ],
   ];
   for (const [name, contentType, body] of malformed) {
     // proxy.ts refuses multipart bodies that do not parse, and action references whose parts are
     // missing (Next itself would fail with a 500 on those), with 400.
-    test(`a multipart body to the real action with ${name} is refused with 4xx or answered with the form, never 5xx`, async ({ request, baseURL }) => {
+    test(`a multipart body to the real action with ${name} is refused with 4xx or answered with the form, never 5xx`, async ({
+      request,
+      baseURL,
+    }) => {
       const fields = await formFields(request, '/register');
-      const response = await request.post('/register', { data: Buffer.from(body(fields), 'utf8'), headers: { origin: baseURL!, 'content-type': contentType }, maxRedirects: 0 });
+      const response = await request.post('/register', {
+        data: Buffer.from(body(fields), 'utf8'),
+        headers: { origin: baseURL!, 'content-type': contentType },
+        maxRedirects: 0,
+      });
       const status = response.status();
       expect(status === 200 || (status >= 400 && status < 500), `status ${status}`).toBe(true);
       if (status === 200) {
@@ -245,7 +330,10 @@ test.describe('forged action ids', () => {
   const forged = () => randomBytes(21).toString('hex'); // the shape of a real id (42 hex digits)
   const xss = () => `<script>alert('forged-${uniqueSuffix()}')</script>`;
 
-  test('an unknown action id in a form post ($ACTION_ID_…) is refused with 4xx; nothing is stored or echoed', async ({ request, baseURL }) => {
+  test('an unknown action id in a form post ($ACTION_ID_…) is refused with 4xx; nothing is stored or echoed', async ({
+    request,
+    baseURL,
+  }) => {
     const person = newPerson();
     const fields = await formFields(request, '/register');
     expect(actionId(fields)).not.toBe(''); // the real one exists, and differs from the forged one
@@ -258,7 +346,10 @@ test.describe('forged action ids', () => {
     expect(await mailboxHas(request, person.email)).toBe(false);
   });
 
-  test('an unknown action id in the action reference ($ACTION_REF) is refused with 4xx; nothing is stored', async ({ request, baseURL }) => {
+  test('an unknown action id in the action reference ($ACTION_REF) is refused with 4xx; nothing is stored', async ({
+    request,
+    baseURL,
+  }) => {
     const person = newPerson();
     const fields = await formFields(request, '/register');
     const payload = { ...fields, '$ACTION_1:0': JSON.stringify({ id: forged(), bound: '$@1' }), ...personFields(person), lastName: xss() };
@@ -310,7 +401,19 @@ test.describe('SQL and HTML fragments in every registration field', () => {
     const response = await postForm(request, '/register', fields, { origin: baseURL! });
     expect(response.status()).toBe(200);
     const html = await response.text();
-    for (const name of ['pesel', 'firstName', 'lastName', 'login', 'email', 'phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city']) {
+    for (const name of [
+      'pesel',
+      'firstName',
+      'lastName',
+      'login',
+      'email',
+      'phone',
+      'street',
+      'houseNumber',
+      'flatNumber',
+      'postalCode',
+      'city',
+    ]) {
       expect(fieldError(html, name), `field error on ${name}`).toBeTruthy();
     }
     expect(html).not.toContain('<script>alert');
@@ -322,7 +425,12 @@ test.describe('SQL and HTML fragments in every registration field', () => {
     expect(html).toContain(`&lt;script&gt;alert(&#x27;${marker}&#x27;)&lt;/script&gt;`);
 
     // The birth date is read only for PESEL = BRAK.
-    const withoutPesel = { ...(await formFields(request, '/register')), ...personFields(newPerson()), pesel: 'BRAK', birthDate: hostile.birthDate! };
+    const withoutPesel = {
+      ...(await formFields(request, '/register')),
+      ...personFields(newPerson()),
+      pesel: 'BRAK',
+      birthDate: hostile.birthDate!,
+    };
     const second = await postForm(request, '/register', withoutPesel, { origin: baseURL! });
     expect(second.status()).toBe(200);
     expect(fieldError(await second.text(), 'birthDate')).toBe('Podaj prawdziwą datę urodzenia w formacie RRRR-MM-DD.');
@@ -359,7 +467,11 @@ test.describe('SQL and HTML fragments in every registration field', () => {
     await expect(page).toHaveURL(/\/register$/);
   });
 
-  test('SQL fragments that are valid text are stored literally (parameterised queries) and shown as text to staff', async ({ page, request, baseURL }) => {
+  test('SQL fragments that are valid text are stored literally (parameterised queries) and shown as text to staff', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const person = newPerson({
       lastName: `O'Neil-'--`,
       street: `Lubelska' OR '1'-'1`,
@@ -379,7 +491,10 @@ test.describe('SQL and HTML fragments in every registration field', () => {
     // LIKE wildcards and quotes in the staff search are text too: they do not match every row.
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const search = async (q: string) => {
-      const result = await request.get(`/admin/verifications?${new URLSearchParams({ q, status: 'all' })}`, { headers: { cookie }, maxRedirects: 0 });
+      const result = await request.get(`/admin/verifications?${new URLSearchParams({ q, status: 'all' })}`, {
+        headers: { cookie },
+        maxRedirects: 0,
+      });
       expect(result.status(), `search ${q}`).toBe(200);
       return result.text();
     };
@@ -416,7 +531,10 @@ test.describe('unicode tricks', () => {
       await expect(form.errorSummary).toBeVisible();
     }
 
-    test('RTL override, zero-width space and Cyrillic homoglyphs are field errors; the input is kept; nothing is stored', async ({ registerPage: form, request }) => {
+    test('RTL override, zero-width space and Cyrillic homoglyphs are field errors; the input is kept; nothing is stored', async ({
+      registerPage: form,
+      request,
+    }) => {
       const suffix = uniqueSuffix();
       const p = newPerson({
         firstName: `Zofi${CYRILLIC_A}`,
@@ -439,10 +557,18 @@ test.describe('unicode tricks', () => {
       expect(await mailboxHas(request, p.email)).toBe(false);
     });
 
-    test('a homoglyph of an existing login, or a login with an invisible character, is refused as a login', async ({ registerPage: form, request }) => {
+    test('a homoglyph of an existing login, or a login with an invisible character, is refused as a login', async ({
+      registerPage: form,
+      request,
+    }) => {
       const suffix = uniqueSuffix();
       // anna.nowak is a demo account; the look-alike must not become a second "anna.nowak".
-      const p = newPerson({ login: `${CYRILLIC_A}nna.nowak`, firstName: `Zo${ZWSP}fia`, lastName: `N${CYRILLIC_E}wak`, email: `e2e.${RLO}${suffix}@example.pl` });
+      const p = newPerson({
+        login: `${CYRILLIC_A}nna.nowak`,
+        firstName: `Zo${ZWSP}fia`,
+        lastName: `N${CYRILLIC_E}wak`,
+        email: `e2e.${RLO}${suffix}@example.pl`,
+      });
       await submitWithoutBrowserChecks(form, p);
       await expectFieldError(form.login, 'Login może zawierać tylko litery bez polskich znaków');
       await expectFieldError(form.firstName, 'Użyj liter, spacji, myślnika lub apostrofu.');
@@ -452,10 +578,23 @@ test.describe('unicode tricks', () => {
     });
   });
 
-  test('sent raw over HTTP, look-alike letters in the email domain, login and names are field errors; nothing is stored', async ({ request, baseURL }) => {
+  test('sent raw over HTTP, look-alike letters in the email domain, login and names are field errors; nothing is stored', async ({
+    request,
+    baseURL,
+  }) => {
     const suffix = uniqueSuffix();
-    const p = newPerson({ firstName: `${CYRILLIC_A}nna`, lastName: `Now${CYRILLIC_A}k`, login: `e2e.${CYRILLIC_A}${suffix}`, email: `e2e.${suffix}@ex${CYRILLIC_A}mple.pl` });
-    const response = await postForm(request, '/register', { ...(await formFields(request, '/register')), ...personFields(p) }, { origin: baseURL! });
+    const p = newPerson({
+      firstName: `${CYRILLIC_A}nna`,
+      lastName: `Now${CYRILLIC_A}k`,
+      login: `e2e.${CYRILLIC_A}${suffix}`,
+      email: `e2e.${suffix}@ex${CYRILLIC_A}mple.pl`,
+    });
+    const response = await postForm(
+      request,
+      '/register',
+      { ...(await formFields(request, '/register')), ...personFields(p) },
+      { origin: baseURL! },
+    );
     expect(response.status()).toBe(200);
     const html = await response.text();
     expect(fieldError(html, 'firstName')).toBe('Użyj liter, spacji, myślnika lub apostrofu.');

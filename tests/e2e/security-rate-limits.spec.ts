@@ -72,7 +72,9 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
 
   const loginError = (page: Page) => page.locator('#login-error');
 
-  test('4 wrong passwords alternated between the instances lock the login on both: the 5th attempt is refused even with the right password', async ({ browser }) => {
+  test('4 wrong passwords alternated between the instances lock the login on both: the 5th attempt is refused even with the right password', async ({
+    browser,
+  }) => {
     const { context, page } = await from(browser, '203.0.113.10');
     for (let i = 0; i < 4; i++) {
       await signIn(page, instance(i), STAFF.registrar.login, `Zle-haslo#${i}`);
@@ -166,7 +168,9 @@ test.describe('rate limits across two app instances sharing one PostgreSQL datab
     await other.context.close();
   });
 
-  test('the 3rd new-password link request for one address, across the two instances, is refused with the limited message', async ({ browser }) => {
+  test('the 3rd new-password link request for one address, across the two instances, is refused with the limited message', async ({
+    browser,
+  }) => {
     const { context, page } = await from(browser, '203.0.113.40');
     const address = `ktos.${uniqueSuffix()}@example.pl`;
     const forgot = new LinkRequestPage(page, 'forgot');

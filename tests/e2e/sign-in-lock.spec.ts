@@ -94,7 +94,11 @@ test.describe('a lock of sign-in by password after failed attempts', () => {
       const fields = await formFields(lock.locator('form'));
       const anonymous = await playwright.request.newContext({ baseURL: server!.url });
       try {
-        const response = await anonymous.post(`/admin/verifications/${id}`, { multipart: fields, headers: { Origin: server!.url }, maxRedirects: 0 });
+        const response = await anonymous.post(`/admin/verifications/${id}`, {
+          multipart: fields,
+          headers: { Origin: server!.url },
+          maxRedirects: 0,
+        });
         expect(response.status()).toBeLessThan(500);
         expect(response.headers()['location'] ?? '').not.toContain('done=');
       } finally {
@@ -107,7 +111,9 @@ test.describe('a lock of sign-in by password after failed attempts', () => {
       await desk.keyboard.press('Enter');
       await expect(detail.message).toHaveText(LIFTED);
       await expect(lock).toHaveCount(0);
-      await expect(desk.getByRole('heading', { name: 'Historia działań' }).locator('xpath=following-sibling::ul')).toContainText('account.signin_unlock');
+      await expect(desk.getByRole('heading', { name: 'Historia działań' }).locator('xpath=following-sibling::ul')).toContainText(
+        'account.signin_unlock',
+      );
 
       await signInPatient(patientPage, patient);
     });

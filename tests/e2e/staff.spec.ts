@@ -59,7 +59,9 @@ test.describe('the registration desk', () => {
 
     await expect(detail.message).toHaveText('Tożsamość potwierdzona. Konto jest zweryfikowane.');
     await expect(detail.status).toHaveAttribute('data-account-status', 'verified');
-    await expect(detail.status.locator('..')).toContainText(`Tożsamość potwierdzona przez: ${STAFF.registrar.name}, dokument: Dowód osobisty.`);
+    await expect(detail.status.locator('..')).toContainText(
+      `Tożsamość potwierdzona przez: ${STAFF.registrar.name}, dokument: Dowód osobisty.`,
+    );
     // A verified account is no longer offered for verification.
     await expect(detail.verify).toHaveCount(0);
 
@@ -118,7 +120,9 @@ test.describe('the registration desk', () => {
     await expect(detail.status).toHaveAttribute('data-account-status', 'verified');
     await detail.blockWith('Prośba pacjenta o zablokowanie konta');
     // The registrar has no audit log.
-    await expect(desk.getByRole('navigation', { name: 'Panel rejestracji' }).getByRole('link', { name: 'Dziennik zdarzeń' })).toHaveCount(0);
+    await expect(desk.getByRole('navigation', { name: 'Panel rejestracji' }).getByRole('link', { name: 'Dziennik zdarzeń' })).toHaveCount(
+      0,
+    );
 
     const admin = await newPage();
     await signInStaff(admin, 'admin');
@@ -166,10 +170,7 @@ test.describe('the registration desk', () => {
     await new PasswordSetPage(page).expectShown();
   });
 
-  test('the queue finds a patient by PESEL, by name in either order and any case, by login and by email', async ({
-    page,
-    newPage,
-  }) => {
+  test('the queue finds a patient by PESEL, by name in either order and any case, by login and by email', async ({ page, newPage }) => {
     const person = await registerPerson(page, newPerson({ lastName: newPerson().lastName.replace('-', '') }));
     const desk = await newPage();
     const queue = await signInStaff(desk, 'registrar');
@@ -196,10 +197,7 @@ test.describe('the registration desk', () => {
 
   // nameKey() turns hyphens into spaces, so the search tries every split of the words into
   // surname and first name (this failed before lib/staff/verification-queue.ts was fixed).
-  test('the queue finds a double-barrelled surname typed before the first name, as the queue shows it', async ({
-    page,
-    newPage,
-  }) => {
+  test('the queue finds a double-barrelled surname typed before the first name, as the queue shows it', async ({ page, newPage }) => {
     const person = await registerPerson(page); // newPerson() surnames are "Testowa-Xxxxx"
     const desk = await newPage();
     const queue = await signInStaff(desk, 'registrar');
@@ -218,7 +216,9 @@ test.describe('the registration desk', () => {
     await signInStaff(desk, 'registrar');
     await desk.getByRole('navigation', { name: 'Panel rejestracji' }).getByRole('link', { name: 'Odrzucone rejestracje' }).click();
     await expect(desk).toHaveURL(/\/admin\/blocked-registrations$/);
-    const row = desk.getByRole('row').filter({ has: desk.getByRole('rowheader', { name: `${attempt.lastName} ${attempt.firstName}`, exact: true }) });
+    const row = desk
+      .getByRole('row')
+      .filter({ has: desk.getByRole('rowheader', { name: `${attempt.lastName} ${attempt.firstName}`, exact: true }) });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('PESEL ma już konto');
     await expect(row).toContainText(attempt.pesel);

@@ -17,7 +17,8 @@ export const STANDALONE_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next',
 function childEnv(overrides: ServerEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   // The test runner's settings must not leak into a server that is configured here.
-  for (const name of ['PORT', 'E2E_PORT', 'E2E_DATABASE_URL', 'E2E_PGLITE_DIR', 'TEST_DATABASE_URL', 'METRICS_TOKEN', 'RESEND_API_KEY']) delete env[name];
+  for (const name of ['PORT', 'E2E_PORT', 'E2E_DATABASE_URL', 'E2E_PGLITE_DIR', 'TEST_DATABASE_URL', 'METRICS_TOKEN', 'RESEND_API_KEY'])
+    delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('RATE_LIMIT_')) delete env[name];
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];
@@ -79,7 +80,8 @@ export async function startStandalone(port: number, env: ServerEnv, timeoutMs = 
   void proc.exited.then((r) => (exit = r));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exit) throw new Error(`Standalone server on ${port} exited (${(exit as ProcessResult).code}) before it was ready:\n${proc.output()}`);
+    if (exit)
+      throw new Error(`Standalone server on ${port} exited (${(exit as ProcessResult).code}) before it was ready:\n${proc.output()}`);
     try {
       const response = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();

@@ -29,7 +29,12 @@ export async function activePatient(db: Db, overrides: Partial<RegistrationData>
 }
 
 export async function newRegistrar(db: Db): Promise<StaffPrincipal> {
-  const result = await addStaff(db, { login: `desk.${uniqueSuffix()}`, name: 'Pani Ewa', role: 'registrar', password: 'Rejestracja#2026x' });
+  const result = await addStaff(db, {
+    login: `desk.${uniqueSuffix()}`,
+    name: 'Pani Ewa',
+    role: 'registrar',
+    password: 'Rejestracja#2026x',
+  });
   if (!result.ok) throw new Error(result.error);
   return { id: result.id, role: 'registrar' };
 }
@@ -45,7 +50,10 @@ export async function verifiedPatient(db: Db, staff: StaffPrincipal, overrides: 
 export async function latestLink(db: Db, accountId: string, path: string, recipient?: string): Promise<string | undefined> {
   const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.accountId, accountId)).orderBy(desc(emailOutbox.createdAt));
   const pattern = new RegExp(`${path}/([A-Za-z0-9_-]{43})`);
-  return mails.filter((m) => !recipient || m.recipient === recipient).map((m) => pattern.exec(m.text)?.[1]).find(Boolean);
+  return mails
+    .filter((m) => !recipient || m.recipient === recipient)
+    .map((m) => pattern.exec(m.text)?.[1])
+    .find(Boolean);
 }
 
 export async function accountRow(db: Db, accountId: string) {

@@ -66,7 +66,13 @@ export async function seedDashboardData(db: Db, now = Date.now()): Promise<{ mar
   for (const [i, a] of SEED_ACCOUNTS.entries()) {
     const [patient] = await db
       .insert(patients)
-      .values({ firstName: 'Anna', lastName: `Pulpit${marker}${i}`, firstNameKey: 'anna', lastNameKey: `pulpit${marker}${i}`, source: 'registration' })
+      .values({
+        firstName: 'Anna',
+        lastName: `Pulpit${marker}${i}`,
+        firstNameKey: 'anna',
+        lastNameKey: `pulpit${marker}${i}`,
+        source: 'registration',
+      })
       .returning({ id: patients.id });
     await db.insert(webAccounts).values({
       patientId: patient!.id,

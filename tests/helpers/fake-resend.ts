@@ -34,7 +34,8 @@ export async function startFakeResend(): Promise<FakeResend> {
     respond: () => ok,
     deliveries() {
       const map = new Map<string, number>();
-      for (const r of fake.requests) if (r.status === 200 && r.idempotencyKey) map.set(r.idempotencyKey, (map.get(r.idempotencyKey) ?? 0) + 1);
+      for (const r of fake.requests)
+        if (r.status === 200 && r.idempotencyKey) map.set(r.idempotencyKey, (map.get(r.idempotencyKey) ?? 0) + 1);
       return map;
     },
     async close() {
@@ -64,7 +65,14 @@ export async function startFakeResend(): Promise<FakeResend> {
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     if (res.destroyed) return;
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-    res.end(JSON.stringify(answer.body ?? (answer.status === 200 ? { id: `re_${counter}` } : { statusCode: answer.status, name: 'fake_error', message: `fake ${answer.status}` })));
+    res.end(
+      JSON.stringify(
+        answer.body ??
+          (answer.status === 200
+            ? { id: `re_${counter}` }
+            : { statusCode: answer.status, name: 'fake_error', message: `fake ${answer.status}` }),
+      ),
+    );
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

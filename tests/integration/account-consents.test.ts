@@ -58,7 +58,14 @@ describeEachDatabase('consents', (kind) => {
   it('gives the SMS consent only to an account with a phone', async () => {
     const { accountId } = await activePatient(db(), { phone: null, consents: { dataProcessing: true, email: true, sms: false } });
     expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'no_phone' });
-    const phone = validateContactDetails({ phone: '600700800', street: 'Krasnystawska', houseNumber: '52', flatNumber: '', postalCode: '21-010', city: 'Łęczna' });
+    const phone = validateContactDetails({
+      phone: '600700800',
+      street: 'Krasnystawska',
+      houseNumber: '52',
+      flatNumber: '',
+      postalCode: '21-010',
+      city: 'Łęczna',
+    });
     if (!phone.ok) throw new Error('phone');
     await updateContactDetails(db(), accountId, phone.data);
     expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'recorded' });
@@ -76,7 +83,12 @@ describeEachDatabase('consents', (kind) => {
     const { accountId } = await activePatient(db());
     const [row] = await db().select().from(consents).where(eq(consents.accountId, accountId)).limit(1);
     await expect(db().update(consents).set({ action: 'withdrawn' }).where(eq(consents.id, row!.id))).rejects.toThrow();
-    await expect(db().update(consents).set({ givenAt: new Date(0) }).where(eq(consents.id, row!.id))).rejects.toThrow();
+    await expect(
+      db()
+        .update(consents)
+        .set({ givenAt: new Date(0) })
+        .where(eq(consents.id, row!.id)),
+    ).rejects.toThrow();
     await expect(db().delete(consents).where(eq(consents.id, row!.id))).rejects.toThrow();
     const [still] = await db().select().from(consents).where(eq(consents.id, row!.id));
     expect(still).toEqual(row);
@@ -96,7 +108,10 @@ describeEachDatabase('consents', (kind) => {
     await verifyAccount(db(), registrar, withConsent.accountId, 'paszport');
     await verifyAccount(db(), registrar, without.accountId, 'paszport');
     const notices = async (accountId: string) =>
-      db().select().from(emailOutbox).where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'identity_verified')));
+      db()
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'identity_verified')));
     expect(await notices(withConsent.accountId)).toHaveLength(1);
     expect(await notices(without.accountId)).toHaveLength(0);
   });

@@ -2,7 +2,17 @@
 // the web account with the patient record, consent history and audit entry kept.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { accountTokens, authSessions, auditLog, consents, emailChanges, emailOutbox, patientDataChanges, patients, webAccounts } from '@/db/schema';
+import {
+  accountTokens,
+  authSessions,
+  auditLog,
+  consents,
+  emailChanges,
+  emailOutbox,
+  patientDataChanges,
+  patients,
+  webAccounts,
+} from '@/db/schema';
 import { requestEmailChange } from '@/lib/account/change-email';
 import { setConsent } from '@/lib/account/consent-history';
 import { updateContactDetails, validateContactDetails } from '@/lib/account/contact-details';
@@ -41,7 +51,14 @@ describeEachDatabase('RODO rights', (kind) => {
     expect(exported).not.toBeNull();
     const d = exported!;
     expect(d.account).toMatchObject({ login: data.login, email: data.email, phone: data.phone, status: 'verified' });
-    expect(d.patientRecord).toMatchObject({ pesel: data.pesel, firstName: data.firstName, lastName: data.lastName, birthDate: data.birthDate, street: 'Krasnystawska', city: 'Łęczna' });
+    expect(d.patientRecord).toMatchObject({
+      pesel: data.pesel,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      birthDate: data.birthDate,
+      street: 'Krasnystawska',
+      city: 'Łęczna',
+    });
     expect(d.submittedAtRegistration.pesel).toBe(data.pesel);
     expect(d.signIns.count).toBe(2);
     expect(d.signIns.lastAt).not.toBeNull();
@@ -85,16 +102,29 @@ describeEachDatabase('RODO rights', (kind) => {
     const version = (await accountRow(db(), accountId))!.sessionVersion;
     await requestPasswordReset(db(), data.login);
     await requestEmailChange(db(), accountId, { newEmail: `inny.${uniqueSuffix()}@example.pl`, currentPassword: PASSWORD, ip: META.ip });
-    const contact = validateContactDetails({ phone: 'BRAK', street: '', houseNumber: '1', flatNumber: '', postalCode: '20-001', city: 'Lublin' });
+    const contact = validateContactDetails({
+      phone: 'BRAK',
+      street: '',
+      houseNumber: '1',
+      flatNumber: '',
+      postalCode: '20-001',
+      city: 'Lublin',
+    });
     if (!contact.ok) throw new Error('contact');
     await updateContactDetails(db(), accountId, contact.data);
-    await db().update(emailOutbox).set({ status: 'sent', sentAt: new Date() }).where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'activation')));
+    await db()
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: new Date() })
+      .where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'activation')));
     for (let i = 0; i < 5; i++) await consume(db(), 'linksAddress', data.email);
     expect((await peek(db(), 'linksAddress', data.email)).ok).toBe(false);
     const record = (await db().select().from(patients).where(eq(patients.id, patientId)))[0];
     const sid = await startSession(db(), accountId, 'patient');
 
-    expect(await deleteWebAccount(db(), accountId, { password: PASSWORD, confirmed: true, ...META })).toEqual({ status: 'deleted', patientId });
+    expect(await deleteWebAccount(db(), accountId, { password: PASSWORD, confirmed: true, ...META })).toEqual({
+      status: 'deleted',
+      patientId,
+    });
 
     expect(await accountRow(db(), accountId)).toBeUndefined();
     expect(await isSessionCurrent(db(), accountId, 'patient', version)).toBe(false);
@@ -122,7 +152,10 @@ describeEachDatabase('RODO rights', (kind) => {
     const audit = await listAudit(db());
     const entry = audit.find((e) => e.action === 'patient.account_deleted' && e.details.account === accountId);
     expect(entry).toMatchObject({ staffName: null, details: { patient: patientId, login: data.login } });
-    const verify = await db().select().from(auditLog).where(and(eq(auditLog.action, 'account.verify'), eq(auditLog.staffId, registrar.id)));
+    const verify = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.verify'), eq(auditLog.staffId, registrar.id)));
     expect(verify.length).toBeGreaterThan(0);
 
     // The login and email are free, and the same person can register again onto the same record.
@@ -133,10 +166,16 @@ describeEachDatabase('RODO rights', (kind) => {
   it('leaves every other account alone', async () => {
     const a = await activePatient(db());
     const b = await activePatient(db());
-    const before = await db().select({ n: sql<number>`count(*)::int` }).from(consents).where(eq(consents.accountId, b.accountId));
+    const before = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(consents)
+      .where(eq(consents.accountId, b.accountId));
     await deleteWebAccount(db(), a.accountId, { password: PASSWORD, confirmed: true, ...META });
     expect(await accountRow(db(), b.accountId)).toBeDefined();
-    const after = await db().select({ n: sql<number>`count(*)::int` }).from(consents).where(eq(consents.accountId, b.accountId));
+    const after = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(consents)
+      .where(eq(consents.accountId, b.accountId));
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n));
     expect(await authenticate(db(), b.data.login, PASSWORD)).toMatchObject({ ok: true });
     // A deleted account cannot be deleted twice.

@@ -26,7 +26,15 @@ const NEW_PASSWORD = 'Czerwony#Most42';
 const IP = '203.0.113.7';
 
 const contact = (overrides: Record<string, string> = {}) => {
-  const v = validateContactDetails({ phone: '601 202 303', street: 'Nowa', houseNumber: '7b', flatNumber: '2', postalCode: '20001', city: 'Lublin', ...overrides });
+  const v = validateContactDetails({
+    phone: '601 202 303',
+    street: 'Nowa',
+    houseNumber: '7b',
+    flatNumber: '2',
+    postalCode: '20001',
+    city: 'Lublin',
+    ...overrides,
+  });
   if (!v.ok) throw new Error(JSON.stringify(v.fieldErrors));
   return v.data;
 };
@@ -47,7 +55,13 @@ describeEachDatabase('account settings', (kind) => {
       const before = await accountRow(db(), accountId);
       const [mine, elsewhere] = [await startSession(db(), accountId, 'patient'), await startSession(db(), accountId, 'patient')];
       await requestPasswordReset(db(), data.login);
-      const outcome = await changePassword(db(), accountId, { currentPassword: PASSWORD, password: NEW_PASSWORD, repeat: NEW_PASSWORD, ip: IP, keepSession: mine });
+      const outcome = await changePassword(db(), accountId, {
+        currentPassword: PASSWORD,
+        password: NEW_PASSWORD,
+        repeat: NEW_PASSWORD,
+        ip: IP,
+        keepSession: mine,
+      });
       expect(outcome).toEqual({ status: 'changed', login: data.login, reissueSession: false });
 
       const after = await accountRow(db(), accountId);
@@ -58,10 +72,16 @@ describeEachDatabase('account settings', (kind) => {
       expect(await authenticate(db(), data.login, PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
       expect(await authenticate(db(), data.login, NEW_PASSWORD)).toMatchObject({ ok: true, id: accountId });
 
-      const resets = await db().select().from(accountTokens).where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset')));
+      const resets = await db()
+        .select()
+        .from(accountTokens)
+        .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset')));
       expect(resets).toHaveLength(1);
       expect(resets[0]!.supersededAt).not.toBeNull();
-      const [notice] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'password_changed')));
+      const [notice] = await db()
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'password_changed')));
       expect(notice!.recipient).toBe(data.email);
       expect(notice!.text).toContain('/password/forgot');
       expect(notice!.text).toContain('Krasnystawska 52');
@@ -70,11 +90,26 @@ describeEachDatabase('account settings', (kind) => {
     it('refuses a wrong current password and a new one that breaks the activation rules, reporting both', async () => {
       const { accountId, data } = await activePatient(db());
       const weak = `Ab1!${data.login}`;
-      const outcome = await changePassword(db(), accountId, { currentPassword: 'Wrong#Pass1', password: weak, repeat: 'different', ip: IP });
+      const outcome = await changePassword(db(), accountId, {
+        currentPassword: 'Wrong#Pass1',
+        password: weak,
+        repeat: 'different',
+        ip: IP,
+      });
       expect(outcome).toEqual({ status: 'invalid', wrongCurrent: true, broken: ['noLogin', 'repeat'] });
-      const pesel = await changePassword(db(), accountId, { currentPassword: PASSWORD, password: `Ab!${data.pesel}`, repeat: `Ab!${data.pesel}`, ip: IP });
+      const pesel = await changePassword(db(), accountId, {
+        currentPassword: PASSWORD,
+        password: `Ab!${data.pesel}`,
+        repeat: `Ab!${data.pesel}`,
+        ip: IP,
+      });
       expect(pesel).toEqual({ status: 'invalid', wrongCurrent: false, broken: ['noPesel'] });
-      const common = await changePassword(db(), accountId, { currentPassword: PASSWORD, password: 'Password123!', repeat: 'Password123!', ip: IP });
+      const common = await changePassword(db(), accountId, {
+        currentPassword: PASSWORD,
+        password: 'Password123!',
+        repeat: 'Password123!',
+        ip: IP,
+      });
       expect(common).toMatchObject({ status: 'invalid', broken: ['notCommon'] });
       expect(await authenticate(db(), data.login, PASSWORD)).toMatchObject({ ok: true });
     });
@@ -82,10 +117,20 @@ describeEachDatabase('account settings', (kind) => {
     it('counts wrong current passwords with the sign-in failures and stops at the limit', async () => {
       const { accountId } = await activePatient(db());
       for (let i = 0; i < 10; i++) {
-        const outcome = await changePassword(db(), accountId, { currentPassword: `Wrong#Pass${i}`, password: NEW_PASSWORD, repeat: NEW_PASSWORD, ip: IP });
+        const outcome = await changePassword(db(), accountId, {
+          currentPassword: `Wrong#Pass${i}`,
+          password: NEW_PASSWORD,
+          repeat: NEW_PASSWORD,
+          ip: IP,
+        });
         expect(outcome.status).toBe('invalid');
       }
-      const limited = await changePassword(db(), accountId, { currentPassword: PASSWORD, password: NEW_PASSWORD, repeat: NEW_PASSWORD, ip: IP });
+      const limited = await changePassword(db(), accountId, {
+        currentPassword: PASSWORD,
+        password: NEW_PASSWORD,
+        repeat: NEW_PASSWORD,
+        ip: IP,
+      });
       expect(limited).toMatchObject({ status: 'limited' });
     });
   });
@@ -95,7 +140,11 @@ describeEachDatabase('account settings', (kind) => {
       const a = await activePatient(db());
       const b = await activePatient(db());
       const [va, vb] = [(await accountRow(db(), a.accountId))!.sessionVersion, (await accountRow(db(), b.accountId))!.sessionVersion];
-      const [sa1, sa2, sb] = [await startSession(db(), a.accountId, 'patient'), await startSession(db(), a.accountId, 'patient'), await startSession(db(), b.accountId, 'patient')];
+      const [sa1, sa2, sb] = [
+        await startSession(db(), a.accountId, 'patient'),
+        await startSession(db(), a.accountId, 'patient'),
+        await startSession(db(), b.accountId, 'patient'),
+      ];
       await endAllSessions(db(), a.accountId);
       expect((await checkSession(db(), sa1, a.accountId, 'patient', va)).ok).toBe(false);
       expect((await checkSession(db(), sa2, a.accountId, 'patient', va)).ok).toBe(false);
@@ -121,7 +170,11 @@ describeEachDatabase('account settings', (kind) => {
     it('sends a hashed single-use link to the new address and a notice to the old one; the old address stays until then', async () => {
       const { accountId, data } = await activePatient(db());
       const newEmail = fresh();
-      const outcome = await requestEmailChange(db(), accountId, { newEmail: ` ${newEmail.toUpperCase()} `, currentPassword: PASSWORD, ip: IP });
+      const outcome = await requestEmailChange(db(), accountId, {
+        newEmail: ` ${newEmail.toUpperCase()} `,
+        currentPassword: PASSWORD,
+        ip: IP,
+      });
       expect(outcome).toMatchObject({ status: 'sent', newEmail: newEmail.toUpperCase() });
       expect((await accountRow(db(), accountId))!.email).toBe(data.email);
 
@@ -151,7 +204,11 @@ describeEachDatabase('account settings', (kind) => {
       const { accountId } = await activePatient(db());
       const owner = await activePatient(db());
       const mailsBefore = await db().select().from(emailOutbox).where(eq(emailOutbox.accountId, accountId));
-      const outcome = await requestEmailChange(db(), accountId, { newEmail: owner.data.email.toUpperCase(), currentPassword: PASSWORD, ip: IP });
+      const outcome = await requestEmailChange(db(), accountId, {
+        newEmail: owner.data.email.toUpperCase(),
+        currentPassword: PASSWORD,
+        ip: IP,
+      });
       expect(outcome).toEqual({ status: 'conflict' });
       expect(await db().select().from(emailChanges).where(eq(emailChanges.accountId, accountId))).toHaveLength(0);
       expect(await db().select().from(emailOutbox).where(eq(emailOutbox.accountId, accountId))).toHaveLength(mailsBefore.length);
@@ -198,7 +255,10 @@ describeEachDatabase('account settings', (kind) => {
       const token = (await latestLink(db(), accountId, '/account/email/confirm', newEmail))!;
       expect(await confirmEmailChange(db(), token, other.accountId)).toEqual({ status: 'other_account' });
       expect(await confirmEmailChange(db(), 'x'.repeat(43), null)).toEqual({ status: 'token', state: 'unknown' });
-      expect(await confirmEmailChange(db(), token, null, new Date(Date.now() + 3 * 3600_000))).toEqual({ status: 'token', state: 'expired' });
+      expect(await confirmEmailChange(db(), token, null, new Date(Date.now() + 3 * 3600_000))).toEqual({
+        status: 'token',
+        state: 'expired',
+      });
       expect(await confirmEmailChange(db(), token, accountId)).toMatchObject({ status: 'confirmed' });
     });
 
@@ -219,7 +279,10 @@ describeEachDatabase('account settings', (kind) => {
       const newEmail = fresh();
       await requestEmailChange(db(), accountId, { newEmail, currentPassword: PASSWORD, ip: IP });
       await confirmEmailChange(db(), (await latestLink(db(), accountId, '/account/email/confirm', newEmail))!, null);
-      const [reset] = await db().select().from(accountTokens).where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset')));
+      const [reset] = await db()
+        .select()
+        .from(accountTokens)
+        .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset')));
       expect(reset!.supersededAt).not.toBeNull();
     });
 
@@ -228,7 +291,9 @@ describeEachDatabase('account settings', (kind) => {
       for (let i = 0; i < 5; i++) {
         expect((await requestEmailChange(db(), accountId, { newEmail: fresh(), currentPassword: PASSWORD, ip: IP })).status).toBe('sent');
       }
-      expect(await requestEmailChange(db(), accountId, { newEmail: fresh(), currentPassword: PASSWORD, ip: IP })).toMatchObject({ status: 'limited' });
+      expect(await requestEmailChange(db(), accountId, { newEmail: fresh(), currentPassword: PASSWORD, ip: IP })).toMatchObject({
+        status: 'limited',
+      });
     });
   });
 
@@ -238,7 +303,14 @@ describeEachDatabase('account settings', (kind) => {
     it("writes an unverified patient's own new record at once", async () => {
       const { accountId, patientId } = await activePatient(db());
       expect(await updateContactDetails(db(), accountId, contact())).toEqual({ status: 'saved' });
-      expect(await recordOf(patientId)).toMatchObject({ phone: '+48601202303', street: 'Nowa', houseNumber: '7B', flatNumber: '2', postalCode: '20-001', city: 'Lublin' });
+      expect(await recordOf(patientId)).toMatchObject({
+        phone: '+48601202303',
+        street: 'Nowa',
+        houseNumber: '7B',
+        flatNumber: '2',
+        postalCode: '20-001',
+        city: 'Lublin',
+      });
       expect((await accountRow(db(), accountId))!.phone).toBe('+48601202303');
       expect(await updateContactDetails(db(), accountId, contact())).toEqual({ status: 'unchanged' });
       expect(await pendingChangeOf(db(), accountId)).toBeNull();
@@ -261,9 +333,18 @@ describeEachDatabase('account settings', (kind) => {
       expect((await listPendingChanges(db())).map((c) => c.id)).toContain(waiting!.change.id);
 
       expect(await acceptDataChange(db(), registrar, accountId, waiting!.change.id)).toEqual({ ok: true });
-      expect(await recordOf(patientId)).toMatchObject({ street: 'Nowa', houseNumber: '7B', postalCode: '20-001', city: 'Lublin', phone: '+48601202303' });
+      expect(await recordOf(patientId)).toMatchObject({
+        street: 'Nowa',
+        houseNumber: '7B',
+        postalCode: '20-001',
+        city: 'Lublin',
+        phone: '+48601202303',
+      });
       expect(await acceptDataChange(db(), registrar, accountId, waiting!.change.id)).toEqual({ ok: false, error: 'state' });
-      const audit = await db().select().from(auditLog).where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'patient_record.accept_change')));
+      const audit = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'patient_record.accept_change')));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ staffId: registrar.id });
       expect(audit[0]!.details.fields).toContain('city');

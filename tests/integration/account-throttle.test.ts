@@ -57,7 +57,10 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
   }
 
   const lockMails = (accountId: string) =>
-    db().select().from(emailOutbox).where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'signin_locked')));
+    db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.accountId, accountId), eq(emailOutbox.template, 'signin_locked')));
 
   it('holds for 120 attempts from 120 different addresses: the account is locked after 50, and the right password on attempt 60 is refused', async () => {
     const { login } = await activePatient();
@@ -121,7 +124,9 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
     const now = await fail(login, LOCK_AFTER - 1, new Date());
     expect(answer(await signInWithLimits(db(), login, WRONG, address(1), { now }))).toBe('invalid'); // the 50th: locks
     for (let i = 2; i <= 4; i++) {
-      expect(answer(await signInWithLimits(db(), login, i === 3 ? PASSWORD : WRONG, address(i), { now: at(now, i * MINUTE) }))).toMatch(/^limited /);
+      expect(answer(await signInWithLimits(db(), login, i === 3 ? PASSWORD : WRONG, address(i), { now: at(now, i * MINUTE) }))).toMatch(
+        /^limited /,
+      );
     }
     const mails = await lockMails(accountId);
     expect(mails).toHaveLength(1);
@@ -131,7 +136,10 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
 
     const token = /\/password\/reset\/([A-Za-z0-9_-]{43})/.exec(mails[0]!.text)![1]!;
     const fresh = 'Nowe#Haslo-2026';
-    expect(await setPasswordWithToken(db(), { purpose: 'password_reset', token, password: fresh, repeat: fresh })).toEqual({ status: 'ok', accountId });
+    expect(await setPasswordWithToken(db(), { purpose: 'password_reset', token, password: fresh, repeat: fresh })).toEqual({
+      status: 'ok',
+      accountId,
+    });
     expect(await signInLockOf(db(), login, at(now, 5 * MINUTE))).toBeNull();
     expect(await signInWithLimits(db(), login, fresh, address(5), { now: at(now, 5 * MINUTE) })).toMatchObject({ ok: true, id: accountId });
   });
@@ -167,7 +175,12 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
 
   it('lets the desk lift the lock, audited in the same transaction, and refuses a caller who is not staff', async () => {
     const { login, accountId } = await activePatient();
-    const created = await addStaff(db(), { login: `desk.${uniqueSuffix()}`, name: 'Pani Ela', role: 'registrar', password: STAFF_PASSWORD });
+    const created = await addStaff(db(), {
+      login: `desk.${uniqueSuffix()}`,
+      name: 'Pani Ela',
+      role: 'registrar',
+      password: STAFF_PASSWORD,
+    });
     if (!created.ok) throw new Error(created.error);
     const registrar = { id: created.id, role: 'registrar' as const };
     await fail(login, LOCK_AFTER, new Date(Date.now() - 60 * MINUTE));
@@ -180,7 +193,10 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
 
     expect(await liftSignInLockByStaff(db(), registrar, accountId)).toEqual({ ok: true });
     expect(await signInLockOf(db(), login)).toBeNull();
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'account.signin_unlock')));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'account.signin_unlock')));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ staffId: registrar.id, details: { failures: LOCK_AFTER } });
     expect(await liftSignInLockByStaff(db(), registrar, accountId)).toEqual({ ok: false, error: 'not_locked' });
@@ -200,7 +216,10 @@ describeEachDatabase('per-account sign-in throttling', (kind) => {
     expect(events.map((e) => e.action)).toContain('staff.signin.locked');
 
     expect(await unlockLogin(db(), login.toUpperCase())).toEqual({ ok: true, kind: 'staff', wasLocked: true });
-    const unlocks = await db().select().from(auditLog).where(and(eq(auditLog.staffId, created.id), eq(auditLog.action, 'staff.signin.unlock')));
+    const unlocks = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.staffId, created.id), eq(auditLog.action, 'staff.signin.unlock')));
     expect(unlocks).toHaveLength(1);
     expect(unlocks[0]!.details).toMatchObject({ by: 'cli', failures: LOCK_AFTER, wasLocked: true });
     expect(answer(await signInWithLimits(db(), login, STAFF_PASSWORD, address(3)))).toBe('ok');
@@ -238,7 +257,10 @@ describePostgres('per-account sign-in throttling under concurrency [postgres]', 
     expect(stdout).toContain(`Sign-in lock lifted for ${login} (staff login).`);
     expect(await signInLockOf(database.db, login)).toBeNull();
     const [staff] = await database.db.select({ id: staffAccounts.id }).from(staffAccounts).where(eq(staffAccounts.login, login));
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.staffId, staff!.id), eq(auditLog.action, 'staff.signin.unlock')));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.staffId, staff!.id), eq(auditLog.action, 'staff.signin.unlock')));
     expect(audit).toHaveLength(1);
   });
 });

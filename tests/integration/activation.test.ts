@@ -41,13 +41,19 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
   it('activates the account with a valid link and a good password, once', async () => {
     const { data, accountId, token } = await registered();
     expect((await inspectToken(db(), 'activation', token)).state).toBe('valid');
-    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({ status: 'ok', accountId });
+    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({
+      status: 'ok',
+      accountId,
+    });
     const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, accountId));
     expect(account!.status).toBe('active');
     expect(account!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(account!.activatedAt).not.toBeNull();
     expect((await inspectToken(db(), 'activation', token)).state).toBe('used');
-    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({ status: 'token', state: 'used' });
+    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({
+      status: 'token',
+      state: 'used',
+    });
     expect(await authenticate(db(), data.login.toUpperCase(), GOOD)).toMatchObject({ ok: true, id: accountId });
   });
 
@@ -61,14 +67,20 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
   it('refuses a password containing the PESEL', async () => {
     const { data, token } = await registered();
     const password = `Ab!${data.pesel}`;
-    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password, repeat: password })).toEqual({ status: 'weak', broken: ['noPesel'] });
+    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password, repeat: password })).toEqual({
+      status: 'weak',
+      broken: ['noPesel'],
+    });
   });
 
   it('tells an expired link from an unknown one', async () => {
     const { token } = await registered();
     const later = new Date(Date.now() + 25 * 3600_000);
     expect((await inspectToken(db(), 'activation', token, later)).state).toBe('expired');
-    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD, now: later })).toEqual({ status: 'token', state: 'expired' });
+    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD, now: later })).toEqual({
+      status: 'token',
+      state: 'expired',
+    });
     expect((await inspectToken(db(), 'activation', 'A'.repeat(43))).state).toBe('unknown');
     expect((await inspectToken(db(), 'activation', 'not a token')).state).toBe('unknown');
     expect((await inspectToken(db(), 'password_reset', token)).state).toBe('unknown');
@@ -82,7 +94,10 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect(fresh).not.toBe(token);
     expect((await inspectToken(db(), 'activation', token)).state).toBe('superseded');
     expect((await inspectToken(db(), 'activation', fresh!)).state).toBe('valid');
-    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({ status: 'token', state: 'superseded' });
+    expect(await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD })).toEqual({
+      status: 'token',
+      state: 'superseded',
+    });
   });
 
   it('sends no new activation link to an unknown address or an active account', async () => {
@@ -99,7 +114,7 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
     const signedIn = await authenticate(db(), data.login, GOOD);
     if (!signedIn.ok) throw new Error('sign-in failed');
-    expect(await isSessionCurrent(db(), accountId, "patient", signedIn.sessionVersion)).toBe(true);
+    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(true);
 
     await requestPasswordReset(db(), data.login);
     const reset = await latestToken(accountId, '/password/reset');
@@ -109,8 +124,10 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
       .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, 'password_reset')));
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(3600_000);
     const next = 'Niebieska$Lampa8';
-    expect((await setPasswordWithToken(db(), { purpose: 'password_reset', token: reset!, password: next, repeat: next })).status).toBe('ok');
-    expect(await isSessionCurrent(db(), accountId, "patient", signedIn.sessionVersion)).toBe(false);
+    expect((await setPasswordWithToken(db(), { purpose: 'password_reset', token: reset!, password: next, repeat: next })).status).toBe(
+      'ok',
+    );
+    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(false);
     expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
     expect((await authenticate(db(), data.login, next)).ok).toBe(true);
   });
@@ -144,7 +161,7 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     await db().update(webAccounts).set({ status: 'blocked' }).where(eq(webAccounts.id, accountId));
     expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'blocked' });
     expect(await authenticate(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await isSessionCurrent(db(), accountId, "patient", 1)).toBe(false);
+    expect(await isSessionCurrent(db(), accountId, 'patient', 1)).toBe(false);
     const reissued = await db().transaction((tx) => issueAccountToken(tx, { accountId, purpose: 'password_reset', ttlHours: 1 }));
     expect((await inspectToken(db(), 'password_reset', reissued.token)).state).toBe('unknown');
   });

@@ -47,7 +47,12 @@ describeEachDatabase('the desk dashboard and CSV exports', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     marker = (await seedDashboardData(database.db, now)).marker;
-    const added = await addStaff(database.db, { login: `admin.${marker}`, name: 'Pani Admin', role: 'admin', password: 'Administrator#2026x' });
+    const added = await addStaff(database.db, {
+      login: `admin.${marker}`,
+      name: 'Pani Admin',
+      role: 'admin',
+      password: 'Administrator#2026x',
+    });
     if (!added.ok) throw new Error(added.error);
     admin = { id: added.id, role: 'admin' };
   });
@@ -80,7 +85,11 @@ describeEachDatabase('the desk dashboard and CSV exports', (kind) => {
     const stats = await dashboardStats(database.db, new Date(now));
     const e = SEED_EXPECTED;
     expect(stats.activation).toEqual({ ...e.activation, rate: e.activation.activated / e.activation.created });
-    expect(stats.backlog).toEqual({ awaitingActivation: e.awaitingActivation, awaitingVerification: e.awaitingVerification, byAge: e.byAge });
+    expect(stats.backlog).toEqual({
+      awaitingActivation: e.awaitingActivation,
+      awaitingVerification: e.awaitingVerification,
+      byAge: e.byAge,
+    });
     expect(stats.verification.verified).toBe(e.verified);
     expect(stats.verification.medianSeconds).toBeCloseTo(e.medianSeconds, 0);
     expect(stats.email.failed).toBe(e.emailFailed);

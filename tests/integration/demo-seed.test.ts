@@ -15,7 +15,11 @@ describeEachDatabase('the demo seed (npm run db:seed, next dev)', (kind) => {
   it('adds the demo patients, Anna Nowak’s account and the demo staff once', async () => {
     expect(await seedDemoData(database.db)).toBe(true);
     const pesels = (await database.db.select({ pesel: patients.pesel }).from(patients)).map((p) => p.pesel);
-    expect(pesels.sort()).toEqual(Object.values(demoPatients).map((p) => p.pesel).sort());
+    expect(pesels.sort()).toEqual(
+      Object.values(demoPatients)
+        .map((p) => p.pesel)
+        .sort(),
+    );
     const [anna] = await database.db.select().from(webAccounts).where(eq(webAccounts.login, 'anna.nowak'));
     expect(anna).toMatchObject({ email: 'anna.nowak@example.pl', status: 'active' });
     for (const staff of demoStaff) {

@@ -41,7 +41,11 @@ describeEachDatabase('importPatients', (kind) => {
 
   it('lets a patient from the register attach their web account', async () => {
     await importPatients(database.db, `${HEADER}\n02270803624,Maja,Kowalczyk,,,3,,21-010,Łęczna,,\n`);
-    const outcome = await registerPatient(database.db, person({ pesel: '02270803624', firstName: 'Maja', lastName: 'Kowalczyk' }), context());
+    const outcome = await registerPatient(
+      database.db,
+      person({ pesel: '02270803624', firstName: 'Maja', lastName: 'Kowalczyk' }),
+      context(),
+    );
     expect(outcome).toMatchObject({ status: 'registered', attached: true });
   });
 

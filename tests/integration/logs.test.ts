@@ -50,15 +50,23 @@ describeEachDatabase('logs', (kind) => {
     const form = validForm({ firstName: 'Genowefa', lastName: 'Pigwa-Logowska', phone: '+48 601 234 567' });
     expect((await submitRegistration(db, form, { ip: '10.1.2.3', userAgent: 'test' })).status).toBe('registered');
     // A conflict, a validation failure and an internal failure (the outbox refuses) are logged too.
-    await submitRegistration(db, validForm({ pesel: form.pesel, firstName: 'Genowefa', lastName: 'Pigwa-Logowska' }), { ip: null, userAgent: null });
+    await submitRegistration(db, validForm({ pesel: form.pesel, firstName: 'Genowefa', lastName: 'Pigwa-Logowska' }), {
+      ip: null,
+      userAgent: null,
+    });
     await submitRegistration(db, { ...form, postalCode: 'zły' }, { ip: null, userAgent: null });
-    await db.execute(sql`create or replace function fail_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox down for %', new.recipient; end $$`);
+    await db.execute(
+      sql`create or replace function fail_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox down for %', new.recipient; end $$`,
+    );
     await db.execute(sql`create trigger fail_outbox before insert on email_outbox for each row execute function fail_outbox()`);
     const failing = validForm({ firstName: 'Genowefa', lastName: 'Pigwa-Logowska', email: 'genowefa.druga@example.pl' });
     expect((await submitRegistration(db, failing, { ip: null, userAgent: null })).status).toBe('error');
     await db.execute(sql`drop trigger fail_outbox on email_outbox`);
 
-    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.recipient, String(form.email)));
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.recipient, String(form.email)));
     const token = /\/activate\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
     const password = 'Tajne#Haslo2026';
     await setPasswordWithToken(db, { purpose: 'activation', token, password: 'weak', repeat: 'weak' });
@@ -71,7 +79,18 @@ describeEachDatabase('logs', (kind) => {
 
     const output = captured.join('');
     expect(output).toContain('registration failed'); // the failure was logged …
-    for (const secret of [form.pesel, 'Genowefa', 'Pigwa', form.email, 'genowefa.druga', form.login, '601234567', '601 234 567', password, token]) {
+    for (const secret of [
+      form.pesel,
+      'Genowefa',
+      'Pigwa',
+      form.email,
+      'genowefa.druga',
+      form.login,
+      '601234567',
+      '601 234 567',
+      password,
+      token,
+    ]) {
       expect(output, `log output contains ${String(secret)}`).not.toContain(String(secret)); // … without personal data
     }
   });

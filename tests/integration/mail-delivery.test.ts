@@ -76,7 +76,10 @@ describeEachDatabase('outbox delivery through Resend', (kind) => {
     // 500s, then hanging connections, then 429 with Retry-After, then recovery.
     fake.respond = (_r, i) => (i < 6 ? { status: 500 } : i < 10 ? 'hang' : i < 14 ? { status: 429, headers: { 'retry-after': '1' } } : ok);
     // A dispatcher runs while patients register: the provider's trouble never reaches them.
-    const worker = startMailWorker(database.db, createResendSender({ apiKey: 're_test', baseUrl: fake.url, timeoutMs: 300 }), { ...fast, pollMs: 20 });
+    const worker = startMailWorker(database.db, createResendSender({ apiKey: 're_test', baseUrl: fake.url, timeoutMs: 300 }), {
+      ...fast,
+      pollMs: 20,
+    });
     const registered = [];
     try {
       for (let i = 0; i < 6; i++) registered.push(await register(database.db));
@@ -161,7 +164,16 @@ describePostgres('outbox delivery with several dispatchers [postgres]', () => {
     fake.respond = () => 'hang';
     const { outboxId } = await register(database.db);
     const child = spawn('npx', ['tsx', 'scripts/mail-worker.ts'], {
-      env: { ...process.env, DATABASE_URL: database.url!, RESEND_API_KEY: 're_test', RESEND_BASE_URL: fake.url, MAIL_CLAIM_MS: '1500', MAIL_POLL_MS: '200', NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url!,
+        RESEND_API_KEY: 're_test',
+        RESEND_BASE_URL: fake.url,
+        MAIL_CLAIM_MS: '1500',
+        MAIL_POLL_MS: '200',
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'x'.repeat(40),
+      },
       stdio: 'ignore',
       detached: true,
     });

@@ -111,7 +111,10 @@ describeEachDatabase('second factor', (kind) => {
     const [first, second] = recoveryCodes as [string, string];
     expect(await verifySecondFactor(db(), owner, first)).toEqual({ ok: true, method: 'recovery', recoveryCodesLeft: 9 });
     expect(await verifySecondFactor(db(), owner, first)).toEqual({ ok: false });
-    expect(await verifySecondFactor(db(), owner, ` ${second.toLowerCase().replace('-', ' ')} `)).toMatchObject({ ok: true, method: 'recovery' });
+    expect(await verifySecondFactor(db(), owner, ` ${second.toLowerCase().replace('-', ' ')} `)).toMatchObject({
+      ok: true,
+      method: 'recovery',
+    });
     expect(await verifySecondFactor(db(), owner, 'AAAAA-AAAAA')).toEqual({ ok: false });
   });
 
@@ -190,7 +193,10 @@ describeEachDatabase('second factor', (kind) => {
     expect(await hasSecondFactor(db(), { kind: 'staff', id: staff.id })).toBe(false);
     const [after] = await db().select().from(staffAccounts).where(eq(staffAccounts.id, staff.id));
     expect(after!.sessionVersion).toBe(before!.sessionVersion + 1);
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.staffId, staff.id), eq(auditLog.action, 'staff.mfa_reset')));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.staffId, staff.id), eq(auditLog.action, 'staff.mfa_reset')));
     expect(audit).toHaveLength(1);
     expect(await resetStaffMfa(db(), 'nobody.here')).toMatchObject({ ok: false });
     expect((await passwordStep(db(), staff.login, PASSWORD, null)) as unknown).toMatchObject({ pending: { stage: 'enrol' } });
@@ -245,7 +251,11 @@ describeEachDatabase('sessions', (kind) => {
 
   it('ends every session but the kept one ("everywhere else"), and a blocked patient’s sessions', async () => {
     const patient = await newPatient(db());
-    const [a, b, c] = [await startSession(db(), patient.id, 'patient'), await startSession(db(), patient.id, 'patient'), await startSession(db(), patient.id, 'patient')];
+    const [a, b, c] = [
+      await startSession(db(), patient.id, 'patient'),
+      await startSession(db(), patient.id, 'patient'),
+      await startSession(db(), patient.id, 'patient'),
+    ];
     expect(await endAllSessions(db(), patient.id, 'patient', 'everywhere', a)).toBe(2);
     expect((await checkSession(db(), a, patient.id, 'patient', patient.ver)).ok).toBe(true);
     expect((await checkSession(db(), b, patient.id, 'patient', patient.ver)).ok).toBe(false);
@@ -281,7 +291,16 @@ describe('return path after sign-in', () => {
     expect(returnPath('/admin/verifications/abc?q=1', 'registrar')).toBe('/admin/verifications/abc?q=1');
     expect(returnPath('/admin/audit', 'admin')).toBe('/admin/audit');
     expect(returnPath('/account', 'patient')).toBe('/account');
-    for (const evil of ['//evil.example/admin', 'https://evil.example/admin', '/\\evil.example', '/admin/../..//evil', ' /admin', 'javascript:alert(1)', '/admin\n', '']) {
+    for (const evil of [
+      '//evil.example/admin',
+      'https://evil.example/admin',
+      '/\\evil.example',
+      '/admin/../..//evil',
+      ' /admin',
+      'javascript:alert(1)',
+      '/admin\n',
+      '',
+    ]) {
       expect(returnPath(evil, 'registrar'), evil).toBe('/admin/verifications');
     }
     expect(returnPath('/admin/verifications', 'patient')).toBe('/account');

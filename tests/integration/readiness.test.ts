@@ -21,7 +21,8 @@ describeEachDatabase('readiness', (kind) => {
   it('needs the mail dispatcher to have run recently when this process sends mail', async () => {
     const now = Date.now();
     const limit = dispatcherQuietLimitMs(5000);
-    const check = (lastRunAt: number | null) => checkReadiness({ db: database.db, stopping: false, mail: { pollMs: 5000, lastRunAt }, now });
+    const check = (lastRunAt: number | null) =>
+      checkReadiness({ db: database.db, stopping: false, mail: { pollMs: 5000, lastRunAt }, now });
     expect((await check(now - 2000)).status).toBe('ready');
     expect((await check(null)).checks.mail).toMatchObject({ ok: false, lastRunSecondsAgo: null });
     const stale = await check(now - limit - 1000);

@@ -52,7 +52,13 @@ describeEachDatabase('registerPatient', (kind) => {
     expect(patient).toMatchObject({ pesel: data.pesel, birthDate: data.birthDate, sex: data.sex, source: 'registration', city: 'Łęczna' });
 
     const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, outcome.accountId));
-    expect(account).toMatchObject({ status: 'pending_activation', login: data.login, email: data.email, passwordHash: null, patientAttached: 0 });
+    expect(account).toMatchObject({
+      status: 'pending_activation',
+      login: data.login,
+      email: data.email,
+      passwordHash: null,
+      patientAttached: 0,
+    });
 
     const given = await db().select().from(consents).where(eq(consents.accountId, outcome.accountId));
     expect(given.map((c) => c.kind).sort()).toEqual(['data_processing', 'email', 'sms']);
@@ -74,7 +80,11 @@ describeEachDatabase('registerPatient', (kind) => {
   });
 
   it('stores only the consents given: no SMS consent without a phone', async () => {
-    const outcome = await registerPatient(db(), person({ phone: null, consents: { dataProcessing: true, email: true, sms: true } }), context());
+    const outcome = await registerPatient(
+      db(),
+      person({ phone: null, consents: { dataProcessing: true, email: true, sms: true } }),
+      context(),
+    );
     if (outcome.status !== 'registered') throw new Error(outcome.status);
     const given = await db().select().from(consents).where(eq(consents.accountId, outcome.accountId));
     expect(given.map((c) => c.kind).sort()).toEqual(['data_processing', 'email']);
@@ -94,7 +104,13 @@ describeEachDatabase('registerPatient', (kind) => {
 
   it('attaches the account to an existing patient whose names match, without overwriting the record', async () => {
     const existing = await existingPatient();
-    const data = person({ pesel: existing.pesel, birthDate: existing.birthDate!, firstName: 'łukasz', lastName: 'ZOLKIEWSKI', city: 'Łęczna' });
+    const data = person({
+      pesel: existing.pesel,
+      birthDate: existing.birthDate!,
+      firstName: 'łukasz',
+      lastName: 'ZOLKIEWSKI',
+      city: 'Łęczna',
+    });
     const outcome = await registerPatient(db(), data, context());
     expect(outcome).toMatchObject({ status: 'registered', patientId: existing.id, attached: true });
     const [patient] = await db().select().from(patients).where(eq(patients.id, existing.id));

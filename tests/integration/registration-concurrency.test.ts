@@ -22,7 +22,10 @@ describePostgres('registration under concurrency [postgres]', () => {
       expect(o.status === 'conflict' || (o.status === 'invalid' && 'login' in o.fieldErrors)).toBe(true);
     }
     const [p] = await database.db.select({ n: count() }).from(patients).where(eq(patients.pesel, data.pesel!));
-    const [a] = await database.db.select({ n: count() }).from(webAccounts).where(sql`lower(${webAccounts.email}) = lower(${data.email})`);
+    const [a] = await database.db
+      .select({ n: count() })
+      .from(webAccounts)
+      .where(sql`lower(${webAccounts.email}) = lower(${data.email})`);
     expect(p!.n).toBe(1);
     expect(a!.n).toBe(1);
   });
@@ -30,7 +33,11 @@ describePostgres('registration under concurrency [postgres]', () => {
   it('lets exactly one of 20 simultaneous registrations of one person without PESEL win', async () => {
     const base = person({ pesel: null, sex: null, birthDate: '1966-06-06', firstName: 'Halyna', lastName: 'Race' });
     // Different emails and logins: only the identity collides, and no unique index covers it.
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => registerPatient(database.db, { ...person(), ...base, email: person().email, login: person().login }, context())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        registerPatient(database.db, { ...person(), ...base, email: person().email, login: person().login }, context()),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'registered')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'conflict')).toHaveLength(19);
     const [p] = await database.db.select({ n: count() }).from(patients).where(eq(patients.lastNameKey, 'race'));

@@ -85,8 +85,14 @@ describeEachDatabase('retention', (kind) => {
 
   /** Makes a registration look `days` old: the account and its activation links. */
   async function age(accountId: string, days: number) {
-    await db().update(webAccounts).set({ createdAt: ago(days) }).where(eq(webAccounts.id, accountId));
-    await db().update(accountTokens).set({ createdAt: ago(days), expiresAt: ago(days - 1) }).where(eq(accountTokens.accountId, accountId));
+    await db()
+      .update(webAccounts)
+      .set({ createdAt: ago(days) })
+      .where(eq(webAccounts.id, accountId));
+    await db()
+      .update(accountTokens)
+      .set({ createdAt: ago(days), expiresAt: ago(days - 1) })
+      .where(eq(accountTokens.accountId, accountId));
   }
 
   it('applies every rule, touches nothing else, and lets the deleted person register again', async () => {
@@ -98,14 +104,24 @@ describeEachDatabase('retention', (kind) => {
     const imported = uniquePesel();
     const [importedRecord] = await d
       .insert(patients)
-      .values({ pesel: imported.pesel, firstName: 'Jan', lastName: 'Testowy', firstNameKey: nameKey('Jan'), lastNameKey: nameKey('Testowy'), birthDate: imported.birthDate, source: 'import' })
+      .values({
+        pesel: imported.pesel,
+        firstName: 'Jan',
+        lastName: 'Testowy',
+        firstNameKey: nameKey('Jan'),
+        lastNameKey: nameKey('Testowy'),
+        birthDate: imported.birthDate,
+        source: 'import',
+      })
       .returning({ id: patients.id });
     const attached = await registeredPatient(d, { pesel: imported.pesel, birthDate: imported.birthDate });
     await age(attached.accountId, 31);
     // A record still referred to (the consent history of an earlier, erased account) stays.
     const referenced = await registeredPatient(d);
     await age(referenced.accountId, 31);
-    await d.insert(consents).values({ accountId: null, patientId: referenced.patientId, kind: 'data_processing', textVersion: '2026-11-01', givenAt: ago(400) });
+    await d
+      .insert(consents)
+      .values({ accountId: null, patientId: referenced.patientId, kind: 'data_processing', textVersion: '2026-11-01', givenAt: ago(400) });
     // Kept: a young registration, one whose link the desk sent again lately, an activated one.
     const young = await registeredPatient(d);
     await age(young.accountId, 29);
@@ -113,21 +129,39 @@ describeEachDatabase('retention', (kind) => {
     await age(resent.accountId, 40);
     const [resentRow] = await d.select().from(webAccounts).where(eq(webAccounts.id, resent.accountId));
     await sendActivationLink(d, { id: resent.accountId, login: resentRow!.login, email: resentRow!.email, firstName: 'Jan' });
-    await d.update(accountTokens).set({ createdAt: ago(5) }).where(sql`${accountTokens.accountId} = ${resent.accountId} and ${accountTokens.supersededAt} is null`);
+    await d
+      .update(accountTokens)
+      .set({ createdAt: ago(5) })
+      .where(sql`${accountTokens.accountId} = ${resent.accountId} and ${accountTokens.supersededAt} is null`);
     const active = await activePatient(d);
-    await d.update(webAccounts).set({ createdAt: ago(400) }).where(eq(webAccounts.id, active.accountId));
+    await d
+      .update(webAccounts)
+      .set({ createdAt: ago(400) })
+      .where(eq(webAccounts.id, active.accountId));
 
     // --- links: expired 8 days ago (gone), 6 days ago (kept a while), still valid
     await requestEmailChange(d, active.accountId, { newEmail: `stary.${uniqueSuffix()}@example.pl`, currentPassword: PASSWORD, ip: null });
-    await d.update(emailChanges).set({ expiresAt: ago(8) }).where(eq(emailChanges.accountId, active.accountId));
-    await d.update(accountTokens).set({ expiresAt: ago(8) }).where(eq(accountTokens.accountId, active.accountId));
-    await d.update(accountTokens).set({ expiresAt: ago(6) }).where(eq(accountTokens.accountId, young.accountId));
+    await d
+      .update(emailChanges)
+      .set({ expiresAt: ago(8) })
+      .where(eq(emailChanges.accountId, active.accountId));
+    await d
+      .update(accountTokens)
+      .set({ expiresAt: ago(8) })
+      .where(eq(accountTokens.accountId, active.accountId));
+    await d
+      .update(accountTokens)
+      .set({ expiresAt: ago(6) })
+      .where(eq(accountTokens.accountId, young.accountId));
 
     // --- blocked attempts, captchas, rate limits
     const attempt = { reason: 'email_taken', firstName: 'A', lastName: 'B', email: 'a@b.pl', login: 'abcdefgh' };
     const [oldAttempt, newAttempt] = await d
       .insert(blockedRegistrations)
-      .values([{ ...attempt, createdAt: ago(31) }, { ...attempt, createdAt: ago(29) }])
+      .values([
+        { ...attempt, createdAt: ago(31) },
+        { ...attempt, createdAt: ago(29) },
+      ])
       .returning({ id: blockedRegistrations.id });
     await d.insert(usedCaptchas).values([
       { nonce: `old-${uniqueSuffix()}`, expiresAt: ago(1) },
@@ -139,7 +173,13 @@ describeEachDatabase('retention', (kind) => {
     ]);
 
     // --- sessions: ended 8 days ago and idle for 8 days (gone), ended yesterday and live (kept)
-    const session = (lastSeenAt: Date, endedAt: Date | null) => ({ accountId: active.accountId, role: 'patient' as const, createdAt: lastSeenAt, lastSeenAt, endedAt });
+    const session = (lastSeenAt: Date, endedAt: Date | null) => ({
+      accountId: active.accountId,
+      role: 'patient' as const,
+      createdAt: lastSeenAt,
+      lastSeenAt,
+      endedAt,
+    });
     const [endedLongAgo, idleLongAgo, endedLately, live] = await d
       .insert(authSessions)
       .values([session(ago(9), ago(8)), session(ago(8), null), session(ago(2), ago(1)), session(new Date(), null)])
@@ -161,10 +201,22 @@ describeEachDatabase('retention', (kind) => {
       ])
       .returning({ id: emailOutbox.id });
 
-    const staleTokens = await d.select({ id: accountTokens.id }).from(accountTokens).where(sql`${accountTokens.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
-    const staleConsents = await d.select({ id: consents.id }).from(consents).where(sql`${consents.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
-    const staleMails = await d.select({ id: emailOutbox.id }).from(emailOutbox).where(sql`${emailOutbox.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
-    const expiredTokens = await d.select({ id: accountTokens.id, accountId: accountTokens.accountId }).from(accountTokens).where(lt(accountTokens.expiresAt, ago(7)));
+    const staleTokens = await d
+      .select({ id: accountTokens.id })
+      .from(accountTokens)
+      .where(sql`${accountTokens.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
+    const staleConsents = await d
+      .select({ id: consents.id })
+      .from(consents)
+      .where(sql`${consents.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
+    const staleMails = await d
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.accountId} in (${stale.accountId}, ${attached.accountId}, ${referenced.accountId})`);
+    const expiredTokens = await d
+      .select({ id: accountTokens.id, accountId: accountTokens.accountId })
+      .from(accountTokens)
+      .where(lt(accountTokens.expiresAt, ago(7)));
     const staleAccounts = new Set([stale.accountId, attached.accountId, referenced.accountId]);
     // The resent registration's first link (expired 39 days ago) goes; its newer link stays.
     expect(expiredTokens.filter((t) => t.accountId === resent.accountId)).toHaveLength(1);
@@ -195,10 +247,22 @@ describeEachDatabase('retention', (kind) => {
       consents: { removed: ids(staleConsents), changed: [], added: [] },
       email_outbox: { removed: ids(staleMails), changed: [oldSent!.id], added: [] },
       blocked_registrations: { removed: [oldAttempt!.id], changed: [], added: [] },
-      used_captchas: { removed: [...before.get('used_captchas')!.keys()].filter((k) => k.startsWith('old-')).sort(), changed: [], added: [] },
-      rate_limits: { removed: [...before.get('rate_limits')!.keys()].filter((k) => k.startsWith('test:old-')).sort(), changed: [], added: [] },
+      used_captchas: {
+        removed: [...before.get('used_captchas')!.keys()].filter((k) => k.startsWith('old-')).sort(),
+        changed: [],
+        added: [],
+      },
+      rate_limits: {
+        removed: [...before.get('rate_limits')!.keys()].filter((k) => k.startsWith('test:old-')).sort(),
+        changed: [],
+        added: [],
+      },
       auth_sessions: { removed: [endedLongAgo!.id, idleLongAgo!.id].sort(), changed: [], added: [] },
-      signin_throttles: { removed: [...before.get('signin_throttles')!.keys()].filter((k) => k.startsWith('old-')).sort(), changed: [], added: [] },
+      signin_throttles: {
+        removed: [...before.get('signin_throttles')!.keys()].filter((k) => k.startsWith('old-')).sort(),
+        changed: [],
+        added: [],
+      },
     });
     expect(after.get('auth_sessions')!.has(endedLately!.id) && after.get('auth_sessions')!.has(live!.id)).toBe(true);
     expect(after.get('email_outbox')!.get(oldSent!.id)).toMatchObject({ html: '', text: '', subject: 'Temat', status: 'sent' });
@@ -216,7 +280,11 @@ describeEachDatabase('retention', (kind) => {
 
     // A second run finds nothing; the erased registrant may register again.
     expect(Object.values(await runRetention(d, CONFIG)).every((n) => n === 0)).toBe(true);
-    const again = await registerPatient(d, { ...person(), pesel: stale.data.pesel, birthDate: stale.data.birthDate, login: stale.data.login, email: stale.data.email }, context());
+    const again = await registerPatient(
+      d,
+      { ...person(), pesel: stale.data.pesel, birthDate: stale.data.birthDate, login: stale.data.login, email: stale.data.email },
+      context(),
+    );
     expect(again).toMatchObject({ status: 'registered', attached: false });
   });
 

@@ -9,8 +9,23 @@ import { validForm } from '../helpers/registration';
 import { rowCounts } from '../helpers/rows';
 
 const FIELDS = [
-  'pesel', 'birthDate', 'firstName', 'lastName', 'login', 'email', 'phone', 'street', 'houseNumber',
-  'flatNumber', 'postalCode', 'city', 'captchaAnswer', 'captchaToken', 'consentDataProcessing', 'consentEmail', 'consentSms',
+  'pesel',
+  'birthDate',
+  'firstName',
+  'lastName',
+  'login',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'flatNumber',
+  'postalCode',
+  'city',
+  'captchaAnswer',
+  'captchaToken',
+  'consentDataProcessing',
+  'consentEmail',
+  'consentSms',
 ] as const;
 
 const MEGABYTE = 'A'.repeat(1024 * 1024);
@@ -26,10 +41,21 @@ const hostileString = fc.oneof(
     '\u0000\u0001\u0002\u001b[31m',
     '\u202eKOWALSKI',
     'Ja\u200bn',
-    'BRAK', 'brak', ' BrAk ', 'BRAKI', 'B R A K',
-    '44051401359', '4405140135', '44051401358',
-    '../../etc/passwd', '%00', '{{7*7}}', '${jndi:ldap://x}',
-    'on', 'true', '',
+    'BRAK',
+    'brak',
+    ' BrAk ',
+    'BRAKI',
+    'B R A K',
+    '44051401359',
+    '4405140135',
+    '44051401358',
+    '../../etc/passwd',
+    '%00',
+    '{{7*7}}',
+    '${jndi:ldap://x}',
+    'on',
+    'true',
+    '',
   ),
 );
 const hostileValue = fc.oneof(
@@ -130,7 +156,11 @@ describeEachDatabase('submitRegistration with hostile input', (kind) => {
   });
 
   it('numbers each answer after the previous one', async () => {
-    const state = await submitRegistration(database.db, validForm({ postalCode: 'abc' }), { ip: null, userAgent: null, previous: { submission: 7 } });
+    const state = await submitRegistration(database.db, validForm({ postalCode: 'abc' }), {
+      ip: null,
+      userAgent: null,
+      previous: { submission: 7 },
+    });
     expect(state).toMatchObject({ status: 'invalid', submission: 8 });
   });
 });

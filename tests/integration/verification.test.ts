@@ -79,7 +79,10 @@ describeEachDatabase('verification at the desk', (kind) => {
   it('refuses an unknown document type and an unknown account', async () => {
     const { accountId } = await newAccount(db());
     expect(await verifyAccount(db(), registrar, accountId, 'prawo_jazdy')).toEqual({ ok: false, error: 'document' });
-    expect(await verifyAccount(db(), registrar, '00000000-0000-4000-8000-000000000000', 'paszport')).toEqual({ ok: false, error: 'not_found' });
+    expect(await verifyAccount(db(), registrar, '00000000-0000-4000-8000-000000000000', 'paszport')).toEqual({
+      ok: false,
+      error: 'not_found',
+    });
     expect(await auditOf(db(), accountId)).toHaveLength(0);
   });
 
@@ -129,7 +132,11 @@ describeEachDatabase('verification at the desk', (kind) => {
   });
 
   it('ignores a forged cursor instead of failing', async () => {
-    for (const after of ['garbage', Buffer.from("2026-01-01'; drop table x|1").toString('base64url'), Buffer.from('2026-13-45 99:99:99+00|00000000-0000-4000-8000-000000000000').toString('base64url')]) {
+    for (const after of [
+      'garbage',
+      Buffer.from("2026-01-01'; drop table x|1").toString('base64url'),
+      Buffer.from('2026-13-45 99:99:99+00|00000000-0000-4000-8000-000000000000').toString('base64url'),
+    ]) {
       const page = await listQueue(db(), { after });
       expect(Array.isArray(page.rows)).toBe(true);
     }
@@ -211,12 +218,17 @@ describeEachDatabase('verification at the desk', (kind) => {
 
   it('keeps staff and patient logins apart', async () => {
     const { data } = await newAccount(db());
-    expect(await addStaff(db(), { login: data.login, name: 'X', role: 'registrar', password: STAFF_PASSWORD })).toMatchObject({ ok: false });
+    expect(await addStaff(db(), { login: data.login, name: 'X', role: 'registrar', password: STAFF_PASSWORD })).toMatchObject({
+      ok: false,
+    });
     const login = `desk.${uniqueSuffix()}`;
     await addStaff(db(), { login, name: 'Y', role: 'registrar', password: STAFF_PASSWORD });
     const outcome = await registerPatient(db(), person({ login }), context());
     expect(outcome).toMatchObject({ status: 'invalid', fieldErrors: { login: expect.any(String) } });
-    expect(await addStaff(db(), { login, name: 'Z', role: 'admin', password: STAFF_PASSWORD })).toEqual({ ok: false, error: 'login: already exists' });
+    expect(await addStaff(db(), { login, name: 'Z', role: 'admin', password: STAFF_PASSWORD })).toEqual({
+      ok: false,
+      error: 'login: already exists',
+    });
   });
 });
 

@@ -30,8 +30,22 @@ describe('validateContactDetails', () => {
     it(`gives the registration form's answer for ${JSON.stringify(overrides).slice(0, 60)}`, () => {
       const input = { ...GOOD, ...overrides };
       const contact = validateContactDetails(input);
-      const registration = validateRegistration({ ...input, pesel: 'BRAK', birthDate: '1980-01-01', firstName: 'Jan', lastName: 'Nowak', login: 'jan.nowak1', email: 'jan@example.pl', captchaAnswer: '1', consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' });
-      const registrationErrors = registration.ok ? {} : Object.fromEntries(contactFields.filter((f) => registration.fieldErrors[f]).map((f) => [f, registration.fieldErrors[f]]));
+      const registration = validateRegistration({
+        ...input,
+        pesel: 'BRAK',
+        birthDate: '1980-01-01',
+        firstName: 'Jan',
+        lastName: 'Nowak',
+        login: 'jan.nowak1',
+        email: 'jan@example.pl',
+        captchaAnswer: '1',
+        consentDataProcessing: 'on',
+        consentEmail: 'on',
+        consentSms: 'on',
+      });
+      const registrationErrors = registration.ok
+        ? {}
+        : Object.fromEntries(contactFields.filter((f) => registration.fieldErrors[f]).map((f) => [f, registration.fieldErrors[f]]));
       expect(contact.ok ? {} : contact.fieldErrors).toEqual(registrationErrors);
       if (contact.ok && registration.ok) {
         for (const f of contactFields) expect(contact.data[f]).toEqual(registration.data[f]);

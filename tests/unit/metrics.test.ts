@@ -4,14 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Histogram, Summary } from 'prom-client';
-import {
-  countDeliveryAttempt,
-  countRateLimitRefusal,
-  countRegistration,
-  countSignIn,
-  metrics,
-  observeHttpRequest,
-} from '@/lib/metrics';
+import { countDeliveryAttempt, countRateLimitRefusal, countRegistration, countSignIn, metrics, observeHttpRequest } from '@/lib/metrics';
 
 const dashboard = JSON.parse(readFileSync('ops/grafana/e-rejestracja-dashboard.json', 'utf8')) as {
   panels: Array<{ title: string; type: string; targets?: Array<{ expr: string }> }>;
@@ -44,7 +37,8 @@ describe('the Grafana dashboard', () => {
   it('queries something in every panel that is not a row', () => {
     for (const panel of dashboard.panels.filter((p) => p.type !== 'row')) {
       expect(panel.targets?.length, panel.title).toBeGreaterThan(0);
-      for (const target of panel.targets ?? []) expect(metricNames(target.expr).length, `${panel.title}: ${target.expr}`).toBeGreaterThan(0);
+      for (const target of panel.targets ?? [])
+        expect(metricNames(target.expr).length, `${panel.title}: ${target.expr}`).toBeGreaterThan(0);
     }
   });
 
@@ -76,7 +70,13 @@ describe('metric labels', () => {
     countDeliveryAttempt({ ok: false, permanent: true });
     observeHttpRequest('GET', '/activate/[token]', '200', 0.02);
     const { registry } = metrics();
-    const names = ['erejestracja_registrations_total', 'erejestracja_sign_ins_total', 'erejestracja_rate_limit_refusals_total', 'erejestracja_email_delivery_attempts_total', 'erejestracja_http_request_duration_seconds'];
+    const names = [
+      'erejestracja_registrations_total',
+      'erejestracja_sign_ins_total',
+      'erejestracja_rate_limit_refusals_total',
+      'erejestracja_email_delivery_attempts_total',
+      'erejestracja_http_request_duration_seconds',
+    ];
     const text = (await Promise.all(names.map((n) => registry.getSingleMetricAsString(n)))).join('\n');
     expect(text).toMatch(/erejestracja_registrations_total\{outcome="registered"\} [1-9]/);
     expect(text).toMatch(/erejestracja_registrations_total\{outcome="other"\} [1-9]/);

@@ -9,7 +9,11 @@ import { createRouteMatcher, UNMATCHED } from '@/lib/ops/route-templates';
 describe('route templates', () => {
   // As in a build's routes-manifest.json.
   const match = createRouteMatcher({
-    staticRoutes: [{ page: '/', regex: '^/(?:/)?$' }, { page: '/register', regex: '^/register(?:/)?$' }, { page: '/api/health', regex: '^/api/health(?:/)?$' }],
+    staticRoutes: [
+      { page: '/', regex: '^/(?:/)?$' },
+      { page: '/register', regex: '^/register(?:/)?$' },
+      { page: '/api/health', regex: '^/api/health(?:/)?$' },
+    ],
     dynamicRoutes: [
       { page: '/activate/[token]', regex: '^/activate/([^/]+?)(?:/)?$' },
       { page: '/admin/verifications/[id]', regex: '^/admin/verifications/([^/]+?)(?:/)?$' },
@@ -41,7 +45,17 @@ describe('the metrics bearer token', () => {
     expect(bearerTokenMatches(`bearer ${token}`, token)).toBe(true);
   });
   it('refuses a missing, different, longer, shorter or non-bearer credential', () => {
-    for (const header of [null, '', 'Bearer', 'Bearer ', `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, `Basic ${token}`, token, `Bearer ${token} extra`]) {
+    for (const header of [
+      null,
+      '',
+      'Bearer',
+      'Bearer ',
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(0, -1)}`,
+      `Basic ${token}`,
+      token,
+      `Bearer ${token} extra`,
+    ]) {
       expect(bearerTokenMatches(header, token), String(header)).toBe(false);
     }
   });

@@ -26,7 +26,7 @@ describe('Dockerfile', () => {
 
   it('starts `node server.js`, as the e2e servers and npm run start:standalone do', () => {
     expect(final).toMatch(/^CMD \["node", "server\.js"\]$/m);
-    expect(read('tests/e2e/standalone.ts')).toContain("spawn(process.execPath, [script], {\n    cwd: STANDALONE_DIR");
+    expect(read('tests/e2e/standalone.ts')).toContain('spawn(process.execPath, [script], {\n    cwd: STANDALONE_DIR');
     expect(read('scripts/start-standalone.mjs')).toContain("path.join(folder, 'server.js')");
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['start:standalone']).toBe('node scripts/start-standalone.mjs');

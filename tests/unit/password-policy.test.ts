@@ -392,7 +392,7 @@ describe('isCommonPassword – the Polish dictionary (@zxcvbn-ts/language-pl)', 
     }
   });
 
-  it('refuses Polska123! under both policies (the issue\'s example)', () => {
+  it("refuses Polska123! under both policies (the issue's example)", () => {
     expect(checkPassword('Polska123!', { policy: 'strong', isCommon: isCommonPassword })).toEqual(['notCommon']);
     expect(checkPassword('Polska123!', { policy: 'length', isCommon: isCommonPassword })).toEqual(['minLength', 'notCommon']);
   });

@@ -84,11 +84,9 @@ const requiredTextFields = [
 
 // Every message the form may show: the Polish catalogue, with "too long" for any limit.
 const staticMessages = new Set<unknown>(Object.values(e).filter((m) => typeof m === 'string'));
-const isPolishMessage = (m: unknown) =>
-  typeof m === 'string' && (staticMessages.has(m) || /^Wpisz najwyżej \d+ znaków\.$/.test(m));
+const isPolishMessage = (m: unknown) => typeof m === 'string' && (staticMessages.has(m) || /^Wpisz najwyżej \d+ znaków\.$/.test(m));
 
-const isoLocal = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const isoLocal = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 describe('validateRegistration – a valid submission', () => {
   it('accepts a complete valid submission and returns normalised data', () => {
@@ -444,9 +442,20 @@ describe('validateRegistration – Imię and Nazwisko', () => {
 
   it.each(
     nameFields.flatMap((field) =>
-      ['Łucja', 'Żaneta', 'Ćwikła', 'Śliwińska', 'Źdźbło', 'Gęś', 'Mańko', 'ÓŁĘĄŚŻŹĆŃ', 'Anna-Maria', "D'Angelo", 'O’Neill', 'Jan Maria'].map(
-        (value) => [field, value] as const,
-      ),
+      [
+        'Łucja',
+        'Żaneta',
+        'Ćwikła',
+        'Śliwińska',
+        'Źdźbło',
+        'Gęś',
+        'Mańko',
+        'ÓŁĘĄŚŻŹĆŃ',
+        'Anna-Maria',
+        "D'Angelo",
+        'O’Neill',
+        'Jan Maria',
+      ].map((value) => [field, value] as const),
     ),
   )('accepts %s %j (Polish diacritics, hyphen, apostrophe, space)', (field, value) => {
     expect(dataOf(valid({ [field]: value }))[field]).toBe(value);
@@ -668,12 +677,9 @@ describe('validateRegistration – address', () => {
     expect(dataOf(valid({ houseNumber })).houseNumber).toBe(stored);
   });
 
-  it.each(['abc', 'A12', '12 A', '/12', '12/', '12AB', '12/14/16', '-12', '12.5'])(
-    'rejects the house number %j',
-    (houseNumber) => {
-      expectOnlyError(valid({ houseNumber }), 'houseNumber', e.houseNumber);
-    },
-  );
+  it.each(['abc', 'A12', '12 A', '/12', '12/', '12AB', '12/14/16', '-12', '12.5'])('rejects the house number %j', (houseNumber) => {
+    expectOnlyError(valid({ houseNumber }), 'houseNumber', e.houseNumber);
+  });
 
   it('rejects a house number longer than 12 characters', () => {
     expectOnlyError(valid({ houseNumber: '1'.repeat(13) }), 'houseNumber', e.tooLong(12));
@@ -699,23 +705,17 @@ describe('validateRegistration – address', () => {
     expect(dataOf(valid({ postalCode })).postalCode).toBe(stored);
   });
 
-  it.each(['21 010', '2101', '210100', '21-01', 'ab-cde', '21_010', '21–010', '2-1010'])(
-    'rejects the postal code %j',
-    (postalCode) => {
-      expectOnlyError(valid({ postalCode }), 'postalCode', e.postalCode);
-    },
-  );
+  it.each(['21 010', '2101', '210100', '21-01', 'ab-cde', '21_010', '21–010', '2-1010'])('rejects the postal code %j', (postalCode) => {
+    expectOnlyError(valid({ postalCode }), 'postalCode', e.postalCode);
+  });
 
   it('rejects a postal code longer than 6 characters', () => {
     expectOnlyError(valid({ postalCode: '21-0100' }), 'postalCode', e.tooLong(6));
   });
 
-  it.each(['Łęczna', 'Kraków-Nowa Huta', 'Nowa Wieś', 'Stalowa Wola', 'Piotrków Trybunalski'])(
-    'accepts the city %j',
-    (city) => {
-      expect(dataOf(valid({ city })).city).toBe(city);
-    },
-  );
+  it.each(['Łęczna', 'Kraków-Nowa Huta', 'Nowa Wieś', 'Stalowa Wola', 'Piotrków Trybunalski'])('accepts the city %j', (city) => {
+    expect(dataOf(valid({ city })).city).toBe(city);
+  });
 
   it.each(['123', 'Łęczna 2', 'Łęczna!', '<b>'])('rejects the city %j', (city) => {
     expectOnlyError(valid({ city }), 'city', e.city);
@@ -782,11 +782,12 @@ describe('validateRegistration – input of any shape', () => {
     if (value !== true) expect(errors.consentDataProcessing).toBe(e.consentDataProcessing);
   });
 
-  it.each(
-    requiredTextFields.flatMap((field) => oddValues.map(([label, value]) => [field, label, value] as const)),
-  )('gives a field error for %s when it is %s', (field, _, value) => {
-    expectOnlyError(valid({ [field]: value }), field, e.required);
-  });
+  it.each(requiredTextFields.flatMap((field) => oddValues.map(([label, value]) => [field, label, value] as const)))(
+    'gives a field error for %s when it is %s',
+    (field, _, value) => {
+      expectOnlyError(valid({ [field]: value }), field, e.required);
+    },
+  );
 
   it.each(oddValues)('treats optional fields that are %s as empty', (_, value) => {
     const data = dataOf(valid({ street: value, flatNumber: value }));
@@ -836,15 +837,18 @@ describe('validateRegistration – input of any shape', () => {
   it('never throws for a submission of any shape, and reports only known fields with text messages', () => {
     const keys = fc.constantFrom<string>(...registrationFields, 'x', 'captchaToken', '__proto__', 'constructor');
     fc.assert(
-      fc.property(fc.dictionary(keys, fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true })), (raw) => {
-        const result = validateRegistration(raw, TODAY);
-        if (result.ok) return;
-        for (const [field, message] of Object.entries(result.fieldErrors)) {
-          expect(registrationFields).toContain(field);
-          expect(typeof message).toBe('string');
-          expect(message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.dictionary(keys, fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true })),
+        (raw) => {
+          const result = validateRegistration(raw, TODAY);
+          if (result.ok) return;
+          for (const [field, message] of Object.entries(result.fieldErrors)) {
+            expect(registrationFields).toContain(field);
+            expect(typeof message).toBe('string');
+            expect(message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -868,12 +872,8 @@ describe('validateRegistration – input of any shape', () => {
   it('accepts any variation of a valid submission built from Polish letters and allowed formats', () => {
     const polishLetters = 'aąbcćdeęfghijklłmnńoóprsśtuwyzźżAĄBCĆDEĘFGHIJKLŁMNŃOÓPRSŚTUWYZŹŻ'.split('');
     const nameArb = (max: number) =>
-      fc
-        .array(fc.constantFrom(...polishLetters), { minLength: 1, maxLength: max })
-        .map((letters) => letters.join(''));
-    const loginArb = fc
-      .array(fc.constantFrom(...'abcXYZ019._-'.split('')), { minLength: 8, maxLength: 32 })
-      .map((c) => c.join(''));
+      fc.array(fc.constantFrom(...polishLetters), { minLength: 1, maxLength: max }).map((letters) => letters.join(''));
+    const loginArb = fc.array(fc.constantFrom(...'abcXYZ019._-'.split('')), { minLength: 8, maxLength: 32 }).map((c) => c.join(''));
     const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
     fc.assert(
       fc.property(
@@ -935,7 +935,10 @@ describe('keepValues', () => {
   it('returns only registration fields with string values of at most 300 characters, for any input', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.constantFrom<string>(...registrationFields, 'password', 'x'), fc.oneof(fc.string({ maxLength: 400 }), fc.anything())),
+        fc.dictionary(
+          fc.constantFrom<string>(...registrationFields, 'password', 'x'),
+          fc.oneof(fc.string({ maxLength: 400 }), fc.anything()),
+        ),
         (raw) => {
           const kept = keepValues(raw);
           for (const [field, value] of Object.entries(kept)) {

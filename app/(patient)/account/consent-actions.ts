@@ -14,5 +14,7 @@ export const setConsentAction = postAction('patient', async ({ caller: accountId
   if (!toggleableConsents.includes(kind) || (action !== 'given' && action !== 'withdrawn')) redirect('/account');
   const h = await headers();
   const outcome = await setConsent(await getDb(), accountId, kind, action, { ip: clientIp(h), userAgent: h.get('user-agent') });
-  redirect(outcome.status === 'recorded' ? `/account?consent=${action}#consents-title` : `/account?consent=${outcome.status}#consents-title`);
+  redirect(
+    outcome.status === 'recorded' ? `/account?consent=${action}#consents-title` : `/account?consent=${outcome.status}#consents-title`,
+  );
 });

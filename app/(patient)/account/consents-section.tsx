@@ -79,12 +79,24 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
               <caption className="sr-only">{t.historyCaption}</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="p-2">{t.columns.kind}</th>
-                  <th scope="col" className="p-2">{t.columns.action}</th>
-                  <th scope="col" className="p-2">{t.columns.version}</th>
-                  <th scope="col" className="p-2">{t.columns.at}</th>
-                  <th scope="col" className="p-2">{t.columns.channel}</th>
-                  <th scope="col" className="p-2">{t.columns.ip}</th>
+                  <th scope="col" className="p-2">
+                    {t.columns.kind}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.columns.action}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.columns.version}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.columns.at}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.columns.channel}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.columns.ip}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -19,7 +19,10 @@ export const linkRequestAction = (field: string, work: (db: Db, value: string) =
     if (subject === '') return reply.idle();
     const db = await getDb();
     const ip = clientIp(await headers());
-    const [byIp, byAddress] = await Promise.all([rateLimited(db, 'linksIp', ip, 'consume'), rateLimited(db, 'linksAddress', subject, 'consume')]);
+    const [byIp, byAddress] = await Promise.all([
+      rateLimited(db, 'linksIp', ip, 'consume'),
+      rateLimited(db, 'linksAddress', subject, 'consume'),
+    ]);
     const wait = byIp ?? byAddress;
     if (wait !== null) return reply.limited(wait);
     after(() => work(db, subject).catch((error) => logError('link request failed', error)));

@@ -21,7 +21,12 @@ import { formAction, postAction, type ActionState, type Reply, type Values } fro
 export type SignInState = ActionState<'required' | 'failed' | 'pending' | 'blocked', 'login'>;
 
 /** A refused step in words: the same "wrong login or password" whether the login exists or not. */
-function refuse<Field extends string>(reply: Reply, result: Extract<StepResult, { status: 'refused' }>, failed: string, values: Values<Field> = {}) {
+function refuse<Field extends string>(
+  reply: Reply,
+  result: Extract<StepResult, { status: 'refused' }>,
+  failed: string,
+  values: Values<Field> = {},
+) {
   switch (result.reason) {
     case 'pending':
       return reply.refused('pending', pl.signIn.pending, values);
@@ -91,7 +96,8 @@ export const continueAfterEnrolmentAction = postAction('anyone', async () => {
   const db = await getDb();
   if (!pending || pending.stage !== 'enrolled' || !(await hasSecondFactor(db, mfaOwner(pending)))) redirect('/login');
   await clearPendingSignIn();
-  if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
+  if (pending.role !== 'patient')
+    await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
   countSignIn({ status: 'complete' }, 'code');
   await finish({ status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next });
 });

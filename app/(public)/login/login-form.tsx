@@ -30,7 +30,15 @@ export function LoginForm({ next }: { next?: string }) {
         aria-describedby={error ? 'login-error' : undefined}
       />
       {/* The password is never typed back for the patient. */}
-      <LabelledInput id="password" name="password" label={t.password} type="password" autoComplete="current-password" required maxLength={1024} />
+      <LabelledInput
+        id="password"
+        name="password"
+        label={t.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={1024}
+      />
       <SubmitButton pending={pending}>{t.submit}</SubmitButton>
     </form>
   );

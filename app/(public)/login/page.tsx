@@ -16,7 +16,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const reason = typeof params.reason === 'string' && params.reason in endings ? endings[params.reason as keyof typeof endings] : null;
   // Only a path of our own is kept; lib/auth/sign-in-flow.ts checks it again after sign-in.
-  const next = typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next.slice(0, 512) : undefined;
+  const next =
+    typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next.slice(0, 512) : undefined;
   return (
     <>
       <PageTitle>{pl.login.title}</PageTitle>

@@ -5,12 +5,7 @@ import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { isBrak } from '@/lib/pesel';
-import {
-  validateRegistration,
-  type FieldErrors,
-  type RegistrationField,
-  type RegistrationValues,
-} from '@/lib/registration/form';
+import { validateRegistration, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/form';
 import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
 import type { RegisterState } from './submit-registration';
@@ -19,9 +14,22 @@ const t = pl.register;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
 
 const ORDER: RegistrationField[] = [
-  'pesel', 'birthDate', 'firstName', 'lastName', 'login', 'email', 'phone', 'street',
-  'houseNumber', 'flatNumber', 'postalCode', 'city', 'captchaAnswer',
-  'consentDataProcessing', 'consentEmail', 'consentSms',
+  'pesel',
+  'birthDate',
+  'firstName',
+  'lastName',
+  'login',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'flatNumber',
+  'postalCode',
+  'city',
+  'captchaAnswer',
+  'consentDataProcessing',
+  'consentEmail',
+  'consentSms',
 ];
 
 function labelOf(field: RegistrationField, question: string): string {
@@ -30,11 +38,7 @@ function labelOf(field: RegistrationField, question: string): string {
   return t.labels[field as keyof typeof t.labels] as string;
 }
 
-export function RegisterForm(props: {
-  initialState: RegisterState;
-  consentLabels: Record<ConsentField, string>;
-  contact: ReactNode;
-}) {
+export function RegisterForm(props: { initialState: RegisterState; consentLabels: Record<ConsentField, string>; contact: ReactNode }) {
   // Success never renders here: the action redirects to /register/sent.
   const [state, formAction, pending] = useActionState(registerAction, props.initialState);
   return <FormBody key={state.submission} state={state} formAction={formAction} pending={pending} {...props} />;
@@ -163,7 +167,15 @@ function FormBody({
       >
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-bold">{t.personal}</legend>
-          <Field {...field('pesel')} label={t.labels.pesel} hint={t.hints.pesel} required inputMode="text" autoComplete="off" maxLength={11} />
+          <Field
+            {...field('pesel')}
+            label={t.labels.pesel}
+            hint={t.hints.pesel}
+            required
+            inputMode="text"
+            autoComplete="off"
+            maxLength={11}
+          />
           {showBirthDate ? (
             <Field
               {...field('birthDate')}
@@ -189,8 +201,25 @@ function FormBody({
             spellCheck={false}
             maxLength={32}
           />
-          <Field {...field('email')} label={t.labels.email} hint={t.hints.email} type="email" required autoComplete="email" maxLength={254} />
-          <Field {...field('phone')} label={t.labels.phone} hint={t.hints.phone} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
+          <Field
+            {...field('email')}
+            label={t.labels.email}
+            hint={t.hints.email}
+            type="email"
+            required
+            autoComplete="email"
+            maxLength={254}
+          />
+          <Field
+            {...field('phone')}
+            label={t.labels.phone}
+            hint={t.hints.phone}
+            type="text"
+            inputMode="tel"
+            required
+            autoComplete="tel"
+            maxLength={30}
+          />
         </fieldset>
 
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
@@ -201,7 +230,15 @@ function FormBody({
             <Field {...field('flatNumber')} label={t.labels.flatNumber} autoComplete="off" maxLength={8} />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field {...field('postalCode')} label={t.labels.postalCode} hint={t.hints.postalCode} required autoComplete="postal-code" inputMode="numeric" maxLength={6} />
+            <Field
+              {...field('postalCode')}
+              label={t.labels.postalCode}
+              hint={t.hints.postalCode}
+              required
+              autoComplete="postal-code"
+              inputMode="numeric"
+              maxLength={6}
+            />
             <Field {...field('city')} label={t.labels.city} required autoComplete="address-level2" maxLength={80} />
           </div>
         </fieldset>

@@ -7,7 +7,13 @@ import { checkChallenge, createChallenge, type CaptchaChallenge } from '@/lib/ca
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
 import { countRegistration } from '@/lib/metrics';
-import { keepValues, validateRegistration, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/form';
+import {
+  keepValues,
+  validateRegistration,
+  type FieldErrors,
+  type RegistrationField,
+  type RegistrationValues,
+} from '@/lib/registration/form';
 import { registerPatient, type RegistrationRefusals } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
 import { attempt, rateLimited, replyTo, type ActionState } from '@/lib/web/action';
@@ -55,10 +61,7 @@ export async function submitRegistration(db: Db, raw: Record<string, unknown>, m
   if (!validation.ok || !captcha.ok) {
     const fieldErrors: FieldErrors = validation.ok ? {} : { ...validation.fieldErrors };
     if (!captcha.ok) {
-      fieldErrors.captchaAnswer =
-        captcha.reason === 'expired' ? e.captchaExpired
-        : answer.trim() === '' ? e.required
-        : e.captchaWrong;
+      fieldErrors.captchaAnswer = captcha.reason === 'expired' ? e.captchaExpired : answer.trim() === '' ? e.required : e.captchaWrong;
       return { ...reply.invalid(fieldErrors), ...fresh() };
     }
     // The challenge was solved and not used up: keep it so the patient need not solve another.

@@ -67,18 +67,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">{t.caption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">{t.columns.at}</th>
-                <th scope="col" className="p-2">{t.columns.who}</th>
-                <th scope="col" className="p-2">{t.columns.what}</th>
-                <th scope="col" className="p-2">{t.columns.account}</th>
-                <th scope="col" className="p-2">{t.columns.details}</th>
+                <th scope="col" className="p-2">
+                  {t.columns.at}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.who}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.what}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.account}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.details}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200">
                   <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">{r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—'}</td>
+                  <td className="p-2">
+                    {r.staffName
+                      ? `${r.staffName} (${r.staffLogin})`
+                      : r.action.startsWith('patient.')
+                        ? pl.selfService.audit.patient
+                        : '—'}
+                  </td>
                   <td className="p-2">{r.action}</td>
                   <td className="p-2">
                     {r.accountId ? (
@@ -89,7 +105,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       '—'
                     )}
                   </td>
-                  <td className="p-2 break-words">{Object.entries(r.details).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}</td>
+                  <td className="p-2 break-words">
+                    {Object.entries(r.details)
+                      .map(([k, v]) => `${k}: ${String(v)}`)
+                      .join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -25,12 +25,24 @@ export default async function BlockedRegistrationsPage() {
             <caption className="sr-only">{t.caption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">{t.columns.at}</th>
-                <th scope="col" className="p-2">{t.columns.reason}</th>
-                <th scope="col" className="p-2">{c.name}</th>
-                <th scope="col" className="p-2">{c.pesel}</th>
-                <th scope="col" className="p-2">{c.login}</th>
-                <th scope="col" className="p-2">{c.email}</th>
+                <th scope="col" className="p-2">
+                  {t.columns.at}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.reason}
+                </th>
+                <th scope="col" className="p-2">
+                  {c.name}
+                </th>
+                <th scope="col" className="p-2">
+                  {c.pesel}
+                </th>
+                <th scope="col" className="p-2">
+                  {c.login}
+                </th>
+                <th scope="col" className="p-2">
+                  {c.email}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -27,10 +27,18 @@ export default async function DataChangesPage() {
             <caption className="sr-only">{t.listCaption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">{t.columns.patient}</th>
-                <th scope="col" className="p-2">{t.columns.login}</th>
-                <th scope="col" className="p-2">{t.columns.createdAt}</th>
-                <th scope="col" className="p-2">{t.columns.fields}</th>
+                <th scope="col" className="p-2">
+                  {t.columns.patient}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.login}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.createdAt}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.fields}
+                </th>
               </tr>
             </thead>
             <tbody>

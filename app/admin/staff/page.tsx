@@ -25,11 +25,21 @@ export default async function StaffListPage() {
           <caption className="sr-only">{t.caption}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="p-2">{t.columns.name}</th>
-              <th scope="col" className="p-2">{t.columns.login}</th>
-              <th scope="col" className="p-2">{t.columns.role}</th>
-              <th scope="col" className="p-2">{t.columns.mfa}</th>
-              <th scope="col" className="p-2">{t.columns.state}</th>
+              <th scope="col" className="p-2">
+                {t.columns.name}
+              </th>
+              <th scope="col" className="p-2">
+                {t.columns.login}
+              </th>
+              <th scope="col" className="p-2">
+                {t.columns.role}
+              </th>
+              <th scope="col" className="p-2">
+                {t.columns.mfa}
+              </th>
+              <th scope="col" className="p-2">
+                {t.columns.state}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -38,7 +48,9 @@ export default async function StaffListPage() {
                 <td className="p-2">{r.name}</td>
                 <td className="p-2">{r.login}</td>
                 <td className="p-2">{pl.admin.roles[r.role] ?? r.role}</td>
-                <td className="p-2" data-mfa={r.mfa ? 'on' : 'off'}>{r.mfa ? t.mfaOn : t.mfaOff}</td>
+                <td className="p-2" data-mfa={r.mfa ? 'on' : 'off'}>
+                  {r.mfa ? t.mfaOn : t.mfaOff}
+                </td>
                 <td className="p-2">{r.disabledAt ? t.disabled : t.active}</td>
               </tr>
             ))}

@@ -47,7 +47,15 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
           <label htmlFor="q" className="font-medium">
             {t.search}
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} autoFocus maxLength={100} className="min-h-11 rounded-md border border-slate-400 px-3" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoFocus
+            maxLength={100}
+            className="min-h-11 rounded-md border border-slate-400 px-3"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="status" className="font-medium">
@@ -73,12 +81,24 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
             <caption className="sr-only">{t.caption}</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="p-2">{t.columns.created}</th>
-                <th scope="col" className="p-2">{t.columns.name}</th>
-                <th scope="col" className="p-2">{t.columns.pesel}</th>
-                <th scope="col" className="p-2">{t.columns.login}</th>
-                <th scope="col" className="p-2">{t.columns.email}</th>
-                <th scope="col" className="p-2">{t.columns.status}</th>
+                <th scope="col" className="p-2">
+                  {t.columns.created}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.name}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.pesel}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.login}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.email}
+                </th>
+                <th scope="col" className="p-2">
+                  {t.columns.status}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -4,8 +4,5 @@
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return Response.json(
-    { status: 'ok', uptimeSeconds: Math.round(process.uptime()) },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  return Response.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }, { headers: { 'cache-control': 'no-store' } });
 }

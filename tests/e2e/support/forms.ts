@@ -23,10 +23,13 @@ export function formOf(page: Page, button: string): Locator {
 /** The fields a form would post without JavaScript: Next's `$ACTION_…` hidden inputs and the rest. */
 export async function formFields(form: Locator): Promise<Record<string, string>> {
   await expect(form).toHaveCount(1);
-  const fields = await form.locator('input[type="hidden"]').evaluateAll((inputs) =>
-    (inputs as HTMLInputElement[]).map((i) => [i.name, i.value] as const),
-  );
-  expect(fields.some(([name]) => name.startsWith('$ACTION_')), "Next's action field in the form").toBe(true);
+  const fields = await form
+    .locator('input[type="hidden"]')
+    .evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((i) => [i.name, i.value] as const));
+  expect(
+    fields.some(([name]) => name.startsWith('$ACTION_')),
+    "Next's action field in the form",
+  ).toBe(true);
   return Object.fromEntries(fields);
 }
 
@@ -41,7 +44,13 @@ export async function replay(request: APIRequestContext, baseURL: string, path: 
 // The no-JavaScript forms as a client without a browser sees them
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * The hidden inputs in server-rendered HTML: a server action's reference (`$ACTION_REF_1`,
@@ -50,7 +59,8 @@ const unescapeHtml = (s: string) =>
  */
 export function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2] ?? '');
   const question = /Wynik działania (\d{1,2} [+−] \d{1,2}) =/.exec(html)?.[1];
   if (question) fields.captchaAnswer = String(solveQuestion(question));
   return fields;
@@ -88,5 +98,10 @@ export function personFields(p: Person): Record<string, string> {
 
 /** Posts the no-JavaScript registration form; 303 to /register/sent means registered. */
 export async function postRegistration(api: APIRequestContext, base: string, fields: Record<string, string>, p: Person) {
-  return api.post('/register', { multipart: { ...fields, ...personFields(p) }, headers: { origin: base }, maxRedirects: 0, timeout: 60_000 });
+  return api.post('/register', {
+    multipart: { ...fields, ...personFields(p) },
+    headers: { origin: base },
+    maxRedirects: 0,
+    timeout: 60_000,
+  });
 }

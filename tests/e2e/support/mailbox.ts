@@ -13,9 +13,7 @@ export class DevMailbox {
    */
   async openActivationEmail(recipient: string): Promise<Locator> {
     await this.page.goto('/dev/mail');
-    const item = this.page
-      .getByRole('listitem')
-      .filter({ has: this.page.getByTestId('recipient').getByText(recipient, { exact: true }) });
+    const item = this.page.getByRole('listitem').filter({ has: this.page.getByTestId('recipient').getByText(recipient, { exact: true }) });
     await expect(item).toHaveCount(1);
     await item.getByRole('link', { name: ACTIVATION_SUBJECT }).click();
     await expect(this.page).toHaveURL(/\/dev\/mail\/[0-9a-f-]{36}$/);
@@ -32,9 +30,7 @@ export class DevMailbox {
   async messagesTo(recipient: string): Promise<Locator> {
     await this.page.goto('/dev/mail');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Skrzynka deweloperska' })).toBeVisible();
-    return this.page
-      .getByRole('listitem')
-      .filter({ has: this.page.getByTestId('recipient').getByText(recipient, { exact: true }) });
+    return this.page.getByRole('listitem').filter({ has: this.page.getByTestId('recipient').getByText(recipient, { exact: true }) });
   }
 
   /**
@@ -63,9 +59,7 @@ export class DevMailbox {
     let href = '';
     await expect(async () => {
       const links = await this.openEmail(recipient, subject);
-      const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter((h) =>
-        pattern.test(h),
-      );
+      const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter((h) => pattern.test(h));
       expect(new Set(hrefs).size, `links matching ${pattern} in "${subject}" to ${recipient}: ${hrefs.join(', ')}`).toBe(1);
       expect(excluding, 'no newer message yet').not.toContain(hrefs[0]);
       href = hrefs[0]!;

@@ -3,8 +3,7 @@
 // so that a changed sentence fails a test instead of changing it silently.
 
 export const CONSENT_LABELS = {
-  dataProcessing:
-    'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
+  dataProcessing: 'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
   email: 'Wyrażam zgodę na otrzymywanie powiadomień na podany adres email.',
   sms: 'Wyrażam zgodę na otrzymywanie powiadomień SMS na podany numer telefonu.',
 } as const;

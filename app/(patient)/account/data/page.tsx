@@ -20,7 +20,10 @@ const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : '—
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:border-0 print:p-0 print:shadow-none sm:p-6">
+    <section
+      aria-labelledby={id}
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:border-0 print:p-0 print:shadow-none sm:p-6"
+    >
       <h2 id={id} className="mb-2 text-lg font-bold">
         {title}
       </h2>
@@ -81,7 +84,7 @@ export default async function MyDataPage() {
           />
         </Section>
         <Section id="data-submitted" title={t.sections.submitted}>
-          <Facts rows={Object.entries(s).map(([k, v]) => [pl.register.labels[k as keyof typeof pl.register.labels] as string ?? k, v])} />
+          <Facts rows={Object.entries(s).map(([k, v]) => [(pl.register.labels[k as keyof typeof pl.register.labels] as string) ?? k, v])} />
         </Section>
         <Section id="data-verification" title={t.sections.verification}>
           {d.verification ? (
@@ -107,10 +110,14 @@ export default async function MyDataPage() {
         <Section id="data-pending" title={t.sections.pending}>
           <Facts
             rows={[
-              [l.pendingEmail, d.pendingEmailChange ? `${d.pendingEmailChange.newEmail} (${when(d.pendingEmailChange.expiresAt)})` : l.none],
-              ...d.dataChanges.map(
-                (ch, i): [string, string] => [`${l.pendingData} ${i + 1}`, `${formatAddress(ch)}; ${when(ch.requestedAt)}; ${t.dataChangeStatuses[ch.status] ?? ch.status}`],
-              ),
+              [
+                l.pendingEmail,
+                d.pendingEmailChange ? `${d.pendingEmailChange.newEmail} (${when(d.pendingEmailChange.expiresAt)})` : l.none,
+              ],
+              ...d.dataChanges.map((ch, i): [string, string] => [
+                `${l.pendingData} ${i + 1}`,
+                `${formatAddress(ch)}; ${when(ch.requestedAt)}; ${t.dataChangeStatuses[ch.status] ?? ch.status}`,
+              ]),
             ]}
           />
         </Section>
@@ -128,12 +135,24 @@ export default async function MyDataPage() {
               <caption className="sr-only">{c.historyCaption}</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="p-2">{c.columns.kind}</th>
-                  <th scope="col" className="p-2">{c.columns.action}</th>
-                  <th scope="col" className="p-2">{c.columns.version}</th>
-                  <th scope="col" className="p-2">{c.columns.at}</th>
-                  <th scope="col" className="p-2">{c.columns.channel}</th>
-                  <th scope="col" className="p-2">{c.columns.ip}</th>
+                  <th scope="col" className="p-2">
+                    {c.columns.kind}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {c.columns.action}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {c.columns.version}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {c.columns.at}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {c.columns.channel}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {c.columns.ip}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -157,9 +176,15 @@ export default async function MyDataPage() {
               <caption className="sr-only">{t.sections.emails}</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="p-2">{t.emailColumns.subject}</th>
-                  <th scope="col" className="p-2">{t.emailColumns.createdAt}</th>
-                  <th scope="col" className="p-2">{t.emailColumns.sentAt}</th>
+                  <th scope="col" className="p-2">
+                    {t.emailColumns.subject}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.emailColumns.createdAt}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t.emailColumns.sentAt}
+                  </th>
                 </tr>
               </thead>
               <tbody>

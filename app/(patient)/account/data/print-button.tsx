@@ -7,7 +7,11 @@ export function PrintButton({ label }: { label: string }) {
   const enhanced = useHydrated();
   if (!enhanced) return null;
   return (
-    <button type="button" onClick={() => window.print()} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium print:hidden">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium print:hidden"
+    >
       {label}
     </button>
   );

@@ -16,9 +16,21 @@ export function DeleteAccountForm() {
     <form action={formAction} className="flex flex-col gap-4">
       <FormProblems state={state} fields={{ confirm: ['field-confirm', t.confirm], password: ['field-password', t.password] }} />
       <Checkbox key={`confirm-${state.submission}`} name="confirm" label={t.confirm} required error={fieldErrorsOf(state).confirm} />
-      <Field name="password" label={t.password} type="password" autoComplete="current-password" required maxLength={1024} error={fieldErrorsOf(state).password} />
+      <Field
+        name="password"
+        label={t.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={1024}
+        error={fieldErrorsOf(state).password}
+      />
       <div>
-        <button type="submit" disabled={pending} className="min-h-11 rounded-md bg-danger px-5 py-2 font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-11 rounded-md bg-danger px-5 py-2 font-semibold text-white disabled:opacity-60"
+        >
           {t.submit}
         </button>
       </div>

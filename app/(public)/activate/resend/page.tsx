@@ -13,7 +13,15 @@ export default function ResendActivationPage() {
       <PageTitle>{t.title}</PageTitle>
       <Card>
         <p className="mb-4">{t.intro}</p>
-        <LinkRequestForm action={resendActivationAction} name="email" label={t.email} type="email" autoComplete="email" submit={t.submit} sentMessage={t.sent} />
+        <LinkRequestForm
+          action={resendActivationAction}
+          name="email"
+          label={t.email}
+          type="email"
+          autoComplete="email"
+          submit={t.submit}
+          sentMessage={t.sent}
+        />
       </Card>
     </>
   );

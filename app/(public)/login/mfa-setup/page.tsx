@@ -18,7 +18,10 @@ export default async function MfaSetupAtSignInPage() {
   const pending = await readPendingSignIn();
   if (!pending || pending.role === 'patient' || (pending.stage !== 'enrol' && pending.stage !== 'enrolled')) redirect('/login');
   const db = await getDb();
-  const enrolment = pending.stage === 'enrol' ? await startEnrolment(db, mfaOwner(pending), (await staffLogin(db, pending.id)) ?? pl.mfa.accountName.staff) : null;
+  const enrolment =
+    pending.stage === 'enrol'
+      ? await startEnrolment(db, mfaOwner(pending), (await staffLogin(db, pending.id)) ?? pl.mfa.accountName.staff)
+      : null;
   return (
     <>
       <PageTitle>{pl.mfa.enrolTitle}</PageTitle>

@@ -13,7 +13,15 @@ export default function ForgotPasswordPage() {
       <PageTitle>{t.title}</PageTitle>
       <Card>
         <p className="mb-4">{t.intro}</p>
-        <LinkRequestForm action={forgotPasswordAction} name="identifier" label={t.identifier} type="text" autoComplete="username" submit={t.submit} sentMessage={t.sent} />
+        <LinkRequestForm
+          action={forgotPasswordAction}
+          name="identifier"
+          label={t.identifier}
+          type="text"
+          autoComplete="username"
+          submit={t.submit}
+          sentMessage={t.sent}
+        />
       </Card>
     </>
   );

@@ -49,7 +49,15 @@ function BlockForm({ accountId }: { accountId: string }) {
         <label htmlFor="reason" className="font-bold">
           {t.reason}
         </label>
-        <textarea id="reason" name="reason" required minLength={3} maxLength={500} rows={3} className="rounded-md border border-slate-400 p-2" />
+        <textarea
+          id="reason"
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          rows={3}
+          className="rounded-md border border-slate-400 p-2"
+        />
         <div>
           <button type="submit" className="min-h-11 rounded-md bg-danger px-5 py-2 font-semibold text-white">
             {t.block}

@@ -20,7 +20,12 @@ export function PatientRecord({ patient, attached }: { patient: AccountDetail['p
             [labels.pesel, patient.pesel ?? pl.none],
             [labels.birthDate, patient.birthDate],
             [t.nameLabel, `${patient.firstName} ${patient.lastName}`],
-            [t.addressLabel, [patient.street, patient.houseNumber, patient.flatNumber && `/ ${patient.flatNumber}`, patient.postalCode, patient.city].filter(Boolean).join(' ')],
+            [
+              t.addressLabel,
+              [patient.street, patient.houseNumber, patient.flatNumber && `/ ${patient.flatNumber}`, patient.postalCode, patient.city]
+                .filter(Boolean)
+                .join(' '),
+            ],
             [labels.phone, patient.phone],
             [labels.email, patient.email],
           ]}

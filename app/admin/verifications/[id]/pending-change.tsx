@@ -72,9 +72,15 @@ function ChangeTable({ current, proposed }: { current: Patient; proposed: Patien
         <caption className="sr-only">{t.pendingTitle}</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className="p-2">{t.field}</th>
-            <th scope="col" className="p-2">{t.current}</th>
-            <th scope="col" className="p-2">{t.proposed}</th>
+            <th scope="col" className="p-2">
+              {t.field}
+            </th>
+            <th scope="col" className="p-2">
+              {t.current}
+            </th>
+            <th scope="col" className="p-2">
+              {t.proposed}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -95,4 +101,3 @@ function ChangeTable({ current, proposed }: { current: Patient; proposed: Patien
     </div>
   );
 }
-

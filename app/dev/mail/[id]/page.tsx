@@ -46,7 +46,12 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
         )}
       </pre>
       <h2 className="mb-2 text-lg font-bold">{pl.devMail.html}</h2>
-      <iframe title={pl.devMail.htmlFrame} sandbox="" srcDoc={message.html} className="h-[600px] w-full rounded-md border border-slate-200 bg-white" />
+      <iframe
+        title={pl.devMail.htmlFrame}
+        sandbox=""
+        srcDoc={message.html}
+        className="h-[600px] w-full rounded-md border border-slate-200 bg-white"
+      />
     </>
   );
 }
