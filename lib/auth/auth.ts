@@ -74,11 +74,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (token.ended) return token;
       if (!token.sub || typeof token.ver !== 'number' || typeof token.sid !== 'string' || !ROLES.includes(role)) return null;
       const db = await getDb();
-      const state = await checkSession(db, token.sid, token.sub, role, token.ver);
+      const staffId = role === 'patient' ? null : token.sub;
+      // The timeout is audited by the request that ends the session, not by every later one.
+      const state = await checkSession(db, token.sid, token.sub, role, token.ver, undefined, async (reason) => {
+        if (staffId) await recordStaffEvent(db, staffId, 'staff.session.timeout', { reason });
+      });
       if (state.ok) return token;
-      if (role !== 'patient' && (state.reason === 'idle' || state.reason === 'absolute')) {
-        await recordStaffEvent(db, token.sub, 'staff.session.timeout', { reason: state.reason });
-      }
       return { ...token, ended: state.reason };
     },
     session({ session, token }) {

@@ -46,6 +46,8 @@ export async function checkSession(
   role: Role,
   sessionVersion: number,
   now = new Date(),
+  /** Called once, by the check that ends the session on a timeout (not by later ones). */
+  onTimeout?: (reason: 'idle' | 'absolute') => Promise<void>,
 ): Promise<SessionCheck> {
   if (!isUuid(sid) || !isUuid(id)) return { ok: false, reason: 'ended' };
   const [row] = await db
@@ -79,7 +81,7 @@ export async function checkSession(
         ? 'idle'
         : null;
   if (ended) {
-    await endSession(db, sid, ended);
+    if ((await endSession(db, sid, ended)) && onTimeout) await onTimeout(ended);
     return { ok: false, reason: ended };
   }
   if (now.getTime() - row.lastSeenAt.getTime() > Math.min(15_000, limits.idleMs / 10)) {

@@ -230,6 +230,18 @@ describeEachDatabase('sessions', (kind) => {
     expect(await checkSession(db(), patientSid, patient.id, 'patient', patient.ver, minutes(56))).toEqual({ ok: false, reason: 'idle' });
   });
 
+  it('reports a timeout once, to the check that ends the session (the audit entry is not repeated)', async () => {
+    const staff = await newStaff(db());
+    const sid = await startSession(db(), staff.id, 'registrar');
+    const reported: string[] = [];
+    const report = async (reason: string) => {
+      reported.push(reason);
+    };
+    expect(await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(20), report)).toEqual({ ok: false, reason: 'idle' });
+    expect(await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(21), report)).toEqual({ ok: false, reason: 'idle' });
+    expect(reported).toEqual(['idle']);
+  });
+
   it('ends after the absolute lifetime however active (staff 8 h)', async () => {
     const staff = await newStaff(db());
     const sid = await startSession(db(), staff.id, 'registrar');
