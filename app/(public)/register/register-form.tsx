@@ -5,32 +5,19 @@ import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { isBrak } from '@/lib/pesel';
-import { validateRegistration, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/form';
+import {
+  registrationFields,
+  validateRegistration,
+  type FieldErrors,
+  type RegistrationField,
+  type RegistrationValues,
+} from '@/lib/registration/form';
 import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
 import type { RegisterState } from './submit-registration';
 
 const t = pl.register;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
-
-const ORDER: RegistrationField[] = [
-  'pesel',
-  'birthDate',
-  'firstName',
-  'lastName',
-  'login',
-  'email',
-  'phone',
-  'street',
-  'houseNumber',
-  'flatNumber',
-  'postalCode',
-  'city',
-  'captchaAnswer',
-  'consentDataProcessing',
-  'consentEmail',
-  'consentSms',
-];
 
 function labelOf(field: RegistrationField, question: string): string {
   if (field === 'captchaAnswer') return t.labels.captcha(question);
@@ -78,14 +65,14 @@ function FormBody({
 
   const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};
-  for (const field of ORDER) {
+  for (const field of registrationFields) {
     if (!edited.has(field)) errors[field] = serverErrors[field];
     // Live checks speak once the patient has left the field (PESEL as soon as it is complete).
     else if (visited.has(field) || (field === 'pesel' && (values.pesel ?? '').trim().length >= 11)) {
       errors[field] = live[field];
     }
   }
-  const summary = ORDER.filter((f) => serverErrors[f]);
+  const summary = registrationFields.filter((f) => serverErrors[f]);
 
   const noPesel = isBrak(values.pesel ?? '');
   const email = (values.email ?? '').trim();
