@@ -2,6 +2,7 @@
 // as indexes so that concurrent submissions can never both win.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { locales } from '@/lib/i18n/locales';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -94,6 +95,8 @@ export const webAccounts = pgTable(
     // A summary of sign-ins for the patient's own data export (RODO art. 15).
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     signInCount: integer('sign_in_count').notNull().default(0),
+    // The patient's language (issue 13): every email to the account is written in it.
+    locale: text('locale', { enum: locales }).notNull().default('pl'),
   },
   (t) => [
     uniqueIndex('web_accounts_patient_key').on(t.patientId),
@@ -109,6 +112,7 @@ export const webAccounts = pgTable(
     index('web_accounts_created_idx').on(t.createdAt, t.id),
     index('web_accounts_status_created_idx').on(t.status, t.createdAt, t.id),
     index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
+    check('web_accounts_locale_check', sql`${t.locale} in ('pl', 'en', 'uk')`),
     index('web_accounts_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),
   ],
 );

@@ -1,13 +1,15 @@
 // The registration form's rules (SPEC §3), shared by the browser (live checks) and the server
 // (the authority). Pure: no Node or database imports, so client components may use it.
 import { z } from 'zod';
-import { pl } from '@/lib/messages/pl';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
+import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak, parsePesel } from '@/lib/pesel';
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
 
-const e = pl.register.errors;
+type Errors = Catalogue['register']['errors'];
 
 export const registrationFields = [
   'pesel',
@@ -50,98 +52,119 @@ export interface RegistrationData {
   consents: { dataProcessing: boolean; email: boolean; sms: boolean };
 }
 
-// Anything that is not a string (a File, a number, a missing field) counts as empty; the length
-// cap is checked before any other rule so huge inputs are rejected cheaply.
-const input = (max: number) =>
-  z
-    .unknown()
-    .transform((v) => (typeof v === 'string' ? v : ''))
-    .pipe(z.string().max(max * 4, e.tooLong(max)))
-    .transform(cleanText)
-    .pipe(z.string().max(max, e.tooLong(max)));
-
-const required = (max: number) => input(max).pipe(z.string().min(1, e.required));
-const optional = (max: number) => input(max).transform((v) => (v === '' ? null : v));
 const checkbox = z.unknown().transform((v) => v === 'on' || v === 'true' || v === true);
 
 // Letters of the Latin script (Polish diacritics included; not its Roman-numeral symbols) with
 // spaces, hyphens and apostrophes.
 const LATIN_LETTER = String.raw`(?:(?=\p{L})\p{Script=Latin})`;
 export const NAME_PATTERN = new RegExp(`^${LATIN_LETTER}(?:${LATIN_LETTER}|\\p{M}|[' ’-])*$`, 'u');
-const name = (max: number) => required(max).pipe(z.string().regex(NAME_PATTERN, e.name));
 
-const phoneField = required(30).transform((v, ctx) => {
-  const result = parsePhone(v);
-  if (result.ok) return result.e164;
-  ctx.addIssue({ code: 'custom', message: e.phone });
-  return z.NEVER;
-});
+/** The rules with their messages in one language; built once per language (`rulesIn`). */
+function buildRules(e: Errors) {
+  // Anything that is not a string (a File, a number, a missing field) counts as empty; the length
+  // cap is checked before any other rule so huge inputs are rejected cheaply.
+  const input = (max: number) =>
+    z
+      .unknown()
+      .transform((v) => (typeof v === 'string' ? v : ''))
+      .pipe(z.string().max(max * 4, e.tooLong(max)))
+      .transform(cleanText)
+      .pipe(z.string().max(max, e.tooLong(max)));
+
+  const required = (max: number) => input(max).pipe(z.string().min(1, e.required));
+  const optional = (max: number) => input(max).transform((v) => (v === '' ? null : v));
+  const name = (max: number) => required(max).pipe(z.string().regex(NAME_PATTERN, e.name));
+
+  const phone = required(30).transform((v, ctx) => {
+    const result = parsePhone(v);
+    if (result.ok) return result.e164;
+    ctx.addIssue({ code: 'custom', message: e.phone });
+    return z.NEVER;
+  });
+
+  const contact = {
+    email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
+    phone,
+    street: optional(100).pipe(
+      z
+        .string()
+        .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
+        .nullable(),
+    ),
+    houseNumber: required(12)
+      .pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber))
+      .transform((v) => v.toUpperCase()),
+    flatNumber: optional(8)
+      .pipe(
+        z
+          .string()
+          .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
+          .nullable(),
+      )
+      .transform((v) => v?.toUpperCase() ?? null),
+    postalCode: required(6).transform((v, ctx) => {
+      const code = parsePostalCode(v);
+      if (code) return code;
+      ctx.addIssue({ code: 'custom', message: e.postalCode });
+      return z.NEVER;
+    }),
+    city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
+  };
+
+  const schema = (today: Date) =>
+    z.object({
+      pesel: required(20).transform((v, ctx) => {
+        if (isBrak(v)) return null;
+        const result = parsePesel(v, today);
+        if (result.ok) return result;
+        const message = {
+          digits: e.peselDigits,
+          length: e.peselLength,
+          checksum: e.peselChecksum,
+          date: e.peselDate,
+          future: e.peselFuture,
+        }[result.error];
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }),
+      firstName: name(50),
+      lastName: name(80),
+      login: required(32)
+        .pipe(z.string().min(8, e.loginShort))
+        .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
+      ...contact,
+      captchaAnswer: required(4),
+      consentDataProcessing: checkbox,
+      consentEmail: checkbox,
+      consentSms: checkbox,
+    });
+
+  return { contact, schema, errors: e };
+}
+
+const rulesByLocale = new Map<Locale, ReturnType<typeof buildRules>>();
+
+function rulesIn(locale: Locale) {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = buildRules(wordsFor(locale).register.errors)));
+  return rules;
+}
 
 /**
  * The rules of the contact fields, also used by the patient's settings
  * (lib/account/contact-details.ts) so that a change is judged exactly as a registration.
  */
-export const contactRules = {
-  email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
-  phone: phoneField,
-  street: optional(100).pipe(
-    z
-      .string()
-      .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
-      .nullable(),
-  ),
-  houseNumber: required(12)
-    .pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber))
-    .transform((v) => v.toUpperCase()),
-  flatNumber: optional(8)
-    .pipe(
-      z
-        .string()
-        .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
-        .nullable(),
-    )
-    .transform((v) => v?.toUpperCase() ?? null),
-  postalCode: required(6).transform((v, ctx) => {
-    const code = parsePostalCode(v);
-    if (code) return code;
-    ctx.addIssue({ code: 'custom', message: e.postalCode });
-    return z.NEVER;
-  }),
-  city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
-};
-
-const buildSchema = (today: Date) =>
-  z.object({
-    pesel: required(20).transform((v, ctx) => {
-      if (isBrak(v)) return null;
-      const result = parsePesel(v, today);
-      if (result.ok) return result;
-      const message = {
-        digits: e.peselDigits,
-        length: e.peselLength,
-        checksum: e.peselChecksum,
-        date: e.peselDate,
-        future: e.peselFuture,
-      }[result.error];
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }),
-    firstName: name(50),
-    lastName: name(80),
-    login: required(32)
-      .pipe(z.string().min(8, e.loginShort))
-      .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
-    ...contactRules,
-    captchaAnswer: required(4),
-    consentDataProcessing: checkbox,
-    consentEmail: checkbox,
-    consentSms: checkbox,
-  });
+export function contactRulesIn(locale: Locale) {
+  return rulesIn(locale).contact;
+}
+/** The contact rules with Polish messages (the desk's language). */
+export const contactRules = contactRulesIn('pl');
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A birth date typed for a person without PESEL: a real date, not in the future, < 130 years. */
-export function checkBirthDate(value: string, today = new Date()): string | null {
+export function checkBirthDate(value: string, today = new Date(), locale: Locale = 'pl'): string | null {
+  const e = rulesIn(locale).errors;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!m) return value.trim() === '' ? e.required : e.birthDate;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -157,10 +180,11 @@ export function checkBirthDate(value: string, today = new Date()): string | null
 export type Validation = { ok: true; data: RegistrationData } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates a submission of any shape; every failing field gets its own message. */
-export function validateRegistration(submitted: Record<string, unknown>, today = new Date()): Validation {
+export function validateRegistration(submitted: Record<string, unknown>, today = new Date(), locale: Locale = 'pl'): Validation {
+  const { schema, contact, errors: e } = rulesIn(locale);
   // Browsers omit unticked checkboxes and some clients omit empty fields: absent means empty.
   const raw: Record<string, unknown> = Object.fromEntries(registrationFields.map((f) => [f, submitted[f] ?? '']));
-  const parsed = buildSchema(today).safeParse(raw);
+  const parsed = schema(today).safeParse(raw);
   const fieldErrors: FieldErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -172,12 +196,12 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
 
   // Conditional rules look at the raw values so they are reported together with the others.
   const noPesel = isBrak(text('pesel'));
-  const birthDateError = noPesel ? checkBirthDate(text('birthDate').slice(0, 40), today) : null;
+  const birthDateError = noPesel ? checkBirthDate(text('birthDate').slice(0, 40), today, locale) : null;
   if (birthDateError) fieldErrors.birthDate = birthDateError;
   if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
   if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;
   // The same phone value that would be stored decides whether the SMS consent is needed.
-  const phone = phoneField.safeParse(raw.phone);
+  const phone = contact.phone.safeParse(raw.phone);
   if (phone.success && phone.data && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
 
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };

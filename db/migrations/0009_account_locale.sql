@@ -1,0 +1,2 @@
+ALTER TABLE "web_accounts" ADD COLUMN "locale" text DEFAULT 'pl' NOT NULL;--> statement-breakpoint
+ALTER TABLE "web_accounts" ADD CONSTRAINT "web_accounts_locale_check" CHECK ("web_accounts"."locale" in ('pl', 'en', 'uk'));
