@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
@@ -25,4 +26,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the request's language and formats from i18n/request.ts.
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

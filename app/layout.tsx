@@ -1,36 +1,44 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { pl } from '@/lib/messages/pl';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { SiteFooter } from '@/components/site-footer';
+import { WordsProvider } from '@/components/words-provider';
+import { isStaffPath, requestLocale } from '@/lib/i18n/request-locale';
+import { wordsFor } from '@/lib/messages';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: pl.app.name, template: `%s — ${pl.app.name}` },
-  description: pl.app.tagline,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = wordsFor(await requestLocale());
+  return { title: { default: t.app.name, template: `%s — ${t.app.name}` }, description: t.app.tagline };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts).
-  await headers();
+  const path = (await headers()).get('x-request-path') ?? '/';
+  const locale = await requestLocale();
+  const t = wordsFor(locale);
   return (
-    <html lang="pl">
-      <body className="min-h-screen">
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-          {pl.app.skipToContent}
+          {t.app.skipToContent}
         </a>
         <header className="bg-brand text-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <a href="/login" className="text-lg font-bold">
-              {pl.app.name}
+              {t.app.name}
             </a>
-            <span className="text-sm">{pl.app.tagline}</span>
+            <span className="text-sm">{t.app.tagline}</span>
+            {isStaffPath(path) ? null : <LanguageSwitcher current={locale} label={t.chrome.language} path={path} />}
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-          {children}
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          <WordsProvider locale={locale}>{children}</WordsProvider>
         </main>
+        <SiteFooter label={t.chrome.footer} accessibility={t.chrome.accessibility} privacy={t.chrome.privacy} />
       </body>
     </html>
   );

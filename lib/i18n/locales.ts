@@ -40,3 +40,9 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
 export function pickLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
   return isLocale(cookie) ? cookie : (fromAcceptLanguage(acceptLanguage) ?? defaultLocale);
 }
+
+/** A path of this site to go back to: relative, without a scheme or another host. */
+export function sameSitePath(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 512 || !next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return '/';
+  return next;
+}

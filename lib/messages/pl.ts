@@ -21,6 +21,13 @@ export const pl = {
     tagline: 'Portal pacjenta',
     skipToContent: 'Przejdź do treści',
   },
+  /** The header's language switcher and the footer of every page. */
+  chrome: {
+    language: 'Język strony',
+    footer: 'Informacje o portalu',
+    accessibility: 'Deklaracja dostępności',
+    privacy: 'Ochrona danych osobowych (RODO)',
+  },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none". */
   none: 'BRAK',
   facility: {

@@ -1,5 +1,6 @@
 // What happens when a patient registers (SPEC §4): every check and write of one submission in
 // one transaction, with unique indexes as the last word when two submissions race.
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
@@ -29,6 +30,8 @@ export interface RegistrationContext {
   captcha: { nonce: string; expiresAt: Date };
   ip: string | null;
   userAgent: string | null;
+  /** The account's language: its emails are written in it (Polish when not given). */
+  locale?: Locale;
   now?: Date;
 }
 
@@ -174,6 +177,7 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
             email: data.email,
             phone: data.phone,
             patientAttached: attached ? 1 : 0,
+            locale: context.locale ?? defaultLocale,
             submitted: submittedSnapshot(data),
             createdAt: now,
           })

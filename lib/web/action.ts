@@ -13,6 +13,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import type { Db } from '@/db/client';
 import type { Principal, StaffPrincipal } from '@/lib/auth/auth';
 import { logError } from '@/lib/log';
+import type { Catalogue } from '@/lib/messages/catalogue';
 import { pl } from '@/lib/messages/pl';
 import { consume, peek, type LimitName } from '@/lib/security/rate-limit';
 import type { FieldErrors, Values } from './action-state';
@@ -60,11 +61,11 @@ export const nextSubmission = (previous: unknown): number =>
     ? previous.submission + 1
     : 1;
 
-/** "Too many attempts, try again in …", the one wording of every rate limit. */
-export const waitMessage = (retryAfterSeconds: number): string => pl.limited(pl.wait(retryAfterSeconds));
+/** "Too many attempts, try again in …", the one wording of every rate limit, in the words `t`. */
+export const waitMessage = (retryAfterSeconds: number, t: Catalogue = pl): string => t.limited(t.wait(retryAfterSeconds));
 
-/** Builds the answers to one post, each stamped with the next submission number. */
-export function replyTo(previous: unknown) {
+/** Builds the answers to one post, each stamped with the next submission number; `t` words the limits. */
+export function replyTo(previous: unknown, t: Catalogue = pl) {
   const submission = nextSubmission(previous);
   const refused = <Code extends string, Field extends string = string>(code: Code, message: string, values: Values<Field> = {}) => ({
     status: code,
@@ -85,7 +86,7 @@ export function replyTo(previous: unknown) {
     }),
     refused,
     limited: <Field extends string = string>(retryAfterSeconds: number, values: Values<Field> = {}) =>
-      refused('limited' as const, waitMessage(retryAfterSeconds), values),
+      refused('limited' as const, waitMessage(retryAfterSeconds, t), values),
   };
 }
 

@@ -5,7 +5,8 @@
 import type { Db } from '@/db/client';
 import { checkChallenge, createChallenge, type CaptchaChallenge } from '@/lib/captcha';
 import { env } from '@/lib/env';
-import { pl } from '@/lib/messages/pl';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 import { countRegistration } from '@/lib/metrics';
 import {
   keepValues,
@@ -17,8 +18,6 @@ import {
 import { registerPatient, type RegistrationRefusals } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
 import { attempt, rateLimited, replyTo, type ActionState } from '@/lib/web/action';
-
-const e = pl.register.errors;
 
 /** The form's state: every answer but success carries a captcha question (a new one, or the solved one kept). */
 export type RegisterState = ActionState<'conflict', RegistrationField, { captcha: CaptchaChallenge }>;
@@ -33,11 +32,13 @@ export function initialRegisterState(): RegisterState {
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The language the form is answered in and the account's emails will be written in. */
+  locale?: Locale;
   /** The form's previous state: answers are numbered after it, so the form can tell one from the next. */
   previous?: unknown;
 }
 
-const refusalWords = (refusals: RegistrationRefusals): FieldErrors => ({
+const refusalWords = (refusals: RegistrationRefusals, e: ReturnType<typeof wordsFor>['register']['errors']): FieldErrors => ({
   ...(refusals.login === 'taken' ? { login: e.loginTaken } : {}),
   ...(refusals.captchaAnswer === 'used' ? { captchaAnswer: e.captchaExpired } : {}),
 });
@@ -45,9 +46,12 @@ const refusalWords = (refusals: RegistrationRefusals): FieldErrors => ({
 /** The captcha, the rules and the use case (no rate limits: `handleRegistration` puts them in front). */
 export async function submitRegistration(db: Db, raw: Record<string, unknown>, meta: RequestMeta): Promise<RegistrationAnswer> {
   const secret = env.AUTH_SECRET;
-  const reply = replyTo(meta.previous);
+  const locale = meta.locale ?? defaultLocale;
+  const t = wordsFor(locale);
+  const e = t.register.errors;
+  const reply = replyTo(meta.previous, t);
   const values = keepValues(raw);
-  const validation = validateRegistration(raw);
+  const validation = validateRegistration(raw, new Date(), locale);
   const token = typeof raw.captchaToken === 'string' ? raw.captchaToken.slice(0, 1000) : '';
   const answer = typeof raw.captchaAnswer === 'string' ? raw.captchaAnswer.slice(0, 10) : '';
   const captcha = checkChallenge(secret, token, answer);
@@ -73,12 +77,13 @@ export async function submitRegistration(db: Db, raw: Record<string, unknown>, m
       captcha: { nonce: captcha.nonce, expiresAt: captcha.expiresAt },
       ip: meta.ip,
       userAgent: meta.userAgent,
+      locale,
     }),
   );
   if (!outcome) return { ...reply.refused('error', e.generic), ...fresh() };
   if (outcome.status === 'registered') return { status: 'registered' };
-  if (outcome.status === 'conflict') return { ...reply.refused('conflict', pl.register.conflict.body), ...fresh() };
-  return { ...reply.invalid(refusalWords(outcome.fieldErrors)), ...fresh() };
+  if (outcome.status === 'conflict') return { ...reply.refused('conflict', t.register.conflict.body), ...fresh() };
+  return { ...reply.invalid(refusalWords(outcome.fieldErrors, e)), ...fresh() };
 }
 
 /**
@@ -90,7 +95,10 @@ export async function handleRegistration(db: Db, raw: Record<string, unknown>, m
   const wait = (await rateLimited(db, 'captcha', meta.ip, 'peek')) ?? (await rateLimited(db, 'register', meta.ip, 'consume'));
   if (wait !== null) {
     const values = { ...keepValues(raw), captchaAnswer: '' };
-    return { ...replyTo(meta.previous).limited(wait, values), captcha: createChallenge(env.AUTH_SECRET) };
+    return {
+      ...replyTo(meta.previous, wordsFor(meta.locale ?? defaultLocale)).limited(wait, values),
+      captcha: createChallenge(env.AUTH_SECRET),
+    };
   }
   const answer = await submitRegistration(db, raw, meta);
   countRegistration(answer.status);
