@@ -1,5 +1,314 @@
-// Placeholder until the translation lands: the Polish words.
+// English user-facing text (British English), in the shape of the Polish catalogue minus its
+// staff-only sections. Words a patient will meet at the desk keep their Polish official names
+// with a translation beside them: PESEL, and BRAK — the word the form accepts for "none"
+// (lib/pesel.ts, lib/phone.ts), so it stays BRAK in every language. The domain-keyed lists
+// (`satisfies Words<…>`) are in en-self-service.ts; the others live in pl's staff-only sections.
 import type { Catalogue } from './catalogue';
-import { pl } from './pl';
+import { selfService } from './en-self-service';
 
-export const en: Catalogue = pl;
+/** "1 hour", "24 hours". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const en = {
+  app: {
+    name: 'E-Rejestracja',
+    tagline: 'Patient portal',
+    skipToContent: 'Skip to main content',
+  },
+  /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, in every language). */
+  none: 'BRAK',
+  facility: {
+    phone: 'Tel.',
+    hours: 'Opening hours:',
+  },
+  login: {
+    title: 'Sign in to the patient portal',
+    login: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    noAccount: 'Don’t have an account yet?',
+    register: 'Create an account',
+    forgot: 'Forgotten your password?',
+    registerIntro: 'You can create a patient portal account in a few minutes. You will need an email address.',
+    goTo: 'Go to the sign-in page',
+  },
+  register: {
+    title: 'Create an account',
+    intro: 'Fill in the form to create a patient portal account. Fields marked with an asterisk (*) are required.',
+    personal: 'Personal details',
+    address: 'Home address',
+    validation: 'Security check',
+    submit: 'Create account',
+    required: 'required',
+    /** A consent in the error summary. */
+    consent: 'Consent',
+    summaryTitle: 'Correct the errors in the form',
+    labels: {
+      pesel: 'PESEL (Polish national identification number)',
+      birthDate: 'Date of birth',
+      firstName: 'First name',
+      lastName: 'Last name',
+      login: 'Username',
+      email: 'Email address',
+      phone: 'Phone number',
+      street: 'Street',
+      houseNumber: 'House number',
+      flatNumber: 'Flat number',
+      postalCode: 'Postcode',
+      city: 'Town or city',
+      captcha: (question: string) => `What is ${question}?`,
+    },
+    hints: {
+      pesel: 'If you do not have a PESEL number, type BRAK (Polish for “none”).',
+      birthDate: 'Only needed if you do not have a PESEL number.',
+      login: 'At least 8 characters: letters, digits, full stop, underscore or hyphen.',
+      email: 'We will send an activation link to this address.',
+      phone: 'If you would rather not give a phone number, type BRAK (Polish for “none”).',
+      postalCode: 'In the format 00-000.',
+      captcha: 'Enter the answer in digits.',
+    },
+    errors: {
+      required: 'This field is required.',
+      tooLong: (max: number) => `Enter no more than ${count(max, 'character')}.`,
+      peselDigits: 'A PESEL number is made up of digits only (or type BRAK, Polish for “none”).',
+      peselLength: 'A PESEL number has 11 digits.',
+      peselChecksum: 'This PESEL number is not valid (the check digit is wrong).',
+      peselDate: 'This PESEL number contains a date of birth that does not exist.',
+      peselFuture: 'This PESEL number contains a date of birth in the future.',
+      birthDate: 'Enter a real date of birth in the format YYYY-MM-DD.',
+      birthDateFuture: 'Date of birth cannot be in the future.',
+      birthDateTooOld: 'Date of birth cannot be more than 130 years ago.',
+      name: 'Use letters, spaces, hyphens or apostrophes.',
+      loginShort: 'Your username must be at least 8 characters long.',
+      loginChars:
+        'Your username can only contain letters without accents or Polish characters, digits, full stops, underscores and hyphens.',
+      loginTaken: 'This username is already taken. Choose another one.',
+      email: 'Enter a valid email address, for example jan.kowalski@example.pl.',
+      phone: 'Enter a phone number (9 digits, for example 600 100 200, or with a +CC country code) or type BRAK (Polish for “none”).',
+      houseNumber: 'Enter a house number, for example 12, 12A or 12/14.',
+      flatNumber: 'Enter a flat number, for example 5 or 5A.',
+      postalCode: 'Enter a postcode in the format 00-000.',
+      city: 'Enter the name of your town or city.',
+      street: 'Enter a street name (letters, digits, spaces, full stops, hyphens).',
+      captchaWrong: 'That answer is wrong. Answer the new question.',
+      captchaExpired: 'The question has expired. Answer the new question.',
+      consentDataProcessing: 'Consent to the processing of personal data is required.',
+      consentEmail: 'Consent to email notifications is required when you give an email address.',
+      consentSms: 'Consent to SMS notifications is required when you give a phone number.',
+      generic: 'Your account could not be created because of a system error. Please try again in a moment.',
+    },
+    warnings: {
+      loginShort: (n: number) => `Your username has ${count(n, 'character')} — at least 8 are required.`,
+    },
+    conflict: {
+      title: 'Conflicting details',
+      body: 'The details you entered conflict with an account that already exists in the system. Registration cannot be completed through the portal.',
+      contact: 'Please contact the facility’s staff:',
+    },
+    sent: {
+      title: 'Check your email inbox',
+      body: 'Your account has been created. We have sent a message with an activation link to the email address you gave. Click the link to set your password.',
+      validity: (hours: number) => `The link is valid for ${count(hours, 'hour')}.`,
+      spam: 'If the message has not arrived within a few minutes, check your spam folder or send the link again.',
+      desk: 'To use the portal fully, after activation go with a valid identity document to:',
+      resend: 'Send the activation link again',
+    },
+  },
+  email: {
+    activation: {
+      subject: 'Activate your E-Rejestracja portal account',
+      preview: 'Set a password to activate your patient portal account.',
+      greeting: (firstName: string) => `Dear ${firstName},`,
+      body: 'An account has been created on the E-Rejestracja patient portal for this email address. To activate it, click the button below and set a password.',
+      button: 'Set password',
+      fallback: 'If the button does not work, copy this address into your browser:',
+      login: (login: string) => `Your username: ${login}`,
+      validity: (hours: number) => `The link is valid for ${count(hours, 'hour')} and can only be used once.`,
+      notYou: 'If you did not create this account, please ignore this message.',
+      desk: 'To use the portal fully, go with a valid identity document to:',
+    },
+    attempt: {
+      subject: 'Attempt to create an account with your email address',
+      preview: 'Someone tried to create an E-Rejestracja portal account with this address.',
+      body: 'Someone has just tried to create a new account on the E-Rejestracja patient portal using this email address. Your existing account is still there and nothing in it has changed.',
+      action:
+        'If this was you, sign in to your existing account (use the “Forgotten your password?” option if you need to). If not, you do not need to do anything; if in doubt, contact the registration desk.',
+    },
+    verified: {
+      subject: 'Your E-Rejestracja portal account has been verified',
+      preview: 'Your identity has been confirmed.',
+      body: (desk: string) => `Your identity has been confirmed at: ${desk}. You can now use the patient portal fully:`,
+    },
+    reset: {
+      subject: 'Set a new password for the E-Rejestracja portal',
+      preview: 'A link to set a new password.',
+      body: 'We have received a request to set a new password for your account on the E-Rejestracja patient portal. Click the button below to set it.',
+      button: 'Set new password',
+      validity: (minutes: number) => `The link is valid for ${count(minutes, 'minute')} and can only be used once.`,
+      notYou: 'If you did not ask to change your password, please ignore this message — your current password still works.',
+    },
+    signInLocked: {
+      subject: 'Someone is trying to sign in to your E-Rejestracja portal account',
+      preview: 'We have paused password sign-in to your account after many failed attempts.',
+      body: 'Someone is trying to sign in to your account on the E-Rejestracja patient portal: a wrong password has been entered many times. To protect your data, we have paused password sign-in to this account.',
+      until: (when: string | null) =>
+        when
+          ? `The lock will last until ${when}. You can remove it sooner by setting a new password:`
+          : 'The lock will last until you set a new password:',
+      button: 'Set new password',
+      validity: (minutes: number) => `The link is valid for ${count(minutes, 'minute')} and can only be used once.`,
+      expired: (forgotUrl: string) =>
+        `If the link expires, ask for a new one at ${forgotUrl} — setting a new password always removes the lock.`,
+      notYou:
+        'If it was not you trying to sign in, someone may know your username. We recommend setting a new password that is hard to guess. If in doubt, contact the registration desk.',
+    },
+  },
+  activate: {
+    title: 'Set your password',
+    intro: 'Set the password you will use to sign in to the patient portal.',
+    resetTitle: 'Set a new password',
+    resetIntro: 'Set a new password for signing in to the patient portal.',
+    password: 'Password',
+    passwordRepeat: 'Repeat password',
+    submit: 'Save password',
+    rulesTitle: 'Your password must meet these requirements:',
+    failed: 'The password does not meet the requirements. Correct it and enter it again in both fields.',
+    show: 'Show password',
+    /** Read after each rule of the live checklist by screen readers. */
+    ruleMet: ' — met',
+    ruleUnmet: ' — not met',
+    rules: {
+      minLength: (n: number) => `at least ${count(n, 'character')}`,
+      maxLength: 'no more than 128 characters',
+      upper: 'at least one capital letter',
+      lower: 'at least one lower-case letter',
+      digit: 'at least one digit',
+      special: 'at least one special character (for example # $ ! %)',
+      notCommon: 'must not be a common password that is easy to guess',
+      noLogin: 'must not contain your username',
+      noPesel: 'must not contain your PESEL number',
+      repeat: 'both passwords you enter must be the same',
+    },
+    done: {
+      title: 'Your password has been set',
+      body: 'Your account is active. You can now sign in to the patient portal with your username and new password.',
+      resetBody: 'Your password has been changed. Sign in with your new password.',
+      ok: 'OK, go to sign-in',
+    },
+    invalid: {
+      unknown: {
+        title: 'Invalid link',
+        body: 'This link is not valid. Check that it was copied in full, or ask for a new one.',
+      },
+      expired: {
+        title: 'Link expired',
+        body: 'This link has expired. Ask for a new link — we will send it to the email address you gave when you registered.',
+      },
+      used: {
+        title: 'Link already used',
+        body: 'This link has already been used. If your password is set, sign in. If not, ask for a new link.',
+      },
+      superseded: {
+        title: 'Link replaced by a newer one',
+        body: 'We have sent a newer link, so this one no longer works. Use the most recent message or ask for a new link.',
+      },
+    },
+    resend: {
+      title: 'Send the activation link again',
+      intro:
+        'Enter the email address you used to register. If the account is waiting for activation, we will send a new link and the earlier ones will stop working.',
+      email: 'Email address',
+      submit: 'Send a new link',
+      sent: 'If there is an account awaiting activation at this address, we have sent a new activation link to it. Check your inbox (and your spam folder).',
+    },
+  },
+  forgot: {
+    title: 'Forgotten your password',
+    intro: 'Enter your account’s username or email address. We will send a link to set a new password to the account’s email address.',
+    identifier: 'Username or email address',
+    submit: 'Send link',
+    sent: 'If such an account exists, we have sent a link to set a new password to its email address. The link is valid for 1 hour.',
+  },
+  /** A wait in words: "45 seconds", "5 minutes", "24 hours". */
+  wait: (seconds: number) => {
+    if (seconds < 90) return count(seconds, 'second');
+    const minutes = Math.ceil(seconds / 60);
+    return minutes < 90 ? count(minutes, 'minute') : count(Math.ceil(minutes / 60), 'hour');
+  },
+  limited: (wait: string) => `Too many attempts in a short time. Please try again in ${wait}.`,
+  signIn: {
+    failed: 'Incorrect username or password.',
+    pending: 'Your account has not been activated yet. Click the activation link in the email we sent you to set your password.',
+    blocked: 'Your account is blocked. Please contact the facility’s staff.',
+    required: 'Enter your username and password.',
+    signedOut: 'You have been signed out.',
+  },
+  mfa: {
+    codeTitle: 'Confirm sign-in with a code',
+    codeIntro: 'Enter the 6-digit code from the authenticator app on your phone.',
+    code: 'Code',
+    codeHint:
+      'The code from the app (6 digits). If you do not have your phone, enter one of your recovery codes (for example ABCDE-FGHJK).',
+    submit: 'Confirm',
+    cancel: 'Cancel sign-in',
+    failed: 'Incorrect code. Check that you are entering the current code from the app.',
+    required: 'Enter the code.',
+    expired: 'Signing in took too long. Please sign in again.',
+    enrolTitle: 'Turn on two-step verification',
+    enrolIntroStaff:
+      'Staff accounts are protected by a second factor. Before you go to the dashboard, link your account to an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or FreeOTP).',
+    enrolIntroPatient:
+      'Once it is turned on, signing in will require a code from the authenticator app on your phone as well as your password.',
+    enrolStep1: '1. Scan the QR code with your authenticator app.',
+    enrolStep2: '2. If you cannot scan the code, enter this key in the app (type: time-based):',
+    enrolStep3: '3. Enter the 6-digit code the app shows.',
+    enrolCodeHint: '6 digits from the app.',
+    enrolSubmit: 'Turn on',
+    secretLabel: 'Key',
+    qrAlt: 'QR code to scan with your authenticator app',
+    recoveryTitle: 'Recovery codes',
+    recoveryIntro:
+      'Keep these codes somewhere safe (for example, print them). Each one works once, when you do not have your phone. We will not show them again.',
+    continue: 'Continue',
+    enabled: 'Two-step verification is on.',
+    disabledState: 'Two-step verification is off.',
+    disableTitle: 'Turn off two-step verification',
+    disableIntro: 'To turn it off, enter the current code from the app or a recovery code.',
+    disableSubmit: 'Turn off',
+    disabledDone: 'Two-step verification has been turned off.',
+    manage: 'Two-step verification (code from your phone)',
+    recoveryLeft: (n: number) => `You have ${count(n, 'recovery code')} left.`,
+    /** The account's name in the authenticator app when its login cannot be read. */
+    accountName: { staff: 'staff member', patient: 'patient' },
+  },
+  session: {
+    idle: 'We signed you out because you were inactive for a while. Please sign in again.',
+    absolute: 'Your session has expired (the maximum time signed in was reached). Please sign in again.',
+    ended: 'Your session has ended. Please sign in again.',
+    warningTitle: 'You are about to be signed out',
+    warning: (seconds: number) => `Because there has been no activity, we will sign you out in ${count(seconds, 'second')}.`,
+    stay: 'Stay signed in',
+    signOut: 'Sign out now',
+  },
+  account: {
+    title: 'My account',
+    data: 'My details',
+    status: 'Account status',
+    unverified: 'Account not verified',
+    unverifiedBody:
+      'To use the E-Rejestracja portal fully, confirm your identity: go with a valid identity document (Polish ID card or passport) to:',
+    verified: 'Account verified',
+    verifiedBody: 'Your identity has been confirmed at the registration desk. You can use the portal fully.',
+    signOut: 'Sign out',
+    labels: {
+      name: 'Full name',
+      pesel: 'PESEL',
+      birthDate: 'Date of birth',
+      login: 'Username',
+      email: 'Email address',
+      phone: 'Phone',
+      address: 'Address',
+    },
+  },
+  selfService,
+} satisfies Catalogue;
