@@ -15,6 +15,12 @@ export const en = {
     tagline: 'Patient portal',
     skipToContent: 'Skip to main content',
   },
+  chrome: {
+    language: 'Page language',
+    footer: 'About the portal',
+    accessibility: 'Accessibility statement',
+    privacy: 'Personal data protection (GDPR – RODO)',
+  },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, in every language). */
   none: 'BRAK',
   facility: {
