@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
 import type { Catalogue } from '@/lib/messages/catalogue';
-import { isBrak, parsePesel } from '@/lib/pesel';
+import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
+
+type PeselData = Extract<PeselResult, { ok: true }>;
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
@@ -111,35 +113,31 @@ function buildRules(e: Errors) {
     city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
   };
 
-  const schema = (today: Date) =>
-    z.object({
-      pesel: required(20).transform((v, ctx) => {
-        if (isBrak(v)) return null;
-        const result = parsePesel(v, today);
-        if (result.ok) return result;
-        const message = {
-          digits: e.peselDigits,
-          length: e.peselLength,
-          checksum: e.peselChecksum,
-          date: e.peselDate,
-          future: e.peselFuture,
-        }[result.error];
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }),
-      firstName: name(50),
-      lastName: name(80),
-      login: required(32)
-        .pipe(z.string().min(8, e.loginShort))
-        .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
-      ...contact,
-      captchaAnswer: required(4),
-      consentDataProcessing: checkbox,
-      consentEmail: checkbox,
-      consentSms: checkbox,
-    });
+  // PESEL's own rules depend on the day (a birth date in the future), so they run after the
+  // schema, which is built once per language (issue 11: it was built on every call).
+  const pesel = required(20);
+  const peselProblems = {
+    digits: e.peselDigits,
+    length: e.peselLength,
+    checksum: e.peselChecksum,
+    date: e.peselDate,
+    future: e.peselFuture,
+  } satisfies Record<PeselError, string>;
 
-  return { contact, schema, errors: e };
+  const schema = z.object({
+    firstName: name(50),
+    lastName: name(80),
+    login: required(32)
+      .pipe(z.string().min(8, e.loginShort))
+      .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
+    ...contact,
+    captchaAnswer: required(4),
+    consentDataProcessing: checkbox,
+    consentEmail: checkbox,
+    consentSms: checkbox,
+  });
+
+  return { contact, schema, pesel, peselProblems, errors: e };
 }
 
 const rulesByLocale = new Map<Locale, ReturnType<typeof buildRules>>();
@@ -181,11 +179,20 @@ export type Validation = { ok: true; data: RegistrationData } | { ok: false; fie
 
 /** Validates a submission of any shape; every failing field gets its own message. */
 export function validateRegistration(submitted: Record<string, unknown>, today = new Date(), locale: Locale = 'pl'): Validation {
-  const { schema, contact, errors: e } = rulesIn(locale);
+  const rules = rulesIn(locale);
+  const e = rules.errors;
   // Browsers omit unticked checkboxes and some clients omit empty fields: absent means empty.
   const raw: Record<string, unknown> = Object.fromEntries(registrationFields.map((f) => [f, submitted[f] ?? '']));
-  const parsed = schema(today).safeParse(raw);
   const fieldErrors: FieldErrors = {};
+  const typedPesel = rules.pesel.safeParse(raw.pesel);
+  let pesel: PeselData | null = null;
+  if (!typedPesel.success) fieldErrors.pesel = typedPesel.error.issues[0]?.message;
+  else if (!isBrak(typedPesel.data)) {
+    const result = parsePesel(typedPesel.data, today);
+    if (result.ok) pesel = result;
+    else fieldErrors.pesel = rules.peselProblems[result.error];
+  }
+  const parsed = rules.schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as RegistrationField;
@@ -201,7 +208,7 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
   if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
   if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;
   // The same phone value that would be stored decides whether the SMS consent is needed.
-  const phone = contact.phone.safeParse(raw.phone);
+  const phone = rules.contact.phone.safeParse(raw.phone);
   if (phone.success && phone.data && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
 
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
@@ -210,9 +217,9 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
   return {
     ok: true,
     data: {
-      pesel: d.pesel?.pesel ?? null,
-      birthDate: d.pesel?.birthDate ?? text('birthDate').trim(),
-      sex: d.pesel?.sex ?? null,
+      pesel: pesel?.pesel ?? null,
+      birthDate: pesel?.birthDate ?? text('birthDate').trim(),
+      sex: pesel?.sex ?? null,
       firstName: d.firstName,
       lastName: d.lastName,
       login: d.login,
