@@ -5,13 +5,12 @@ import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
-
-type PeselData = Extract<PeselResult, { ok: true }>;
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
 
 type Errors = Catalogue['register']['errors'];
+type PeselData = Extract<PeselResult, { ok: true }>;
 
 export const registrationFields = [
   'pesel',
