@@ -15,6 +15,12 @@ export const uk = {
     tagline: 'Портал пацієнта',
     skipToContent: 'Перейти до основного вмісту',
   },
+  chrome: {
+    language: 'Мова сторінки',
+    footer: 'Про портал',
+    accessibility: 'Декларація доступності',
+    privacy: 'Захист персональних даних (РОДО)',
+  },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, as typed). */
   none: 'BRAK',
   facility: {
