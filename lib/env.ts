@@ -8,8 +8,15 @@ const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).t
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a real calendar date');
+  .refine((v) => {
+    const day = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+  }, 'not a real calendar date');
 const blankIsUnset = z.literal('').transform(() => undefined);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
 
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0000';
 
@@ -114,12 +121,12 @@ const schema = z
     // Legal pages (/prywatnosc, /dostepnosc; lib/legal/config.ts). The example addresses are
     // placeholders a deployment must replace.
     LEGAL_CONTROLLER_NAME: z.string().min(1).default('Samodzielny Publiczny Zakład Opieki Zdrowotnej w Łęcznej'),
-    LEGAL_CONTROLLER_ADDRESS: z.string().optional().or(blankIsUnset),
+    LEGAL_CONTROLLER_ADDRESS: optionalText,
     LEGAL_DPO_EMAIL: z.email().default('iod@spzoz-leczna.example'),
     LEGAL_MAIL_PROCESSOR: z.string().default(''),
     A11Y_CONTACT_NAME: z.string().min(1).default('Koordynator do spraw dostępności'),
     A11Y_CONTACT_EMAIL: z.email().default('dostepnosc@spzoz-leczna.example'),
-    A11Y_CONTACT_PHONE: z.string().optional().or(blankIsUnset),
+    A11Y_CONTACT_PHONE: optionalText,
     A11Y_SITE_PUBLISHED: isoDay.default('2026-11-01'),
     A11Y_SITE_UPDATED: isoDay.optional().or(blankIsUnset),
     A11Y_STATEMENT_DATE: isoDay.optional().or(blankIsUnset),
