@@ -4,6 +4,20 @@ import { z } from 'zod';
 
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+// A calendar day as ISO 8601 (2026-11-01) that exists; legal pages print it in the reader's language.
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((v) => {
+    const day = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+  }, 'not a real calendar date');
+const blankIsUnset = z.literal('').transform(() => undefined);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0000';
 
 const schema = z
@@ -104,11 +118,32 @@ const schema = z
     FACILITY_ADDRESS: z.string().default('ul. Krasnystawska 52, 21-010 Łęczna'),
     FACILITY_PHONE: z.string().default(''),
     FACILITY_HOURS: z.string().default('poniedziałek–piątek 7:30–18:00'),
+    // Legal pages (/prywatnosc, /dostepnosc; lib/legal/config.ts). The example addresses are
+    // placeholders a deployment must replace.
+    LEGAL_CONTROLLER_NAME: z.string().min(1).default('Samodzielny Publiczny Zakład Opieki Zdrowotnej w Łęcznej'),
+    LEGAL_CONTROLLER_ADDRESS: optionalText,
+    LEGAL_DPO_EMAIL: z.email().default('iod@spzoz-leczna.example'),
+    LEGAL_MAIL_PROCESSOR: z.string().default(''),
+    A11Y_CONTACT_NAME: z.string().min(1).default('Koordynator do spraw dostępności'),
+    A11Y_CONTACT_EMAIL: z.email().default('dostepnosc@spzoz-leczna.example'),
+    A11Y_CONTACT_PHONE: optionalText,
+    A11Y_SITE_PUBLISHED: isoDay.default('2026-11-01'),
+    A11Y_SITE_UPDATED: isoDay.optional().or(blankIsUnset),
+    A11Y_STATEMENT_DATE: isoDay.optional().or(blankIsUnset),
+    A11Y_LAST_CHECK: isoDay.optional().or(blankIsUnset),
+    A11Y_STATUS: z.enum(['partial', 'full']).default('partial'),
+    A11Y_NONCOMPLIANT: z.string().default(''),
+    A11Y_DESK_ACCESS: z.string().default(''),
+    A11Y_SIGN_LANGUAGE: z.string().default(''),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
     if (production && !e.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required in production' });
+    }
+    // ISO days compare as text.
+    if (e.A11Y_SITE_UPDATED && e.A11Y_SITE_UPDATED < e.A11Y_SITE_PUBLISHED) {
+      ctx.addIssue({ code: 'custom', path: ['A11Y_SITE_UPDATED'], message: 'must not be before A11Y_SITE_PUBLISHED' });
     }
     return {
       ...e,

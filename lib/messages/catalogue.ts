@@ -4,7 +4,7 @@
 // dashboard, the development mailbox) stay Polish and are not part of it.
 import type { pl } from './pl';
 
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends (...args: infer Args) => infer Result
     ? (...args: Args) => Widen<Result>
