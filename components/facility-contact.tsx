@@ -1,9 +1,10 @@
 import { facility } from '@/lib/facility';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
 /** The registration desk's name, address, phone and hours from configuration. */
-export function FacilityContact() {
+export async function FacilityContact() {
   const f = facility();
+  const t = (await words()).facility;
   return (
     <address className="not-italic">
       <strong>
@@ -14,11 +15,11 @@ export function FacilityContact() {
       {f.phone ? (
         <>
           <br />
-          {pl.facility.phone} <a href={`tel:${f.phone.replace(/\s/g, '')}`}>{f.phone}</a>
+          {t.phone} <a href={`tel:${f.phone.replace(/\s/g, '')}`}>{f.phone}</a>
         </>
       ) : null}
       <br />
-      {pl.facility.hours} {f.hours}
+      {t.hours} {f.hours}
     </address>
   );
 }

@@ -5,7 +5,7 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 
 // A minute before the end; with a very short timeout (tests), a third of it.
 const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
@@ -23,6 +23,7 @@ export function SessionTimeout(props: SessionTimeoutProps) {
 }
 
 function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeoutProps) {
+  const t = useWords().session;
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [since, setSince] = useState(() => Date.now());
@@ -61,18 +62,18 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
       className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/50"
     >
       <h2 id="session-timeout-title" className="mb-2 text-lg font-bold">
-        {pl.session.warningTitle}
+        {t.warningTitle}
       </h2>
       <p id="session-timeout-text" className="mb-4">
-        {pl.session.warning(left)}
+        {t.warning(left)}
       </p>
       <div className="flex flex-wrap gap-3">
         <button type="button" autoFocus className={buttonClass} onClick={stay}>
-          {pl.session.stay}
+          {t.stay}
         </button>
         <form action={signOut}>
           <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
-            {pl.session.signOut}
+            {t.signOut}
           </button>
         </form>
       </div>

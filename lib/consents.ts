@@ -1,5 +1,8 @@
-// Consent texts (RODO). A changed text must get a new version: stored consents cite it.
+// Consent texts (RODO). A changed text must get a new version: stored consents cite it. The
+// Polish words (lib/messages/pl.ts `consentTexts`) are the text of record; pages show the
+// request's language (`t.consentTexts`).
 import type { ConsentKind } from '@/db/schema';
+import { pl } from '@/lib/messages/pl';
 
 export interface ConsentText {
   kind: ConsentKind;
@@ -13,18 +16,18 @@ export const CONSENTS: Record<ConsentKind, ConsentText> = {
     kind: 'data_processing',
     field: 'consentDataProcessing',
     version: '2026-11-01',
-    label: 'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
+    label: pl.consentTexts.data_processing,
   },
   email: {
     kind: 'email',
     field: 'consentEmail',
     version: '2026-11-01',
-    label: 'Wyrażam zgodę na otrzymywanie powiadomień na podany adres email.',
+    label: pl.consentTexts.email,
   },
   sms: {
     kind: 'sms',
     field: 'consentSms',
     version: '2026-11-01',
-    label: 'Wyrażam zgodę na otrzymywanie powiadomień SMS na podany numer telefonu.',
+    label: pl.consentTexts.sms,
   },
 };

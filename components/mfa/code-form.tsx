@@ -5,7 +5,7 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { Field, SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
 
 /** Why a code was refused: none typed, a wrong one, a sign-in that took too long, the account's state, the session ended. */
@@ -22,13 +22,14 @@ export function CodeForm({
   submitLabel: string;
   hint: string;
 }) {
+  const t = useWords();
   const [state, formAction, pending] = useActionState(action, initialState() as CodeState);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <FormAlert message={messageOf(state)} answer={state} />
       <Field
         name="code"
-        label={pl.mfa.code}
+        label={t.mfa.code}
         hint={hint}
         required
         autoFocus

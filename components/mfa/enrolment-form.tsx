@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { Field, SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { initialState, messageOf, type ActionState } from '@/lib/web/action-state';
 import type { CodeRefusal } from './code-form';
 
@@ -19,12 +19,11 @@ export interface EnrolmentProps {
   after: React.ReactNode;
 }
 
-const t = pl.mfa;
-
 /** The base32 secret in groups of four, easier to read aloud and to type. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
 export function EnrolmentForm({ enrolment, confirm, after }: EnrolmentProps) {
+  const t = useWords().mfa;
   const [state, formAction, pending] = useActionState(confirm, initialState() as EnrolState);
   const codesRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

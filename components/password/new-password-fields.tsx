@@ -2,12 +2,11 @@
 
 import { LabelledInput } from '@/components/ui';
 import { useHydrated } from '@/components/use-hydrated';
+import { useWords } from '@/components/words-provider';
 import { useState } from 'react';
-import { pl } from '@/lib/messages/pl';
 import { checkPassword, rulesOf, type PasswordPolicy, type PasswordRule } from '@/lib/password-policy';
 import { ruleText } from './rules';
 
-const t = pl.activate;
 // Rules the browser can judge; the others (common passwords, login, PESEL) only the server.
 const LIVE: PasswordRule[] = ['minLength', 'maxLength', 'upper', 'lower', 'digit', 'special', 'repeat'];
 
@@ -24,6 +23,8 @@ export function NewPasswordFields(props: {
   refused: unknown;
   labels?: { password: string; repeat: string };
 }) {
+  const words = useWords();
+  const t = words.activate;
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const enhanced = useHydrated();
@@ -63,7 +64,7 @@ export function NewPasswordFields(props: {
             return (
               <li key={rule} className={failed.has(rule) ? 'text-danger' : ok ? 'text-green-800' : ''}>
                 <span aria-hidden="true">{known ? (ok ? '✓ ' : '✗ ') : '• '}</span>
-                {ruleText(rule, props.policy)}
+                {ruleText(rule, props.policy, words)}
                 {known ? <span className="sr-only">{ok ? t.ruleMet : t.ruleUnmet}</span> : null}
               </li>
             );

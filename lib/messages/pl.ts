@@ -1,7 +1,7 @@
 // Polish user-facing text. Pages, actions and emails take their words from here; the lists
 // keyed by a domain value (a status, a role, a refusal code) are checked against that value's
 // type with `satisfies`, so a new value without words fails to compile.
-import type { AccountStatus, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
+import type { AccountStatus, ConsentKind, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
 import type { ConflictReason } from '@/lib/registration/register-patient';
 import type { DecisionResult } from '@/lib/staff/verification-decisions';
 import type { LiftResult } from '@/lib/staff/sign-in-locks';
@@ -28,6 +28,12 @@ export const pl = {
     accessibility: 'Deklaracja dostępności',
     privacy: 'Ochrona danych osobowych (RODO)',
   },
+  /** The consents' texts as the patient ticks them (lib/consents.ts versions them: a changed text needs a new version). */
+  consentTexts: {
+    data_processing: 'Wyrażam zgodę na przetwarzanie moich danych osobowych w celu założenia i prowadzenia konta w portalu E-Rejestracja.',
+    email: 'Wyrażam zgodę na otrzymywanie powiadomień na podany adres email.',
+    sms: 'Wyrażam zgodę na otrzymywanie powiadomień SMS na podany numer telefonu.',
+  } satisfies Words<ConsentKind>,
   /** Shown for a missing PESEL or phone: the word the form accepts for "none". */
   none: 'BRAK',
   facility: {
@@ -225,6 +231,8 @@ export const pl = {
         body: 'Wysłaliśmy nowszy link, więc ten przestał działać. Użyj najnowszej wiadomości albo poproś o nowy link.',
       },
     },
+    /** On a reset link that cannot be used: the way to ask for a new one (/password/forgot). */
+    newResetLink: 'Wyślij link: nie pamiętam hasła',
     resend: {
       title: 'Wyślij link aktywacyjny ponownie',
       intro:

@@ -12,6 +12,7 @@
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { Db } from '@/db/client';
 import type { Principal, StaffPrincipal } from '@/lib/auth/auth';
+import { words } from '@/lib/i18n/words';
 import { logError } from '@/lib/log';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { pl } from '@/lib/messages/pl';
@@ -172,18 +173,20 @@ interface Request<W extends Who> {
 
 /**
  * An action of a form with `useActionState`: `(previous, formData) → state`. A caller who is
- * not `who` is sent to sign in, or answered with `signedOut` when the form should say it.
+ * not `who` is sent to sign in, or answered with `signedOut` when the form should say it. The
+ * handler gets the request's words `t`, and `reply` words its limits in them.
  */
 export function formAction<State, W extends Who>(
   who: W,
-  handle: (request: Request<W> & { reply: Reply; previous: State }) => Promise<State>,
-  options: { signedOut?: (reply: Reply) => State } = {},
+  handle: (request: Request<W> & { reply: Reply; previous: State; t: Catalogue }) => Promise<State>,
+  options: { signedOut?: (reply: Reply, t: Catalogue) => State } = {},
 ): (previous: State, formData: FormData) => Promise<State> {
   return async (previous, formData) => {
-    const reply = replyTo(previous);
+    const t = await words(); // the request's language; Polish on staff pages
+    const reply = replyTo(previous, t);
     const found = options.signedOut ? await findCaller(who) : await requireCaller(who);
-    if (found === undefined) return options.signedOut!(reply);
-    return handle({ caller: found, form: readForm(formData), reply, previous });
+    if (found === undefined) return options.signedOut!(reply, t);
+    return handle({ caller: found, form: readForm(formData), reply, previous, t });
   };
 }
 

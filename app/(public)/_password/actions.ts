@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
-import { pl } from '@/lib/messages/pl';
 import type { PasswordRule } from '@/lib/password-policy';
 import { formAction, type ActionState } from '@/lib/web/action';
 
@@ -11,7 +10,7 @@ import { formAction, type ActionState } from '@/lib/web/action';
 export type PasswordState = ActionState<never, 'password' | 'passwordRepeat', { broken?: PasswordRule[] }>;
 
 // Public endpoint: the token is the only authority, and it is checked again here.
-export const setPasswordAction = formAction<PasswordState, 'anyone'>('anyone', async ({ form, reply }) => {
+export const setPasswordAction = formAction<PasswordState, 'anyone'>('anyone', async ({ form, reply, t }) => {
   const purpose = form.text('purpose', 20) === 'password_reset' ? 'password_reset' : 'activation';
   const token = form.text('token', 64);
   const route = purpose === 'activation' ? '/activate' : '/password/reset';
@@ -24,5 +23,5 @@ export const setPasswordAction = formAction<PasswordState, 'anyone'>('anyone', a
   });
   if (outcome.status === 'ok') redirect(purpose === 'activation' ? '/activate/done' : '/activate/done?reset=1');
   if (outcome.status === 'token') redirect(`${route}/${encodeURIComponent(token)}`);
-  return { ...reply.invalid({ password: pl.activate.failed }), broken: outcome.broken };
+  return { ...reply.invalid({ password: t.activate.failed }), broken: outcome.broken };
 });

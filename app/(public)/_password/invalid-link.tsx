@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { Card, PageTitle, linkClass } from '@/components/ui';
 import type { TokenState } from '@/lib/account/inspect-account-token';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
 /** The page for a link that cannot be used, with the way to get a new one. */
-export function InvalidLink({ state, purpose }: { state: Exclude<TokenState, 'valid'>; purpose: 'activation' | 'password_reset' }) {
-  const t = pl.activate.invalid[state];
+export async function InvalidLink({ state, purpose }: { state: Exclude<TokenState, 'valid'>; purpose: 'activation' | 'password_reset' }) {
+  const w = await words();
+  const t = w.activate.invalid[state];
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
@@ -17,17 +18,17 @@ export function InvalidLink({ state, purpose }: { state: Exclude<TokenState, 'va
           <li>
             {purpose === 'activation' ? (
               <Link href="/activate/resend" className={linkClass}>
-                {pl.activate.resend.title}
+                {w.activate.resend.title}
               </Link>
             ) : (
               <Link href="/password/forgot" className={linkClass}>
-                {pl.forgot.submit}: {pl.forgot.title.toLowerCase()}
+                {w.activate.newResetLink}
               </Link>
             )}
           </li>
           <li>
             <Link href="/login" className={linkClass}>
-              {pl.login.goTo}
+              {w.login.goTo}
             </Link>
           </li>
         </ul>

@@ -2,16 +2,15 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { setPasswordAction, type PasswordState } from './actions';
 import { NewPasswordFields } from '@/components/password/new-password-fields';
 import { ruleText } from '@/components/password/rules';
 import { fieldErrorsOf, initialState } from '@/lib/web/action-state';
 
-const t = pl.activate;
-
 export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; token: string; policy: PasswordPolicy }) {
+  const words = useWords();
   const [state, formAction, pending] = useActionState(setPasswordAction, initialState() as PasswordState);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +26,7 @@ export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; 
           <p className="mb-2 font-semibold text-danger">{fieldErrorsOf(state).password}</p>
           <ul className="list-disc pl-5">
             {(state.broken ?? []).map((rule) => (
-              <li key={rule}>{ruleText(rule, props.policy)}</li>
+              <li key={rule}>{ruleText(rule, props.policy, words)}</li>
             ))}
           </ul>
         </div>
@@ -37,7 +36,7 @@ export function PasswordForm(props: { purpose: 'activation' | 'password_reset'; 
         failed={state.status === 'invalid' ? (state.broken ?? []) : []}
         refused={state.status === 'invalid' ? state : null}
       />
-      <SubmitButton pending={pending}>{t.submit}</SubmitButton>
+      <SubmitButton pending={pending}>{words.activate.submit}</SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { inspectToken } from '@/lib/account/inspect-account-token';
 import { env } from '@/lib/env';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { InvalidLink } from './invalid-link';
 import { PasswordForm } from './password-form';
 
@@ -10,12 +10,13 @@ import { PasswordForm } from './password-form';
 export async function TokenPage({ token, purpose }: { token: string; purpose: 'activation' | 'password_reset' }) {
   const info = await inspectToken(await getDb(), purpose, token);
   if (info.state !== 'valid') return <InvalidLink state={info.state} purpose={purpose} />;
+  const t = (await words()).activate;
   const activation = purpose === 'activation';
   return (
     <>
-      <PageTitle>{activation ? pl.activate.title : pl.activate.resetTitle}</PageTitle>
+      <PageTitle>{activation ? t.title : t.resetTitle}</PageTitle>
       <Card>
-        <p className="mb-4">{activation ? pl.activate.intro : pl.activate.resetIntro}</p>
+        <p className="mb-4">{activation ? t.intro : t.resetIntro}</p>
         <PasswordForm purpose={purpose} token={token} policy={env.PASSWORD_POLICY} />
       </Card>
     </>

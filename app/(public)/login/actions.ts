@@ -11,33 +11,14 @@ import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from '@/lib
 import { recordStaffEvent } from '@/lib/auth/sign-in-events';
 import { codeStep, issueSignInTicket, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
 import { countSignIn } from '@/lib/metrics';
-import { pl } from '@/lib/messages/pl';
 import { clientIp } from '@/lib/request';
-import { formAction, postAction, type ActionState, type Reply, type Values } from '@/lib/web/action';
+import { formAction, postAction, type ActionState } from '@/lib/web/action';
+import { malformedEnrolmentCode, refusedStep } from '@/lib/web/sign-in-answers';
 
 // Signing in has no caller yet: the password step is open to anyone, and the steps after it
 // (the code, enrolment) act only on the pending sign-in kept in a signed, short-lived cookie.
 
 export type SignInState = ActionState<'required' | 'failed' | 'pending' | 'blocked', 'login'>;
-
-/** A refused step in words: the same "wrong login or password" whether the login exists or not. */
-function refuse<Field extends string>(
-  reply: Reply,
-  result: Extract<StepResult, { status: 'refused' }>,
-  failed: string,
-  values: Values<Field> = {},
-) {
-  switch (result.reason) {
-    case 'pending':
-      return reply.refused('pending', pl.signIn.pending, values);
-    case 'blocked':
-      return reply.refused('blocked', pl.signIn.blocked, values);
-    case 'limited':
-      return reply.limited(result.retryAfterSeconds, values);
-    default:
-      return reply.refused('failed', failed, values);
-  }
-}
 
 /** Turns a finished sign-in into the session cookie and goes on (Auth.js redirects by throwing). */
 async function finish(result: Extract<StepResult, { status: 'complete' }>): Promise<never> {
@@ -45,16 +26,16 @@ async function finish(result: Extract<StepResult, { status: 'complete' }>): Prom
   throw new Error('signIn did not redirect');
 }
 
-export const signInAction = formAction<SignInState, 'anyone'>('anyone', async ({ form, reply }) => {
+export const signInAction = formAction<SignInState, 'anyone'>('anyone', async ({ form, reply, t }) => {
   const login = form.text('login', 64).trim();
   const password = form.text('password', 1024);
   const next = form.text('next', 512) || undefined;
   // The login is typed again for the patient; the password never is.
-  if (!login || !password) return reply.refused('required', pl.signIn.required, { login });
+  if (!login || !password) return reply.refused('required', t.signIn.required, { login });
   const db = await getDb();
   const result = await passwordStep(db, login, password, clientIp(await headers()), next);
   countSignIn(result);
-  if (result.status === 'refused') return refuse(reply, result, pl.signIn.failed, { login });
+  if (result.status === 'refused') return refusedStep(reply, result, t.signIn.failed, t, { login });
   if (result.status === 'second-factor') {
     await writePendingSignIn(result.pending);
     redirect(result.pending.stage === 'enrol' ? '/login/mfa-setup' : '/login/code');
@@ -62,29 +43,30 @@ export const signInAction = formAction<SignInState, 'anyone'>('anyone', async ({
   return finish(result);
 });
 
-export const codeAction = formAction<CodeState, 'anyone'>('anyone', async ({ form, reply }) => {
+export const codeAction = formAction<CodeState, 'anyone'>('anyone', async ({ form, reply, t }) => {
   const pending = await readPendingSignIn();
-  if (!pending || pending.stage !== 'code') return reply.refused('expired', pl.mfa.expired);
+  if (!pending || pending.stage !== 'code') return reply.refused('expired', t.mfa.expired);
   const code = form.text('code', 64).trim();
-  if (!code) return reply.refused('required', pl.mfa.required);
+  if (!code) return reply.refused('required', t.mfa.required);
   const db = await getDb();
   const result = await codeStep(db, pending, code, clientIp(await headers()));
   countSignIn(result, 'code');
-  if (result.status === 'refused') return refuse(reply, result, pl.mfa.failed);
-  if (result.status !== 'complete') return reply.refused('failed', pl.mfa.failed);
+  if (result.status === 'refused') return refusedStep(reply, result, t.mfa.failed, t);
+  if (result.status !== 'complete') return reply.refused('failed', t.mfa.failed);
   await clearPendingSignIn();
   return finish(result);
 });
 
 /** Enrolment straight after the password (staff without a second factor, STAFF_MFA=required). */
-export const confirmEnrolmentAtSignInAction = formAction<EnrolState, 'anyone'>('anyone', async ({ form, reply }) => {
+export const confirmEnrolmentAtSignInAction = formAction<EnrolState, 'anyone'>('anyone', async ({ form, reply, t }) => {
   const pending = await readPendingSignIn();
-  if (!pending || pending.stage !== 'enrol') return reply.refused('expired', pl.mfa.expired);
+  if (!pending || pending.stage !== 'enrol') return reply.refused('expired', t.mfa.expired);
   const code = form.text('code', 64).trim();
-  if (!/^\d{6}$/.test(code)) return code ? reply.refused('failed', pl.mfa.failed) : reply.refused('required', pl.mfa.required);
+  const malformed = malformedEnrolmentCode(reply, code, t);
+  if (malformed) return malformed;
   const db = await getDb();
   const result = await confirmEnrolment(db, mfaOwner(pending), code);
-  if (!result.ok) return result.reason === 'invalid' ? reply.refused('failed', pl.mfa.failed) : reply.refused('expired', pl.mfa.expired);
+  if (!result.ok) return result.reason === 'invalid' ? reply.refused('failed', t.mfa.failed) : reply.refused('expired', t.mfa.expired);
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.mfa_enrolled', {}, clientIp(await headers()));
   await writePendingSignIn({ ...pending, stage: 'enrolled' });
   return { ...reply.ok(), recoveryCodes: result.recoveryCodes };

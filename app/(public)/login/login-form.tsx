@@ -3,13 +3,12 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { LabelledInput, SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { initialState, messageOf } from '@/lib/web/action-state';
 import { signInAction, type SignInState } from './actions';
 
-const t = pl.login;
-
 export function LoginForm({ next }: { next?: string }) {
+  const t = useWords().login;
   const [state, formAction, pending] = useActionState(signInAction, initialState() as SignInState);
   const error = messageOf(state);
   return (

@@ -3,24 +3,26 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { LoginForm } from './login-form';
 
-export const metadata: Metadata = { title: pl.login.title };
-
-const endings = { idle: pl.session.idle, absolute: pl.session.absolute, ended: pl.session.ended } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).login.title };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentPatientId()) redirect('/account');
   if (await currentStaff()) redirect('/admin/verifications');
   const params = await searchParams;
+  const w = await words();
+  const endings = { idle: w.session.idle, absolute: w.session.absolute, ended: w.session.ended } as const;
   const reason = typeof params.reason === 'string' && params.reason in endings ? endings[params.reason as keyof typeof endings] : null;
   // Only a path of our own is kept; lib/auth/sign-in-flow.ts checks it again after sign-in.
   const next =
     typeof params.next === 'string' && params.next.startsWith('/') && !params.next.startsWith('//') ? params.next.slice(0, 512) : undefined;
   return (
     <>
-      <PageTitle>{pl.login.title}</PageTitle>
+      <PageTitle>{w.login.title}</PageTitle>
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           {reason ? (
@@ -31,15 +33,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm next={next} />
           <p className="mt-4">
             <Link href="/password/forgot" className={linkClass}>
-              {pl.login.forgot}
+              {w.login.forgot}
             </Link>
           </p>
         </Card>
         <Card>
-          <h2 className="mb-2 text-lg font-bold">{pl.login.noAccount}</h2>
-          <p className="mb-4">{pl.login.registerIntro}</p>
+          <h2 className="mb-2 text-lg font-bold">{w.login.noAccount}</h2>
+          <p className="mb-4">{w.login.registerIntro}</p>
           <Link href="/register" className={buttonClass}>
-            {pl.login.register}
+            {w.login.register}
           </Link>
         </Card>
       </div>

@@ -2,25 +2,27 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { FacilityContact } from '@/components/facility-contact';
 import { PageTitle } from '@/components/ui';
-import { CONSENTS } from '@/lib/consents';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
 
-export const metadata: Metadata = { title: pl.register.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).register.title };
+}
 
 export default async function RegisterPage() {
   await connection(); // a fresh captcha for every visitor
+  const t = await words();
   return (
     <>
-      <PageTitle>{pl.register.title}</PageTitle>
-      <p className="mb-6">{pl.register.intro}</p>
+      <PageTitle>{t.register.title}</PageTitle>
+      <p className="mb-6">{t.register.intro}</p>
       <RegisterForm
         initialState={initialRegisterState()}
         consentLabels={{
-          consentDataProcessing: CONSENTS.data_processing.label,
-          consentEmail: CONSENTS.email.label,
-          consentSms: CONSENTS.sms.label,
+          consentDataProcessing: t.consentTexts.data_processing,
+          consentEmail: t.consentTexts.email,
+          consentSms: t.consentTexts.sms,
         }}
         contact={<FacilityContact />}
       />

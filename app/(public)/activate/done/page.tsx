@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, PageTitle, buttonClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
-export const metadata: Metadata = { title: pl.activate.done.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).activate.done.title };
+}
 
 // The manual's step 19: a confirmation the patient acknowledges, then the login page (step 20).
 export default async function PasswordSetPage({ searchParams }: { searchParams: Promise<{ reset?: string }> }) {
   const { reset } = await searchParams;
-  const t = pl.activate.done;
+  const t = (await words()).activate.done;
   return (
     <>
       <PageTitle>{t.title}</PageTitle>

@@ -4,23 +4,26 @@ import { redirect } from 'next/navigation';
 import { CodeForm } from '@/components/mfa/code-form';
 import { Card, PageTitle, linkClass } from '@/components/ui';
 import { readPendingSignIn } from '@/lib/auth/pending-sign-in';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { codeAction } from '../actions';
 
-export const metadata: Metadata = { title: pl.mfa.codeTitle, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).mfa.codeTitle, robots: { index: false } };
+}
 
 export default async function SignInCodePage() {
   const pending = await readPendingSignIn();
   if (!pending || pending.stage !== 'code') redirect('/login');
+  const t = (await words()).mfa;
   return (
     <>
-      <PageTitle>{pl.mfa.codeTitle}</PageTitle>
+      <PageTitle>{t.codeTitle}</PageTitle>
       <Card>
-        <p className="mb-4">{pl.mfa.codeIntro}</p>
-        <CodeForm action={codeAction} submitLabel={pl.mfa.submit} hint={pl.mfa.codeHint} />
+        <p className="mb-4">{t.codeIntro}</p>
+        <CodeForm action={codeAction} submitLabel={t.submit} hint={t.codeHint} />
         <p className="mt-4">
           <Link href="/login" className={linkClass}>
-            {pl.mfa.cancel}
+            {t.cancel}
           </Link>
         </p>
       </Card>

@@ -6,34 +6,37 @@ import { getDb } from '@/db/client';
 import { startEnrolment } from '@/lib/auth/mfa';
 import { readPendingSignIn } from '@/lib/auth/pending-sign-in';
 import { mfaOwner } from '@/lib/auth/sign-in-flow';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { staffLogin } from '@/lib/staff/staff-accounts';
 import { confirmEnrolmentAtSignInAction, continueAfterEnrolmentAction } from '../actions';
 
-export const metadata: Metadata = { title: pl.mfa.enrolTitle, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).mfa.enrolTitle, robots: { index: false } };
+}
 
 // Staff without a second factor come here straight after the password (STAFF_MFA=required);
 // no session exists until enrolment is done.
 export default async function MfaSetupAtSignInPage() {
   const pending = await readPendingSignIn();
   if (!pending || pending.role === 'patient' || (pending.stage !== 'enrol' && pending.stage !== 'enrolled')) redirect('/login');
+  const t = (await words()).mfa;
   const db = await getDb();
   const enrolment =
     pending.stage === 'enrol'
-      ? await startEnrolment(db, mfaOwner(pending), (await staffLogin(db, pending.id)) ?? pl.mfa.accountName.staff)
+      ? await startEnrolment(db, mfaOwner(pending), (await staffLogin(db, pending.id)) ?? t.accountName.staff)
       : null;
   return (
     <>
-      <PageTitle>{pl.mfa.enrolTitle}</PageTitle>
+      <PageTitle>{t.enrolTitle}</PageTitle>
       <Card>
-        <p className="mb-4">{pl.mfa.enrolIntroStaff}</p>
+        <p className="mb-4">{t.enrolIntroStaff}</p>
         <EnrolmentForm
           enrolment={enrolment}
           confirm={confirmEnrolmentAtSignInAction}
           after={
             <form action={continueAfterEnrolmentAction}>
               <button type="submit" className={buttonClass}>
-                {pl.mfa.continue}
+                {t.continue}
               </button>
             </form>
           }

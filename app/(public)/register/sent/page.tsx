@@ -4,13 +4,16 @@ import { connection } from 'next/server';
 import { FacilityContact } from '@/components/facility-contact';
 import { Card, PageTitle, linkClass } from '@/components/ui';
 import { env } from '@/lib/env';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
-export const metadata: Metadata = { title: pl.register.sent.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).register.sent.title };
+}
 
 export default async function RegistrationSentPage() {
   await connection(); // facility and link lifetime are run-time configuration
-  const t = pl.register.sent;
+  const w = await words();
+  const t = w.register.sent;
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
@@ -28,7 +31,7 @@ export default async function RegistrationSentPage() {
           <FacilityContact />
           <p>
             <Link href="/login" className={linkClass}>
-              {pl.login.goTo}
+              {w.login.goTo}
             </Link>
           </p>
         </div>

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { TokenPage } from '@/app/(public)/_password/token-page';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
-export const metadata: Metadata = { title: pl.activate.resetTitle, referrer: 'origin', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).activate.resetTitle, referrer: 'origin', robots: { index: false } };
+}
 
 export default async function PasswordResetPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
