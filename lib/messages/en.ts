@@ -1,3 +1,4 @@
+import type { ConsentKind } from '@/db/schema';
 // English user-facing text (British English), in the shape of the Polish catalogue minus its
 // staff-only sections. Words a patient will meet at the desk keep their Polish official names
 // with a translation beside them: PESEL, and BRAK — the word the form accepts for "none"
@@ -22,6 +23,12 @@ export const en = {
     privacy: 'Personal data protection (GDPR – RODO)',
   },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, in every language). */
+  consentTexts: {
+    data_processing:
+      'I consent to the processing of my personal data for the purpose of creating and maintaining an account in the E-Rejestracja portal.',
+    email: 'I consent to receiving notifications at the email address I have given.',
+    sms: 'I consent to receiving SMS notifications at the phone number I have given.',
+  } satisfies Record<ConsentKind, string>,
   none: 'BRAK',
   facility: {
     phone: 'Tel.',
@@ -170,6 +177,7 @@ export const en = {
     },
   },
   activate: {
+    newResetLink: 'Send a link: I have forgotten my password',
     title: 'Set your password',
     intro: 'Set the password you will use to sign in to the patient portal.',
     resetTitle: 'Set a new password',

@@ -1,3 +1,4 @@
+import type { ConsentKind } from '@/db/schema';
 // Ukrainian user-facing text, in the shape of the Polish catalogue (lib/messages/catalogue.ts).
 // Words a patient will meet at the desk keep their Polish names with a translation beside them
 // (PESEL, Punkt Rejestracji Pacjenta), and `none` stays BRAK: it is the value the form accepts.
@@ -22,6 +23,12 @@ export const uk = {
     privacy: 'Захист персональних даних (РОДО)',
   },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, as typed). */
+  consentTexts: {
+    data_processing:
+      'Я даю згоду на обробку моїх персональних даних з метою створення та ведення облікового запису на порталі E-Rejestracja.',
+    email: 'Я даю згоду на отримання повідомлень на вказану адресу електронної пошти.',
+    sms: 'Я даю згоду на отримання SMS-повідомлень на вказаний номер телефону.',
+  } satisfies Record<ConsentKind, string>,
   none: 'BRAK',
   facility: {
     phone: 'тел.',
@@ -169,6 +176,7 @@ export const uk = {
     },
   },
   activate: {
+    newResetLink: 'Надіслати посилання: я не пам’ятаю пароля',
     title: 'Створення пароля',
     intro: 'Створіть пароль для входу на портал пацієнта.',
     resetTitle: 'Новий пароль',
