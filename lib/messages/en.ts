@@ -1,9 +1,9 @@
-import type { ConsentKind } from '@/db/schema';
 // English user-facing text (British English), in the shape of the Polish catalogue minus its
 // staff-only sections. Words a patient will meet at the desk keep their Polish official names
 // with a translation beside them: PESEL, and BRAK — the word the form accepts for "none"
 // (lib/pesel.ts, lib/phone.ts), so it stays BRAK in every language. The domain-keyed lists
 // (`satisfies Words<…>`) are in en-self-service.ts; the others live in pl's staff-only sections.
+import type { ConsentKind } from '@/db/schema';
 import type { Catalogue } from './catalogue';
 import { selfService } from './en-self-service';
 

@@ -1,8 +1,8 @@
-import type { ConsentKind } from '@/db/schema';
 // Ukrainian user-facing text, in the shape of the Polish catalogue (lib/messages/catalogue.ts).
 // Words a patient will meet at the desk keep their Polish names with a translation beside them
 // (PESEL, Punkt Rejestracji Pacjenta), and `none` stays BRAK: it is the value the form accepts.
 // Counted nouns take the three Ukrainian forms (./uk-plural.ts).
+import type { ConsentKind } from '@/db/schema';
 import type { Catalogue } from './catalogue';
 import { count, form, nouns } from './uk-plural';
 import { selfService } from './uk-self-service';
