@@ -6,6 +6,7 @@ import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { setConsentAction } from './consent-actions';
+import { ConsentHistoryTable } from './consent-history-table';
 
 const t = pl.selfService.consents;
 const secondaryButton = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
@@ -74,45 +75,7 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
         </ul>
         <details className="mt-4">
           <summary className="cursor-pointer font-medium">{t.history}</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t.historyCaption}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">
-                    {t.columns.kind}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.action}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.version}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.at}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.channel}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.ip}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((c) => (
-                  <tr key={c.id} className="border-t border-slate-200">
-                    <td className="p-2">{t.kinds[c.kind]}</td>
-                    <td className="p-2">{t.actions[c.action]}</td>
-                    <td className="p-2">{c.textVersion}</td>
-                    <td className="p-2 whitespace-nowrap">{formatDateTime(c.givenAt)}</td>
-                    <td className="p-2">{t.channels[c.channel]}</td>
-                    <td className="p-2 break-all">{c.ip ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConsentHistoryTable className="mt-2 overflow-x-auto" rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt) }))} />
         </details>
       </Card>
     </section>

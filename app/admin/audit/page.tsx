@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentSession, currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -59,63 +60,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t.apply}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p role="status">{t.empty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.caption}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t.columns.at}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.who}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.what}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.account}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.details}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">
-                    {r.staffName
-                      ? `${r.staffName} (${r.staffLogin})`
-                      : r.action.startsWith('patient.')
-                        ? pl.selfService.audit.patient
-                        : '—'}
-                  </td>
-                  <td className="p-2">{r.action}</td>
-                  <td className="p-2">
-                    {r.accountId ? (
-                      <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
-                        {r.accountLogin ?? r.accountId}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="p-2 break-words">
-                    {Object.entries(r.details)
-                      .map(([k, v]) => `${k}: ${String(v)}`)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.caption}
+        empty={t.empty}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: t.columns.at, className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          {
+            header: t.columns.who,
+            cell: (r) =>
+              r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—',
+          },
+          { header: t.columns.what, cell: (r) => r.action },
+          {
+            header: t.columns.account,
+            cell: (r) =>
+              r.accountId ? (
+                <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+                  {r.accountLogin ?? r.accountId}
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            header: t.columns.details,
+            className: 'break-words',
+            cell: (r) =>
+              Object.entries(r.details)
+                .map(([k, v]) => `${k}: ${String(v)}`)
+                .join(', '),
+          },
+        ]}
+      />
     </>
   );
 }
