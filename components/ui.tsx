@@ -5,6 +5,32 @@ export function Card({ children }: { children: ReactNode }) {
   return <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</div>;
 }
 
+/** A card with its own heading, as a landmark (a section, or a nav) that the heading names. */
+export function CardSection({
+  id,
+  title,
+  as: Landmark = 'section',
+  className,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  as?: 'section' | 'nav';
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Landmark aria-labelledby={id} className={className}>
+      <Card>
+        <h2 id={id} className="mb-2 text-lg font-bold">
+          {title}
+        </h2>
+        {children}
+      </Card>
+    </Landmark>
+  );
+}
+
 export function PageTitle({ children }: { children: ReactNode }) {
   return <h1 className="mb-4 text-2xl font-bold text-slate-900">{children}</h1>;
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Card, linkClass } from '@/components/ui';
+import { CardSection, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { consentHistory, consentStates, toggleableConsents } from '@/lib/account/consent-history';
 import { CONSENTS } from '@/lib/consents';
@@ -22,62 +22,57 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
     return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action]!, formatDateTime(latest.givenAt), t.channels[latest.channel]!)}`;
   };
   return (
-    <section aria-labelledby="consents-title">
-      <Card>
-        <h2 id="consents-title" className="mb-2 text-lg font-bold">
-          {t.title}
-        </h2>
-        {flashText ? (
-          <p role="status" className="mb-3 rounded-md border border-green-700 bg-green-50 p-3">
-            {flashText}
+    <CardSection id="consents-title" title={t.title}>
+      {flashText ? (
+        <p role="status" className="mb-3 rounded-md border border-green-700 bg-green-50 p-3">
+          {flashText}
+        </p>
+      ) : null}
+      <p className="mb-4">{t.intro}</p>
+      <ul className="flex flex-col gap-4">
+        <li data-consent="data_processing" className="flex flex-col gap-1">
+          <p className="font-medium">
+            {t.kinds.data_processing}: <span data-consent-state>{states.data_processing.given ? t.given : t.none}</span>
           </p>
-        ) : null}
-        <p className="mb-4">{t.intro}</p>
-        <ul className="flex flex-col gap-4">
-          <li data-consent="data_processing" className="flex flex-col gap-1">
-            <p className="font-medium">
-              {t.kinds.data_processing}: <span data-consent-state>{states.data_processing.given ? t.given : t.none}</span>
-            </p>
-            <p className="text-sm">{CONSENTS.data_processing.label}</p>
-            <p className="text-sm text-slate-700">{describe('data_processing')}</p>
-            <p className="text-sm">{t.dataProcessing}</p>
-            <p>
-              <Link href="/account/delete" className={linkClass}>
-                {t.dataProcessingLink}
-              </Link>
-            </p>
-          </li>
-          {toggleableConsents.map((kind) => {
-            const given = states[kind].given;
-            const name = t.kinds[kind]!;
-            return (
-              <li key={kind} data-consent={kind} className="flex flex-col gap-1">
-                <p className="font-medium">
-                  {name}: <span data-consent-state>{given ? t.given : states[kind].latest ? t.withdrawn : t.none}</span>
-                </p>
-                <p className="text-sm">{CONSENTS[kind].label}</p>
-                <p className="text-sm text-slate-700">{describe(kind)}</p>
-                {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
-                {kind === 'sms' && !given && !hasPhone ? (
-                  <p className="text-sm">{t.needsPhone}</p>
-                ) : (
-                  <form action={setConsentAction}>
-                    <input type="hidden" name="kind" value={kind} />
-                    <input type="hidden" name="action" value={given ? 'withdrawn' : 'given'} />
-                    <button type="submit" className={secondaryButton}>
-                      {given ? t.withdraw(name) : t.give(name)}
-                    </button>
-                  </form>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        <details className="mt-4">
-          <summary className="cursor-pointer font-medium">{t.history}</summary>
-          <ConsentHistoryTable className="mt-2 overflow-x-auto" rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt) }))} />
-        </details>
-      </Card>
-    </section>
+          <p className="text-sm">{CONSENTS.data_processing.label}</p>
+          <p className="text-sm text-slate-700">{describe('data_processing')}</p>
+          <p className="text-sm">{t.dataProcessing}</p>
+          <p>
+            <Link href="/account/delete" className={linkClass}>
+              {t.dataProcessingLink}
+            </Link>
+          </p>
+        </li>
+        {toggleableConsents.map((kind) => {
+          const given = states[kind].given;
+          const name = t.kinds[kind]!;
+          return (
+            <li key={kind} data-consent={kind} className="flex flex-col gap-1">
+              <p className="font-medium">
+                {name}: <span data-consent-state>{given ? t.given : states[kind].latest ? t.withdrawn : t.none}</span>
+              </p>
+              <p className="text-sm">{CONSENTS[kind].label}</p>
+              <p className="text-sm text-slate-700">{describe(kind)}</p>
+              {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
+              {kind === 'sms' && !given && !hasPhone ? (
+                <p className="text-sm">{t.needsPhone}</p>
+              ) : (
+                <form action={setConsentAction}>
+                  <input type="hidden" name="kind" value={kind} />
+                  <input type="hidden" name="action" value={given ? 'withdrawn' : 'given'} />
+                  <button type="submit" className={secondaryButton}>
+                    {given ? t.withdraw(name) : t.give(name)}
+                  </button>
+                </form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <details className="mt-4">
+        <summary className="cursor-pointer font-medium">{t.history}</summary>
+        <ConsentHistoryTable className="mt-2 overflow-x-auto" rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt) }))} />
+      </details>
+    </CardSection>
   );
 }
