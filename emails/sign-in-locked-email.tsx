@@ -1,15 +1,13 @@
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, type FacilityProps } from './layout';
+import { defaultFacility } from './layout';
+import type { PasswordResetEmailProps } from './password-reset-email';
 import { LinkEmail } from './parts';
 
-export interface SignInLockedEmailProps {
-  firstName: string;
+/** The reset link of a password reset email, with why it was sent. */
+export interface SignInLockedEmailProps extends PasswordResetEmailProps {
   /** When the lock ends by itself, as the patient reads it; null when it lasts until lifted. */
   lockedUntil: string | null;
-  resetUrl: string;
-  validMinutes: number;
   forgotUrl: string;
-  facility: FacilityProps;
 }
 
 const m = pl.email.signInLocked;
