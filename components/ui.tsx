@@ -65,6 +65,34 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
   );
 }
 
+export const secondaryButtonClass = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
+
+/** A form that is one button; hidden fields carry what the action acts on (an account, a token). */
+export function ActionButton({
+  action,
+  fields = {},
+  formClassName,
+  className = buttonClass,
+  children,
+}: {
+  action: (data: FormData) => void | Promise<void>;
+  fields?: Record<string, string>;
+  formClassName?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} className={formClassName}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
+  );
+}
+
 export const linkClass = 'font-medium text-brand underline underline-offset-2 hover:text-brand-dark';
 
 function RequiredMark() {

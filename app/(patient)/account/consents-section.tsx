@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CardSection, linkClass } from '@/components/ui';
+import { ActionButton, CardSection, linkClass, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { consentHistory, consentStates, toggleableConsents } from '@/lib/account/consent-history';
 import { CONSENTS } from '@/lib/consents';
@@ -9,7 +9,6 @@ import { setConsentAction } from './consent-actions';
 import { ConsentHistoryTable } from './consent-history-table';
 
 const t = pl.selfService.consents;
-const secondaryButton = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
 
 /** The account's consents: each one's state, text version and origin, with its history. */
 export async function ConsentsSection({ accountId, hasPhone, flash }: { accountId: string; hasPhone: boolean; flash?: string }) {
@@ -57,13 +56,13 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
               {kind === 'sms' && !given && !hasPhone ? (
                 <p className="text-sm">{t.needsPhone}</p>
               ) : (
-                <form action={setConsentAction}>
-                  <input type="hidden" name="kind" value={kind} />
-                  <input type="hidden" name="action" value={given ? 'withdrawn' : 'given'} />
-                  <button type="submit" className={secondaryButton}>
-                    {given ? t.withdraw(name) : t.give(name)}
-                  </button>
-                </form>
+                <ActionButton
+                  action={setConsentAction}
+                  fields={{ kind, action: given ? 'withdrawn' : 'given' }}
+                  className={secondaryButtonClass}
+                >
+                  {given ? t.withdraw(name) : t.give(name)}
+                </ActionButton>
               )}
             </li>
           );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { CardSection, Facts, PageTitle } from '@/components/ui';
+import { ActionButton, CardSection, Facts, PageTitle, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -43,11 +43,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t.title}</PageTitle>
-        <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
-            {t.signOut}
-          </button>
-        </form>
+        <ActionButton action={signOutAction} className={secondaryButtonClass}>
+          {t.signOut}
+        </ActionButton>
       </div>
       <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
       <div className="flex flex-col gap-6">

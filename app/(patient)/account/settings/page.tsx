@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { CardSection, PageTitle, linkClass } from '@/components/ui';
+import { ActionButton, CardSection, PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
 import { formatAddress, loadSettings } from '@/lib/account/settings-view';
@@ -18,7 +18,6 @@ import { PasswordChangeForm } from './password-change-form';
 export const metadata: Metadata = { title: pl.selfService.settings.title, robots: { index: false } };
 
 const t = pl.selfService.settings;
-const secondaryButton = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const accountId = await requirePatient();
@@ -65,11 +64,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <p className="break-words" data-testid="pending-email">
                 {t.email.pending(settings.pendingEmail.newEmail, formatDateTime(settings.pendingEmail.expiresAt))}
               </p>
-              <form action={cancelEmailChangeAction}>
-                <button type="submit" className={secondaryButton}>
-                  {t.email.cancel}
-                </button>
-              </form>
+              <ActionButton action={cancelEmailChangeAction} className={secondaryButtonClass}>
+                {t.email.cancel}
+              </ActionButton>
             </div>
           ) : null}
           <EmailChangeForm contact={<FacilityContact />} />
@@ -98,11 +95,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
         <CardSection id="sessions-title" title={t.sessions.title}>
           <p className="mb-4">{t.sessions.intro}</p>
-          <form action={signOutEverywhereAction}>
-            <button type="submit" className={secondaryButton}>
-              {t.sessions.submit}
-            </button>
-          </form>
+          <ActionButton action={signOutEverywhereAction} className={secondaryButtonClass}>
+            {t.sessions.submit}
+          </ActionButton>
         </CardSection>
       </div>
     </>

@@ -1,4 +1,4 @@
-import { CardSection } from '@/components/ui';
+import { ActionButton, CardSection } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import type { AccountDetail, SentLink } from '@/lib/staff/account-detail';
@@ -20,12 +20,14 @@ export function EmailsAndLinks({ detail, canResend }: { detail: AccountDetail; c
         ))}
       </ul>
       {canResend ? (
-        <form action={resendActivationStaffAction} className="mt-3">
-          <input type="hidden" name="accountId" value={detail.account.id} />
-          <button type="submit" className="min-h-11 rounded-md border border-brand px-4 font-medium text-brand">
-            {t.resend}
-          </button>
-        </form>
+        <ActionButton
+          action={resendActivationStaffAction}
+          fields={{ accountId: detail.account.id }}
+          formClassName="mt-3"
+          className="min-h-11 rounded-md border border-brand px-4 font-medium text-brand"
+        >
+          {t.resend}
+        </ActionButton>
       ) : null}
       <h3 className="mt-4 mb-1 font-bold">{t.tokens}</h3>
       <ul className="flex flex-col gap-1 text-sm">

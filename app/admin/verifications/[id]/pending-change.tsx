@@ -1,4 +1,4 @@
-import { Card, buttonClass } from '@/components/ui';
+import { ActionButton, Card, secondaryButtonClass } from '@/components/ui';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { changedFields } from '@/lib/account/contact-form';
@@ -31,20 +31,16 @@ export async function PendingDataChange({ accountId, done }: { accountId: string
           <p className="mb-3">{t.pendingIntro(formatDateTime(pending.change.createdAt))}</p>
           <ChangeTable current={pending.patient} proposed={pending.change.proposed} />
           <div className="mt-4 flex flex-wrap gap-3">
-            <form action={acceptDataChangeAction}>
-              <input type="hidden" name="accountId" value={accountId} />
-              <input type="hidden" name="changeId" value={pending.change.id} />
-              <button type="submit" className={buttonClass}>
-                {t.accept}
-              </button>
-            </form>
-            <form action={rejectDataChangeAction}>
-              <input type="hidden" name="accountId" value={accountId} />
-              <input type="hidden" name="changeId" value={pending.change.id} />
-              <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
-                {t.reject}
-              </button>
-            </form>
+            <ActionButton action={acceptDataChangeAction} fields={{ accountId, changeId: pending.change.id }}>
+              {t.accept}
+            </ActionButton>
+            <ActionButton
+              action={rejectDataChangeAction}
+              fields={{ accountId, changeId: pending.change.id }}
+              className={secondaryButtonClass}
+            >
+              {t.reject}
+            </ActionButton>
           </div>
         </Card>
       ) : (
