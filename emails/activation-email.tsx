@@ -25,7 +25,6 @@ export function ActivationEmail(props: ActivationEmailProps) {
       {...props}
       text={m}
       href={props.activationUrl}
-      button={m.button}
       before={[m.body]}
       after={[props.login ? m.login(props.login) : null, m.validity(props.validHours), desk, m.notYou]}
     />

@@ -13,16 +13,7 @@ const m = pl.selfService.email.emailConfirm;
 
 /** To the new address: the link that makes it the account's address. */
 export function EmailChangeConfirmEmail(props: EmailChangeConfirmEmailProps) {
-  return (
-    <LinkEmail
-      {...props}
-      text={m}
-      href={props.confirmUrl}
-      button={m.button}
-      before={[m.body]}
-      after={[m.validity(props.validHours), m.notYou]}
-    />
-  );
+  return <LinkEmail {...props} text={m} href={props.confirmUrl} before={[m.body]} after={[m.validity(props.validHours), m.notYou]} />;
 }
 
 EmailChangeConfirmEmail.PreviewProps = {

@@ -47,12 +47,17 @@ export function UrlLine({ href }: { href: string }) {
 
 /** An email whose point is one link: paragraphs, the button, the same link written out, paragraphs. */
 export function LinkEmail(
-  props: Omit<PatientEmailProps, 'children'> & { href: string; button: string; before: ReactNode[]; after: ReactNode[] },
+  props: Omit<PatientEmailProps, 'children' | 'text'> & {
+    text: EmailText & { button: string };
+    href: string;
+    before: ReactNode[];
+    after: ReactNode[];
+  },
 ) {
   return (
     <PatientEmail text={props.text} facility={props.facility} firstName={props.firstName}>
       <Paragraphs lines={props.before} />
-      <PrimaryButton href={props.href}>{props.button}</PrimaryButton>
+      <PrimaryButton href={props.href}>{props.text.button}</PrimaryButton>
       <Text>{pl.email.activation.fallback}</Text>
       <UrlLine href={props.href} />
       <Paragraphs lines={props.after} />

@@ -12,16 +12,7 @@ export interface PasswordResetEmailProps {
 const m = pl.email.reset;
 
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
-  return (
-    <LinkEmail
-      {...props}
-      text={m}
-      href={props.resetUrl}
-      button={m.button}
-      before={[m.body]}
-      after={[m.validity(props.validMinutes), m.notYou]}
-    />
-  );
+  return <LinkEmail {...props} text={m} href={props.resetUrl} before={[m.body]} after={[m.validity(props.validMinutes), m.notYou]} />;
 }
 
 PasswordResetEmail.PreviewProps = {

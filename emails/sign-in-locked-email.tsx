@@ -19,7 +19,6 @@ export function SignInLockedEmail(props: SignInLockedEmailProps) {
       {...props}
       text={m}
       href={props.resetUrl}
-      button={m.button}
       before={[m.body, m.until(props.lockedUntil)]}
       after={[m.validity(props.validMinutes), m.expired(props.forgotUrl), m.notYou]}
     />
