@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Facts, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { Facts, buttonClass } from '@/components/ui';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { exportMyData } from '@/lib/account/my-data';
@@ -12,6 +11,7 @@ import { pl, wordFor } from '@/lib/messages/pl';
 import { requirePatient } from '@/lib/web/action';
 import { ConsentHistoryTable } from '../consent-history-table';
 import { PrintButton } from './print-button';
+import { SubpageHeading } from '../subpage-heading';
 
 export const metadata: Metadata = { title: pl.selfService.data.title, robots: { index: false } };
 
@@ -43,12 +43,7 @@ export default async function MyDataPage() {
   const s = d.submittedAtRegistration;
   return (
     <>
-      <p className="mb-2 print:hidden">
-        <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
-        </Link>
-      </p>
-      <PageTitle>{t.title}</PageTitle>
+      <SubpageHeading title={t.title} linkLineClass="mb-2 print:hidden" />
       <p className="mb-2">{t.intro}</p>
       <p className="mb-4 text-sm">{t.generatedAt(when(d.generatedAt))}</p>
       <div className="mb-6 flex flex-wrap gap-3 print:hidden">

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { ActionButton, CardSection, PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, CardSection, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
 import { formatAddress, loadSettings } from '@/lib/account/settings-view';
@@ -14,6 +13,7 @@ import { cancelEmailChangeAction, signOutEverywhereAction } from './actions';
 import { ContactForm } from './contact-form';
 import { EmailChangeForm } from './email-change-form';
 import { PasswordChangeForm } from './password-change-form';
+import { SubpageHeading } from '../subpage-heading';
 
 export const metadata: Metadata = { title: pl.selfService.settings.title, robots: { index: false } };
 
@@ -37,12 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
-        </Link>
-      </p>
-      <PageTitle>{t.title}</PageTitle>
+      <SubpageHeading title={t.title} />
       <p className="mb-4">{t.intro}</p>
       {message ? (
         <p role="status" tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
