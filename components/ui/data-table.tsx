@@ -1,6 +1,7 @@
 // One table shell for the lists of the staff area and the patient's account: a caption for screen
 // readers, column headers with scope, one row a record. Pages bring the rows; this file reads nothing.
 import type { Key, ReactNode } from 'react';
+import { formatDateTime } from '@/lib/format';
 
 type DataAttributes = { [name: `data-${string}`]: string };
 
@@ -25,6 +26,11 @@ export interface DataTableProps<Row> {
   className?: string;
   rowClassName?: (row: Row) => string;
   rowData?: (row: Row) => DataAttributes;
+}
+
+/** The column of when a record was created, on one line. */
+export function createdAtColumn<Row extends { createdAt: Date }>(header: string): DataColumn<Row> {
+  return { header, className: 'whitespace-nowrap', cell: (row) => formatDateTime(row.createdAt) };
 }
 
 const framed = 'overflow-x-auto rounded-lg border border-slate-200 bg-white';

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentSession, currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
-import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listStaff } from '@/lib/staff/staff-accounts';
 import { auditActions, listAudit } from '@/lib/staff/audit-log';
@@ -66,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
-          { header: t.columns.at, className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          createdAtColumn(t.columns.at),
           {
             header: t.columns.who,
             cell: (r) =>

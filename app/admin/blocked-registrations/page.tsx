@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/ui';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { listBlockedRegistrations } from '@/lib/staff/blocked-registrations';
 
@@ -24,7 +23,7 @@ export default async function BlockedRegistrationsPage() {
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
-          { header: t.columns.at, className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          createdAtColumn(t.columns.at),
           { header: t.columns.reason, cell: (r) => wordFor(t.reasons, r.reason) ?? r.reason },
           { header: c.name, rowHeader: true, className: 'font-medium', cell: (r) => `${r.lastName} ${r.firstName}` },
           { header: c.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PageTitle, linkClass } from '@/components/ui';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listPendingChanges } from '@/lib/staff/data-changes';
 
@@ -37,7 +36,7 @@ export default async function DataChangesPage() {
             ),
           },
           { header: t.columns.login, cell: (r) => r.login },
-          { header: t.columns.createdAt, className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          createdAtColumn(t.columns.createdAt),
           { header: t.columns.fields, cell: (r) => r.fields.map((f) => t.fields[f] ?? f).join(', ') },
         ]}
       />

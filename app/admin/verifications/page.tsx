@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { accountStatuses } from '@/db/schema';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
 
@@ -80,7 +79,7 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
         rows={page.rows}
         rowKey={(r) => r.id}
         columns={[
-          { header: t.columns.created, className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          createdAtColumn(t.columns.created),
           {
             header: t.columns.name,
             rowHeader: true,
