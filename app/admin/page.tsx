@@ -200,28 +200,19 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               <form key={kind} method="post" action={`/admin/export/${kind}`} className="flex flex-wrap items-end gap-3">
                 <fieldset className="flex flex-wrap items-end gap-3">
                   <legend className="mb-1 font-medium">{label}</legend>
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={`${kind}-from`}>{t.exports.from}</label>
-                    <input
-                      id={`${kind}-from`}
-                      name="from"
-                      type="date"
-                      required
-                      defaultValue={stats.from}
-                      className="min-h-11 rounded-md border border-slate-400 px-2"
-                    />
-                  </div>
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={`${kind}-to`}>{t.exports.to}</label>
-                    <input
-                      id={`${kind}-to`}
-                      name="to"
-                      type="date"
-                      required
-                      defaultValue={stats.to}
-                      className="min-h-11 rounded-md border border-slate-400 px-2"
-                    />
-                  </div>
+                  {(['from', 'to'] as const).map((end) => (
+                    <div key={end} className="flex flex-col gap-1">
+                      <label htmlFor={`${kind}-${end}`}>{t.exports[end]}</label>
+                      <input
+                        id={`${kind}-${end}`}
+                        name={end}
+                        type="date"
+                        required
+                        defaultValue={stats[end]}
+                        className="min-h-11 rounded-md border border-slate-400 px-2"
+                      />
+                    </div>
+                  ))}
                   <button type="submit" className={buttonClass}>
                     {t.exports.download(label)}
                   </button>

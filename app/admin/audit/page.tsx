@@ -13,6 +13,37 @@ import { isUuid } from '@/lib/web/action';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
 
+/** One filter of the log: every value it can take, or anything. */
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  value?: string;
+  anyLabel: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  const id = `audit-${props.name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.value ?? ''}
+        className="min-h-11 rounded-md border border-slate-400 bg-white px-2"
+      >
+        <option value="">{props.anyLabel}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await currentStaff(['admin']))) {
     if ((await currentSession()).principal) notFound(); // signed in, but not an admin
@@ -24,37 +55,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const [rows, staff, actions] = await Promise.all([listAudit(db, { staffId, action }), listStaff(db), auditActions(db)]);
   const t = pl.admin.audit;
-  const selectClass = 'min-h-11 rounded-md border border-slate-400 bg-white px-2';
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
       <form method="get" action="/admin/audit" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t.filter}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-staff" className="font-medium">
-            {t.staff}
-          </label>
-          <select id="audit-staff" name="staff" defaultValue={staffId ?? ''} className={selectClass}>
-            <option value="">{t.anyone}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.login})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-event" className="font-medium">
-            {t.event}
-          </label>
-          <select id="audit-event" name="event" defaultValue={action ?? ''} className={selectClass}>
-            <option value="">{t.anyEvent}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="staff"
+          label={t.staff}
+          value={staffId}
+          anyLabel={t.anyone}
+          options={staff.map((s) => [s.id, `${s.name} (${s.login})`] as const)}
+        />
+        <FilterSelect name="event" label={t.event} value={action} anyLabel={t.anyEvent} options={actions.map((a) => [a, a] as const)} />
         <button type="submit" className={buttonClass}>
           {t.apply}
         </button>
