@@ -4,7 +4,7 @@
 // decides (lib/auth/sessions.ts); this only mirrors its clock, from the last page load or action.
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { buttonClass } from '@/components/ui';
+import { ActionButton, buttonClass } from '@/components/ui';
 import { useWords } from '@/components/words-provider';
 
 // A minute before the end; with a very short timeout (tests), a third of it.
@@ -71,11 +71,9 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
         <button type="button" autoFocus className={buttonClass} onClick={stay}>
           {t.stay}
         </button>
-        <form action={signOut}>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
-            {t.signOut}
-          </button>
-        </form>
+        <ActionButton action={signOut} className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">
+          {t.signOut}
+        </ActionButton>
       </div>
     </dialog>
   );

@@ -5,6 +5,32 @@ export function Card({ children }: { children: ReactNode }) {
   return <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</div>;
 }
 
+/** A card with its own heading, as a landmark (a section, or a nav) that the heading names. */
+export function CardSection({
+  id,
+  title,
+  as: Landmark = 'section',
+  className,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  as?: 'section' | 'nav';
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Landmark aria-labelledby={id} className={className}>
+      <Card>
+        <h2 id={id} className="mb-2 text-lg font-bold">
+          {title}
+        </h2>
+        {children}
+      </Card>
+    </Landmark>
+  );
+}
+
 export function PageTitle({ children }: { children: ReactNode }) {
   return <h1 className="mb-4 text-2xl font-bold text-slate-900">{children}</h1>;
 }
@@ -36,6 +62,34 @@ export function SubmitButton({ pending, children }: { pending: boolean; children
         {children}
       </button>
     </div>
+  );
+}
+
+export const secondaryButtonClass = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
+
+/** A form that is one button; hidden fields carry what the action acts on (an account, a token). */
+export function ActionButton({
+  action,
+  fields = {},
+  formClassName,
+  className = buttonClass,
+  children,
+}: {
+  action: (data: FormData) => void | Promise<void>;
+  fields?: Record<string, string>;
+  formClassName?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} className={formClassName}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
+import { defaultFacility, type FacilityProps } from './layout';
+import { LinkEmail } from './parts';
 
 export interface ActivationEmailProps {
   firstName: string;
@@ -14,25 +14,20 @@ export interface ActivationEmailProps {
 const m = pl.email.activation;
 
 export function ActivationEmail(props: ActivationEmailProps) {
+  const f = props.facility;
+  const desk = (
+    <>
+      {m.desk} {f.deskName} {f.facilityName}, {f.address}.
+    </>
+  );
   return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{m.greeting(props.firstName)}</Text>
-      <Text>{m.body}</Text>
-      <PrimaryButton href={props.activationUrl}>{m.button}</PrimaryButton>
-      <Text>{m.fallback}</Text>
-      <Text>
-        <Link href={props.activationUrl}>{props.activationUrl}</Link>
-      </Text>
-      {props.login ? <Text>{m.login(props.login)}</Text> : null}
-      <Text>{m.validity(props.validHours)}</Text>
-      <Text>
-        {m.desk} {props.facility.deskName} {props.facility.facilityName}, {props.facility.address}.
-      </Text>
-      <Text>{m.notYou}</Text>
-    </EmailLayout>
+    <LinkEmail
+      {...props}
+      text={m}
+      href={props.activationUrl}
+      before={[m.body]}
+      after={[props.login ? m.login(props.login) : null, m.validity(props.validHours), desk, m.notYou]}
+    />
   );
 }
 

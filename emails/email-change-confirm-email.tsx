@@ -1,6 +1,6 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
+import { defaultFacility, type FacilityProps } from './layout';
+import { LinkEmail } from './parts';
 
 export interface EmailChangeConfirmEmailProps {
   firstName: string;
@@ -13,22 +13,7 @@ const m = pl.selfService.email.emailConfirm;
 
 /** To the new address: the link that makes it the account's address. */
 export function EmailChangeConfirmEmail(props: EmailChangeConfirmEmailProps) {
-  return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
-      <Text>{m.body}</Text>
-      <PrimaryButton href={props.confirmUrl}>{m.button}</PrimaryButton>
-      <Text>{pl.email.activation.fallback}</Text>
-      <Text>
-        <Link href={props.confirmUrl}>{props.confirmUrl}</Link>
-      </Text>
-      <Text>{m.validity(props.validHours)}</Text>
-      <Text>{m.notYou}</Text>
-    </EmailLayout>
-  );
+  return <LinkEmail {...props} text={m} href={props.confirmUrl} before={[m.body]} after={[m.validity(props.validHours), m.notYou]} />;
 }
 
 EmailChangeConfirmEmail.PreviewProps = {

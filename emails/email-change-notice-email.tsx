@@ -1,6 +1,6 @@
-import { Heading, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { defaultFacility, type FacilityProps } from './layout';
+import { NoticeEmail } from './parts';
 
 export interface EmailChangeNoticeEmailProps {
   firstName: string;
@@ -13,21 +13,7 @@ const m = pl.selfService.email.emailChangeNotice;
 
 /** To the old address when a change of the account's address is asked for. */
 export function EmailChangeNoticeEmail(props: EmailChangeNoticeEmailProps) {
-  const f = props.facility;
-  return (
-    <EmailLayout preview={m.preview} facility={f}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
-      <Text>{m.body(props.maskedNewEmail)}</Text>
-      <Text>{m.notYou}</Text>
-      <Text>
-        {f.deskName} {f.facilityName}, {f.address}
-        {f.phone ? `, tel. ${f.phone}` : ''}
-      </Text>
-    </EmailLayout>
-  );
+  return <NoticeEmail {...props} text={m} lines={[m.body(props.maskedNewEmail), m.notYou]} />;
 }
 
 EmailChangeNoticeEmail.PreviewProps = {

@@ -1,6 +1,7 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { Text } from '@react-email/components';
+import { defaultFacility, type FacilityProps } from './layout';
+import { PatientEmail, UrlLine } from './parts';
 
 export interface IdentityVerifiedEmailProps {
   firstName: string;
@@ -12,16 +13,10 @@ const m = pl.email.verified;
 
 export function IdentityVerifiedEmail(props: IdentityVerifiedEmailProps) {
   return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
+    <PatientEmail {...props} text={m}>
       <Text>{m.body(props.facility.deskName)}</Text>
-      <Text>
-        <Link href={props.accountUrl}>{props.accountUrl}</Link>
-      </Text>
-    </EmailLayout>
+      <UrlLine href={props.accountUrl} />
+    </PatientEmail>
   );
 }
 

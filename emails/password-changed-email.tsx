@@ -1,6 +1,7 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { Link } from '@react-email/components';
+import { defaultFacility, type FacilityProps } from './layout';
+import { NoticeEmail } from './parts';
 
 export interface PasswordChangedEmailProps {
   firstName: string;
@@ -14,24 +15,12 @@ const m = pl.selfService.email.passwordChanged;
 
 /** To the account's address after its password was changed in the settings. */
 export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
-  const f = props.facility;
-  return (
-    <EmailLayout preview={m.preview} facility={f}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
-      <Text>{m.body(props.changedAt)}</Text>
-      <Text>{m.ok}</Text>
-      <Text>
-        {m.notYou} <Link href={props.forgotUrl}>{props.forgotUrl}</Link> {m.contact}
-      </Text>
-      <Text>
-        {f.deskName} {f.facilityName}, {f.address}
-        {f.phone ? `, tel. ${f.phone}` : ''}
-      </Text>
-    </EmailLayout>
+  const notYou = (
+    <>
+      {m.notYou} <Link href={props.forgotUrl}>{props.forgotUrl}</Link> {m.contact}
+    </>
   );
+  return <NoticeEmail {...props} text={m} lines={[m.body(props.changedAt), m.ok, notYou]} />;
 }
 
 PasswordChangedEmail.PreviewProps = {

@@ -1,6 +1,6 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
+import { defaultFacility, type FacilityProps } from './layout';
+import { LinkEmail } from './parts';
 
 export interface PasswordResetEmailProps {
   firstName: string;
@@ -12,22 +12,7 @@ export interface PasswordResetEmailProps {
 const m = pl.email.reset;
 
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
-  return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
-      <Text>{m.body}</Text>
-      <PrimaryButton href={props.resetUrl}>{m.button}</PrimaryButton>
-      <Text>{pl.email.activation.fallback}</Text>
-      <Text>
-        <Link href={props.resetUrl}>{props.resetUrl}</Link>
-      </Text>
-      <Text>{m.validity(props.validMinutes)}</Text>
-      <Text>{m.notYou}</Text>
-    </EmailLayout>
-  );
+  return <LinkEmail {...props} text={m} href={props.resetUrl} before={[m.body]} after={[m.validity(props.validMinutes), m.notYou]} />;
 }
 
 PasswordResetEmail.PreviewProps = {

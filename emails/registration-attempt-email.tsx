@@ -1,6 +1,6 @@
-import { Heading, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, type FacilityProps } from './layout';
+import { defaultFacility, type FacilityProps } from './layout';
+import { PatientEmail, Paragraphs } from './parts';
 
 export interface RegistrationAttemptEmailProps {
   facility: FacilityProps;
@@ -11,13 +11,9 @@ const m = pl.email.attempt;
 /** To the owner of an address someone tried to register again (NOTIFY_EMAIL_OWNER_ON_CONFLICT). */
 export function RegistrationAttemptEmail(props: RegistrationAttemptEmailProps) {
   return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{m.body}</Text>
-      <Text>{m.action}</Text>
-    </EmailLayout>
+    <PatientEmail text={m} facility={props.facility}>
+      <Paragraphs lines={[m.body, m.action]} />
+    </PatientEmail>
   );
 }
 

@@ -1,15 +1,13 @@
-import { Heading, Link, Text } from '@react-email/components';
 import { pl } from '@/lib/messages/pl';
-import { defaultFacility, EmailLayout, PrimaryButton, type FacilityProps } from './layout';
+import { defaultFacility } from './layout';
+import type { PasswordResetEmailProps } from './password-reset-email';
+import { LinkEmail } from './parts';
 
-export interface SignInLockedEmailProps {
-  firstName: string;
+/** The reset link of a password reset email, with why it was sent. */
+export interface SignInLockedEmailProps extends PasswordResetEmailProps {
   /** When the lock ends by itself, as the patient reads it; null when it lasts until lifted. */
   lockedUntil: string | null;
-  resetUrl: string;
-  validMinutes: number;
   forgotUrl: string;
-  facility: FacilityProps;
 }
 
 const m = pl.email.signInLocked;
@@ -17,22 +15,13 @@ const m = pl.email.signInLocked;
 /** To the owner of an account whose sign-in by password was locked after many failed attempts. */
 export function SignInLockedEmail(props: SignInLockedEmailProps) {
   return (
-    <EmailLayout preview={m.preview} facility={props.facility}>
-      <Heading as="h1" style={{ fontSize: '22px' }}>
-        {m.subject}
-      </Heading>
-      <Text>{pl.email.activation.greeting(props.firstName)}</Text>
-      <Text>{m.body}</Text>
-      <Text>{m.until(props.lockedUntil)}</Text>
-      <PrimaryButton href={props.resetUrl}>{m.button}</PrimaryButton>
-      <Text>{pl.email.activation.fallback}</Text>
-      <Text>
-        <Link href={props.resetUrl}>{props.resetUrl}</Link>
-      </Text>
-      <Text>{m.validity(props.validMinutes)}</Text>
-      <Text>{m.expired(props.forgotUrl)}</Text>
-      <Text>{m.notYou}</Text>
-    </EmailLayout>
+    <LinkEmail
+      {...props}
+      text={m}
+      href={props.resetUrl}
+      before={[m.body, m.until(props.lockedUntil)]}
+      after={[m.validity(props.validMinutes), m.expired(props.forgotUrl), m.notYou]}
+    />
   );
 }
 

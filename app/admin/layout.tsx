@@ -6,6 +6,7 @@ import { currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { SessionTimeout } from '@/components/session-timeout';
+import { ActionButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
@@ -45,11 +46,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.mfa}
         </Link>
         <span className="ml-auto text-sm text-slate-700">{t.signedInAs(name, t.roles[staff.role] ?? staff.role)}</span>
-        <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-3 font-medium">
-            {t.nav.signOut}
-          </button>
-        </form>
+        <ActionButton action={signOutAction} className="min-h-11 rounded-md border border-slate-400 px-3 font-medium">
+          {t.nav.signOut}
+        </ActionButton>
       </nav>
       <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
       {children}

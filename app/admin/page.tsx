@@ -28,12 +28,15 @@ function Section({ id, heading, children }: { id: string; heading: string; child
   );
 }
 
-/** A number the tests (and anyone scraping the page) can read without parsing Polish words. */
-const Value = ({ name, value, children }: { name: string; value: number | null; children: ReactNode }) => (
-  <span data-stat={name} data-value={value === null ? '' : String(value)}>
-    {children}
-  </span>
-);
+/** A fact whose number the tests (and anyone scraping the page) can read without parsing Polish words. */
+function stat(label: string, name: string, value: number | null, shown: ReactNode = value): [string, ReactNode] {
+  return [
+    label,
+    <span key={name} data-stat={name} data-value={value === null ? '' : String(value)}>
+      {shown}
+    </span>,
+  ];
+}
 
 export default async function AdminDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await currentStaff();
@@ -55,20 +58,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
       <div className="flex flex-col gap-6">
         <Section id="rejestracje" heading={t.registrations.heading}>
           <Facts
-            rows={[
-              [
-                t.registrations.registered,
-                <Value key="r" name="registered" value={registered}>
-                  {registered}
-                </Value>,
-              ],
-              [
-                t.registrations.conflicts,
-                <Value key="c" name="conflicts" value={conflicts}>
-                  {conflicts}
-                </Value>,
-              ],
-            ]}
+            rows={[stat(t.registrations.registered, 'registered', registered), stat(t.registrations.conflicts, 'conflicts', conflicts)]}
           />
           <ColumnChart
             id="registrations"
@@ -134,24 +124,14 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             ]}
             tableCaption={t.activation.caption}
             rows={[
-              [
-                t.activation.created,
-                <Value key="c" name="activation-created" value={activation.created}>
-                  {activation.created}
-                </Value>,
-              ],
-              [
-                t.activation.activated,
-                <Value key="a" name="activation-activated" value={activation.activated}>
-                  {activation.activated}
-                </Value>,
-              ],
-              [
+              stat(t.activation.created, 'activation-created', activation.created),
+              stat(t.activation.activated, 'activation-activated', activation.activated),
+              stat(
                 t.activation.rate,
-                <Value key="r" name="activation-rate" value={activation.rate}>
-                  {activation.rate === null ? t.activation.none : percent(activation.rate)}
-                </Value>,
-              ],
+                'activation-rate',
+                activation.rate,
+                activation.rate === null ? t.activation.none : percent(activation.rate),
+              ),
             ]}
           />
         </Section>
@@ -160,30 +140,15 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
           <Facts
             labelWidth="wide"
             rows={[
-              [
-                t.backlog.awaitingVerification,
-                <Value key="v" name="awaiting-verification" value={backlog.awaitingVerification}>
-                  {backlog.awaitingVerification}
-                </Value>,
-              ],
-              [
-                t.backlog.awaitingActivation,
-                <Value key="a" name="awaiting-activation" value={backlog.awaitingActivation}>
-                  {backlog.awaitingActivation}
-                </Value>,
-              ],
-              [
+              stat(t.backlog.awaitingVerification, 'awaiting-verification', backlog.awaitingVerification),
+              stat(t.backlog.awaitingActivation, 'awaiting-activation', backlog.awaitingActivation),
+              stat(
                 t.backlog.median,
-                <Value key="m" name="median-verification-seconds" value={verification.medianSeconds}>
-                  {verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds)}
-                </Value>,
-              ],
-              [
-                t.backlog.verified,
-                <Value key="n" name="verified" value={verification.verified}>
-                  {verification.verified}
-                </Value>,
-              ],
+                'median-verification-seconds',
+                verification.medianSeconds,
+                verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds),
+              ),
+              stat(t.backlog.verified, 'verified', verification.verified),
             ]}
           />
           <ColumnChart
@@ -201,20 +166,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
         <Section id="email" heading={t.email.heading}>
           <Facts
             labelWidth="wide"
-            rows={[
-              [
-                t.email.failed,
-                <Value key="f" name="email-failed" value={email.failed}>
-                  {email.failed}
-                </Value>,
-              ],
-              [
-                t.email.retrying,
-                <Value key="r" name="email-retrying" value={email.retrying}>
-                  {email.retrying}
-                </Value>,
-              ],
-            ]}
+            rows={[stat(t.email.failed, 'email-failed', email.failed), stat(t.email.retrying, 'email-retrying', email.retrying)]}
           />
           <ColumnChart
             id="email-failures"
@@ -248,28 +200,19 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               <form key={kind} method="post" action={`/admin/export/${kind}`} className="flex flex-wrap items-end gap-3">
                 <fieldset className="flex flex-wrap items-end gap-3">
                   <legend className="mb-1 font-medium">{label}</legend>
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={`${kind}-from`}>{t.exports.from}</label>
-                    <input
-                      id={`${kind}-from`}
-                      name="from"
-                      type="date"
-                      required
-                      defaultValue={stats.from}
-                      className="min-h-11 rounded-md border border-slate-400 px-2"
-                    />
-                  </div>
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={`${kind}-to`}>{t.exports.to}</label>
-                    <input
-                      id={`${kind}-to`}
-                      name="to"
-                      type="date"
-                      required
-                      defaultValue={stats.to}
-                      className="min-h-11 rounded-md border border-slate-400 px-2"
-                    />
-                  </div>
+                  {(['from', 'to'] as const).map((end) => (
+                    <div key={end} className="flex flex-col gap-1">
+                      <label htmlFor={`${kind}-${end}`}>{t.exports[end]}</label>
+                      <input
+                        id={`${kind}-${end}`}
+                        name={end}
+                        type="date"
+                        required
+                        defaultValue={stats[end]}
+                        className="min-h-11 rounded-md border border-slate-400 px-2"
+                      />
+                    </div>
+                  ))}
                   <button type="submit" className={buttonClass}>
                     {t.exports.download(label)}
                   </button>

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
+import { patientAddressColumns } from './settings-view';
 
 /** What the signed-in patient sees on /account. */
 export async function loadPatientAccount(db: Db, accountId: string) {
@@ -15,11 +16,7 @@ export async function loadPatientAccount(db: Db, accountId: string) {
       lastName: patients.lastName,
       pesel: patients.pesel,
       birthDate: patients.birthDate,
-      street: patients.street,
-      houseNumber: patients.houseNumber,
-      flatNumber: patients.flatNumber,
-      postalCode: patients.postalCode,
-      city: patients.city,
+      ...patientAddressColumns,
     })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))

@@ -10,17 +10,20 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { generateToken } from '@/lib/secret-tokens';
 import { RESET_TTL_HOURS, renderActivationEmail, renderPasswordResetEmail } from './emails';
 
+/** What sending an account link needs to know of its account. */
+export const linkRecipientColumns = {
+  id: webAccounts.id,
+  login: webAccounts.login,
+  email: webAccounts.email,
+  status: webAccounts.status,
+  firstName: patients.firstName,
+};
+
 async function findAccount(db: Db, identifier: string) {
   const value = identifier.trim().slice(0, 254);
   if (value === '') return undefined;
   const [row] = await db
-    .select({
-      id: webAccounts.id,
-      login: webAccounts.login,
-      email: webAccounts.email,
-      status: webAccounts.status,
-      firstName: patients.firstName,
-    })
+    .select(linkRecipientColumns)
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(or(sql`lower(${webAccounts.email}) = lower(${value})`, sql`lower(${webAccounts.login}) = lower(${value})`))

@@ -5,6 +5,15 @@ import { patients, webAccounts } from '@/db/schema';
 import { pendingEmailChange } from './change-email';
 import { pendingDataChange } from './contact-details';
 
+/** The record's postal address, as the account pages select it. */
+export const patientAddressColumns = {
+  street: patients.street,
+  houseNumber: patients.houseNumber,
+  flatNumber: patients.flatNumber,
+  postalCode: patients.postalCode,
+  city: patients.city,
+};
+
 export async function loadSettings(db: Db, accountId: string) {
   const [row] = await db
     .select({
@@ -12,11 +21,7 @@ export async function loadSettings(db: Db, accountId: string) {
       phone: webAccounts.phone,
       status: webAccounts.status,
       attached: webAccounts.patientAttached,
-      street: patients.street,
-      houseNumber: patients.houseNumber,
-      flatNumber: patients.flatNumber,
-      postalCode: patients.postalCode,
-      city: patients.city,
+      ...patientAddressColumns,
     })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))

@@ -6,7 +6,7 @@ import { auditLog, patients, webAccounts, type AccountStatus, type VerificationD
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
-import { sendActivationLink } from '@/lib/account/send-account-links';
+import { linkRecipientColumns, sendActivationLink } from '@/lib/account/send-account-links';
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
@@ -58,13 +58,7 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
 /** The desk sends a patient who lost the email a new activation link. */
 export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
   const [account] = await db
-    .select({
-      id: webAccounts.id,
-      login: webAccounts.login,
-      email: webAccounts.email,
-      status: webAccounts.status,
-      firstName: patients.firstName,
-    })
+    .select(linkRecipientColumns)
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));

@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { Card, linkClass } from '@/components/ui';
+import { ActionButton, CardSection, linkClass, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { consentHistory, consentStates, toggleableConsents } from '@/lib/account/consent-history';
 import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { setConsentAction } from './consent-actions';
+import { ConsentHistoryTable } from './consent-history-table';
 
 const t = pl.selfService.consents;
-const secondaryButton = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
 
 /** The account's consents: each one's state, text version and origin, with its history. */
 export async function ConsentsSection({ accountId, hasPhone, flash }: { accountId: string; hasPhone: boolean; flash?: string }) {
@@ -21,100 +21,57 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
     return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action]!, formatDateTime(latest.givenAt), t.channels[latest.channel]!)}`;
   };
   return (
-    <section aria-labelledby="consents-title">
-      <Card>
-        <h2 id="consents-title" className="mb-2 text-lg font-bold">
-          {t.title}
-        </h2>
-        {flashText ? (
-          <p role="status" className="mb-3 rounded-md border border-green-700 bg-green-50 p-3">
-            {flashText}
+    <CardSection id="consents-title" title={t.title}>
+      {flashText ? (
+        <p role="status" className="mb-3 rounded-md border border-green-700 bg-green-50 p-3">
+          {flashText}
+        </p>
+      ) : null}
+      <p className="mb-4">{t.intro}</p>
+      <ul className="flex flex-col gap-4">
+        <li data-consent="data_processing" className="flex flex-col gap-1">
+          <p className="font-medium">
+            {t.kinds.data_processing}: <span data-consent-state>{states.data_processing.given ? t.given : t.none}</span>
           </p>
-        ) : null}
-        <p className="mb-4">{t.intro}</p>
-        <ul className="flex flex-col gap-4">
-          <li data-consent="data_processing" className="flex flex-col gap-1">
-            <p className="font-medium">
-              {t.kinds.data_processing}: <span data-consent-state>{states.data_processing.given ? t.given : t.none}</span>
-            </p>
-            <p className="text-sm">{CONSENTS.data_processing.label}</p>
-            <p className="text-sm text-slate-700">{describe('data_processing')}</p>
-            <p className="text-sm">{t.dataProcessing}</p>
-            <p>
-              <Link href="/account/delete" className={linkClass}>
-                {t.dataProcessingLink}
-              </Link>
-            </p>
-          </li>
-          {toggleableConsents.map((kind) => {
-            const given = states[kind].given;
-            const name = t.kinds[kind]!;
-            return (
-              <li key={kind} data-consent={kind} className="flex flex-col gap-1">
-                <p className="font-medium">
-                  {name}: <span data-consent-state>{given ? t.given : states[kind].latest ? t.withdrawn : t.none}</span>
-                </p>
-                <p className="text-sm">{CONSENTS[kind].label}</p>
-                <p className="text-sm text-slate-700">{describe(kind)}</p>
-                {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
-                {kind === 'sms' && !given && !hasPhone ? (
-                  <p className="text-sm">{t.needsPhone}</p>
-                ) : (
-                  <form action={setConsentAction}>
-                    <input type="hidden" name="kind" value={kind} />
-                    <input type="hidden" name="action" value={given ? 'withdrawn' : 'given'} />
-                    <button type="submit" className={secondaryButton}>
-                      {given ? t.withdraw(name) : t.give(name)}
-                    </button>
-                  </form>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        <details className="mt-4">
-          <summary className="cursor-pointer font-medium">{t.history}</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t.historyCaption}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">
-                    {t.columns.kind}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.action}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.version}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.at}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.channel}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.columns.ip}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((c) => (
-                  <tr key={c.id} className="border-t border-slate-200">
-                    <td className="p-2">{t.kinds[c.kind]}</td>
-                    <td className="p-2">{t.actions[c.action]}</td>
-                    <td className="p-2">{c.textVersion}</td>
-                    <td className="p-2 whitespace-nowrap">{formatDateTime(c.givenAt)}</td>
-                    <td className="p-2">{t.channels[c.channel]}</td>
-                    <td className="p-2 break-all">{c.ip ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </Card>
-    </section>
+          <p className="text-sm">{CONSENTS.data_processing.label}</p>
+          <p className="text-sm text-slate-700">{describe('data_processing')}</p>
+          <p className="text-sm">{t.dataProcessing}</p>
+          <p>
+            <Link href="/account/delete" className={linkClass}>
+              {t.dataProcessingLink}
+            </Link>
+          </p>
+        </li>
+        {toggleableConsents.map((kind) => {
+          const given = states[kind].given;
+          const name = t.kinds[kind]!;
+          return (
+            <li key={kind} data-consent={kind} className="flex flex-col gap-1">
+              <p className="font-medium">
+                {name}: <span data-consent-state>{given ? t.given : states[kind].latest ? t.withdrawn : t.none}</span>
+              </p>
+              <p className="text-sm">{CONSENTS[kind].label}</p>
+              <p className="text-sm text-slate-700">{describe(kind)}</p>
+              {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
+              {kind === 'sms' && !given && !hasPhone ? (
+                <p className="text-sm">{t.needsPhone}</p>
+              ) : (
+                <ActionButton
+                  action={setConsentAction}
+                  fields={{ kind, action: given ? 'withdrawn' : 'given' }}
+                  className={secondaryButtonClass}
+                >
+                  {given ? t.withdraw(name) : t.give(name)}
+                </ActionButton>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <details className="mt-4">
+        <summary className="cursor-pointer font-medium">{t.history}</summary>
+        <ConsentHistoryTable className="mt-2 overflow-x-auto" rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt) }))} />
+      </details>
+    </CardSection>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { Card, Facts, PageTitle } from '@/components/ui';
+import { ActionButton, CardSection, Facts, PageTitle, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -43,54 +43,37 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t.title}</PageTitle>
-        <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
-            {t.signOut}
-          </button>
-        </form>
+        <ActionButton action={signOutAction} className={secondaryButtonClass}>
+          {t.signOut}
+        </ActionButton>
       </div>
       <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="status-title">
-          <Card>
-            <h2 id="status-title" className="mb-2 text-lg font-bold">
-              {t.status}
-            </h2>
-            {verified ? (
-              <p data-account-status="verified" className="font-semibold text-green-800">
-                {t.verified}. {t.verifiedBody}
-              </p>
-            ) : (
-              <div data-account-status="unverified" className="flex flex-col gap-2">
-                <p className="font-semibold text-warn">{t.unverified}</p>
-                <p>{t.unverifiedBody}</p>
-                <FacilityContact />
-              </div>
-            )}
-          </Card>
-        </section>
-        <section aria-labelledby="data-title">
-          <Card>
-            <h2 id="data-title" className="mb-2 text-lg font-bold">
-              {t.data}
-            </h2>
-            <Facts rows={rows} />
-          </Card>
-        </section>
+        <CardSection id="status-title" title={t.status}>
+          {verified ? (
+            <p data-account-status="verified" className="font-semibold text-green-800">
+              {t.verified}. {t.verifiedBody}
+            </p>
+          ) : (
+            <div data-account-status="unverified" className="flex flex-col gap-2">
+              <p className="font-semibold text-warn">{t.unverified}</p>
+              <p>{t.unverifiedBody}</p>
+              <FacilityContact />
+            </div>
+          )}
+        </CardSection>
+        <CardSection id="data-title" title={t.data}>
+          <Facts rows={rows} />
+        </CardSection>
         <AccountLinks />
         <ConsentsSection accountId={accountId} hasPhone={account.phone !== null} flash={(await searchParams).consent} />
-        <section aria-labelledby="security-title">
-          <Card>
-            <h2 id="security-title" className="mb-2 text-lg font-bold">
+        <CardSection id="security-title" title={pl.mfa.manage}>
+          <p>
+            <Link href="/account/mfa" className={linkClass}>
               {pl.mfa.manage}
-            </h2>
-            <p>
-              <Link href="/account/mfa" className={linkClass}>
-                {pl.mfa.manage}
-              </Link>
-            </p>
-          </Card>
-        </section>
+            </Link>
+          </p>
+        </CardSection>
       </div>
     </>
   );

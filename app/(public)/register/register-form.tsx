@@ -80,6 +80,10 @@ function FormBody({
   const showBirthDate = !enhanced || noPesel;
   const showConsentEmail = !enhanced || email !== '';
   const showConsentSms = !enhanced || (phone !== '' && !isBrak(phone));
+  const optionalConsents = [
+    ['consentEmail', showConsentEmail],
+    ['consentSms', showConsentSms],
+  ] as const;
   const login = values.login ?? '';
   const loginWarning = login.length > 0 && login.length < 8 ? t.warnings.loginShort(login.length) : undefined;
 
@@ -250,24 +254,18 @@ function FormBody({
             defaultChecked={v.consentDataProcessing === 'on'}
             error={errors.consentDataProcessing}
           />
-          {showConsentEmail ? (
-            <Checkbox
-              name="consentEmail"
-              label={consentLabels.consentEmail}
-              required={enhanced}
-              defaultChecked={v.consentEmail === 'on'}
-              error={errors.consentEmail}
-            />
-          ) : null}
-          {showConsentSms ? (
-            <Checkbox
-              name="consentSms"
-              label={consentLabels.consentSms}
-              required={enhanced}
-              defaultChecked={v.consentSms === 'on'}
-              error={errors.consentSms}
-            />
-          ) : null}
+          {optionalConsents.map(([name, shown]) =>
+            shown ? (
+              <Checkbox
+                key={name}
+                name={name}
+                label={consentLabels[name]}
+                required={enhanced}
+                defaultChecked={v[name] === 'on'}
+                error={errors[name]}
+              />
+            ) : null,
+          )}
         </fieldset>
 
         <SubmitButton pending={pending}>{t.submit}</SubmitButton>

@@ -2,16 +2,47 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentSession, currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
-import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listStaff } from '@/lib/staff/staff-accounts';
 import { auditActions, listAudit } from '@/lib/staff/audit-log';
 import { isUuid } from '@/lib/web/action';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
+
+/** One filter of the log: every value it can take, or anything. */
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  value?: string;
+  anyLabel: string;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  const id = `audit-${props.name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.value ?? ''}
+        className="min-h-11 rounded-md border border-slate-400 bg-white px-2"
+      >
+        <option value="">{props.anyLabel}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await currentStaff(['admin']))) {
@@ -24,98 +55,56 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const [rows, staff, actions] = await Promise.all([listAudit(db, { staffId, action }), listStaff(db), auditActions(db)]);
   const t = pl.admin.audit;
-  const selectClass = 'min-h-11 rounded-md border border-slate-400 bg-white px-2';
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
       <form method="get" action="/admin/audit" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t.filter}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-staff" className="font-medium">
-            {t.staff}
-          </label>
-          <select id="audit-staff" name="staff" defaultValue={staffId ?? ''} className={selectClass}>
-            <option value="">{t.anyone}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.login})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-event" className="font-medium">
-            {t.event}
-          </label>
-          <select id="audit-event" name="event" defaultValue={action ?? ''} className={selectClass}>
-            <option value="">{t.anyEvent}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="staff"
+          label={t.staff}
+          value={staffId}
+          anyLabel={t.anyone}
+          options={staff.map((s) => [s.id, `${s.name} (${s.login})`] as const)}
+        />
+        <FilterSelect name="event" label={t.event} value={action} anyLabel={t.anyEvent} options={actions.map((a) => [a, a] as const)} />
         <button type="submit" className={buttonClass}>
           {t.apply}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p role="status">{t.empty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.caption}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t.columns.at}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.who}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.what}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.account}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.details}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">
-                    {r.staffName
-                      ? `${r.staffName} (${r.staffLogin})`
-                      : r.action.startsWith('patient.')
-                        ? pl.selfService.audit.patient
-                        : '—'}
-                  </td>
-                  <td className="p-2">{r.action}</td>
-                  <td className="p-2">
-                    {r.accountId ? (
-                      <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
-                        {r.accountLogin ?? r.accountId}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="p-2 break-words">
-                    {Object.entries(r.details)
-                      .map(([k, v]) => `${k}: ${String(v)}`)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.caption}
+        empty={t.empty}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          createdAtColumn(t.columns.at),
+          {
+            header: t.columns.who,
+            cell: (r) =>
+              r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—',
+          },
+          { header: t.columns.what, cell: (r) => r.action },
+          {
+            header: t.columns.account,
+            cell: (r) =>
+              r.accountId ? (
+                <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+                  {r.accountLogin ?? r.accountId}
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            header: t.columns.details,
+            className: 'break-words',
+            cell: (r) =>
+              Object.entries(r.details)
+                .map(([k, v]) => `${k}: ${String(v)}`)
+                .join(', '),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/ui';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { listBlockedRegistrations } from '@/lib/staff/blocked-registrations';
 
@@ -17,51 +17,20 @@ export default async function BlockedRegistrationsPage() {
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
-      {rows.length === 0 ? (
-        <p role="status">{t.empty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.caption}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t.columns.at}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.reason}
-                </th>
-                <th scope="col" className="p-2">
-                  {c.name}
-                </th>
-                <th scope="col" className="p-2">
-                  {c.pesel}
-                </th>
-                <th scope="col" className="p-2">
-                  {c.login}
-                </th>
-                <th scope="col" className="p-2">
-                  {c.email}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">{wordFor(t.reasons, r.reason) ?? r.reason}</td>
-                  <th scope="row" className="p-2 font-medium">
-                    {r.lastName} {r.firstName}
-                  </th>
-                  <td className="p-2">{r.pesel ?? `BRAK, ${r.birthDate ?? ''}`}</td>
-                  <td className="p-2 break-all">{r.login}</td>
-                  <td className="p-2 break-all">{r.email}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.caption}
+        empty={t.empty}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          createdAtColumn(t.columns.at),
+          { header: t.columns.reason, cell: (r) => wordFor(t.reasons, r.reason) ?? r.reason },
+          { header: c.name, rowHeader: true, className: 'font-medium', cell: (r) => `${r.lastName} ${r.firstName}` },
+          { header: c.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },
+          { header: c.login, className: 'break-all', cell: (r) => r.login },
+          { header: c.email, className: 'break-all', cell: (r) => r.email },
+        ]}
+      />
     </>
   );
 }

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PageTitle, linkClass } from '@/components/ui';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { listPendingChanges } from '@/lib/staff/data-changes';
 
@@ -19,45 +19,27 @@ export default async function DataChangesPage() {
   return (
     <>
       <PageTitle>{t.listTitle}</PageTitle>
-      {rows.length === 0 ? (
-        <p role="status">{t.listEmpty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.listCaption}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t.columns.patient}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.login}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.createdAt}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.fields}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
-                      {r.lastName} {r.firstName}
-                    </Link>
-                  </th>
-                  <td className="p-2">{r.login}</td>
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="p-2">{r.fields.map((f) => t.fields[f] ?? f).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.listCaption}
+        empty={t.listEmpty}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            header: t.columns.patient,
+            rowHeader: true,
+            className: 'font-normal',
+            cell: (r) => (
+              <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+                {r.lastName} {r.firstName}
+              </Link>
+            ),
+          },
+          { header: t.columns.login, cell: (r) => r.login },
+          createdAtColumn(t.columns.createdAt),
+          { header: t.columns.fields, cell: (r) => r.fields.map((f) => t.fields[f] ?? f).join(', ') },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { EnrolmentForm } from '@/components/mfa/enrolment-form';
-import { Card, PageTitle, linkClass } from '@/components/ui';
+import { MfaSettings } from '@/components/mfa/mfa-settings';
+import { linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/auth';
 import { hasSecondFactor, startEnrolment } from '@/lib/auth/mfa';
@@ -20,31 +20,18 @@ export default async function StaffMfaPage() {
   const enabled = await hasSecondFactor(db, owner);
   const enrolment = enabled ? null : await startEnrolment(db, owner, (await staffLogin(db, staff.id)) ?? pl.mfa.accountName.staff);
   return (
-    <>
-      <PageTitle>{pl.mfa.manage}</PageTitle>
-      <Card>
-        {enabled ? (
-          <div className="flex flex-col gap-2">
-            <p role="status" className="font-semibold text-green-800">
-              {pl.mfa.enabled}
-            </p>
-            <p>{pl.admin.mfa.lostPhone}</p>
-          </div>
-        ) : (
-          <div className="flex flex-col gap-4">
-            <p>{pl.mfa.enrolIntroStaff}</p>
-            <EnrolmentForm
-              enrolment={enrolment}
-              confirm={enableStaffMfaAction}
-              after={
-                <Link href="/admin/verifications" className={linkClass}>
-                  {pl.admin.nav.queue}
-                </Link>
-              }
-            />
-          </div>
-        )}
-      </Card>
-    </>
+    <MfaSettings
+      enabled={enabled}
+      enabledGap="gap-2"
+      whenEnabled={<p>{pl.admin.mfa.lostPhone}</p>}
+      intro={<p>{pl.mfa.enrolIntroStaff}</p>}
+      enrolment={enrolment}
+      confirm={enableStaffMfaAction}
+      after={
+        <Link href="/admin/verifications" className={linkClass}>
+          {pl.admin.nav.queue}
+        </Link>
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageTitle } from '@/components/ui';
+import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { currentSession, currentStaff } from '@/lib/auth/auth';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -20,43 +21,19 @@ export default async function StaffListPage() {
   return (
     <>
       <PageTitle>{t.title}</PageTitle>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t.caption}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="p-2">
-                {t.columns.name}
-              </th>
-              <th scope="col" className="p-2">
-                {t.columns.login}
-              </th>
-              <th scope="col" className="p-2">
-                {t.columns.role}
-              </th>
-              <th scope="col" className="p-2">
-                {t.columns.mfa}
-              </th>
-              <th scope="col" className="p-2">
-                {t.columns.state}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-staff-login={r.login} className="border-t border-slate-200">
-                <td className="p-2">{r.name}</td>
-                <td className="p-2">{r.login}</td>
-                <td className="p-2">{pl.admin.roles[r.role] ?? r.role}</td>
-                <td className="p-2" data-mfa={r.mfa ? 'on' : 'off'}>
-                  {r.mfa ? t.mfaOn : t.mfaOff}
-                </td>
-                <td className="p-2">{r.disabledAt ? t.disabled : t.active}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t.caption}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowData={(r) => ({ 'data-staff-login': r.login })}
+        columns={[
+          { header: t.columns.name, cell: (r) => r.name },
+          { header: t.columns.login, cell: (r) => r.login },
+          { header: t.columns.role, cell: (r) => pl.admin.roles[r.role] ?? r.role },
+          { header: t.columns.mfa, cellData: (r) => ({ 'data-mfa': r.mfa ? 'on' : 'off' }), cell: (r) => (r.mfa ? t.mfaOn : t.mfaOff) },
+          { header: t.columns.state, cell: (r) => (r.disabledAt ? t.disabled : t.active) },
+        ]}
+      />
     </>
   );
 }

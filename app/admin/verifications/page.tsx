@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { DataTable, createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { accountStatuses } from '@/db/schema';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
-import { formatDateTime } from '@/lib/format';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
 
@@ -73,53 +73,29 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
           {t.submit}
         </button>
       </form>
-      {page.rows.length === 0 ? (
-        <p role="status">{t.empty}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.caption}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="p-2">
-                  {t.columns.created}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.name}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.pesel}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.login}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.email}
-                </th>
-                <th scope="col" className="p-2">
-                  {t.columns.status}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <th scope="row" className="p-2 font-medium">
-                    <Link href={`/admin/verifications/${r.id}`} className={linkClass}>
-                      {r.lastName} {r.firstName}
-                    </Link>
-                  </th>
-                  <td className="p-2">{r.pesel ?? `BRAK, ${r.birthDate ?? ''}`}</td>
-                  <td className="p-2 break-all">{r.login}</td>
-                  <td className="p-2 break-all">{r.email}</td>
-                  <td className="p-2">{pl.admin.statuses[r.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t.caption}
+        empty={t.empty}
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        columns={[
+          createdAtColumn(t.columns.created),
+          {
+            header: t.columns.name,
+            rowHeader: true,
+            className: 'font-medium',
+            cell: (r) => (
+              <Link href={`/admin/verifications/${r.id}`} className={linkClass}>
+                {r.lastName} {r.firstName}
+              </Link>
+            ),
+          },
+          { header: t.columns.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },
+          { header: t.columns.login, className: 'break-all', cell: (r) => r.login },
+          { header: t.columns.email, className: 'break-all', cell: (r) => r.email },
+          { header: t.columns.status, cell: (r) => pl.admin.statuses[r.status] },
+        ]}
+      />
       <nav aria-label={t.pages} className="mt-4 flex gap-4">
         {params.after ? (
           <Link href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Facts, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { Facts, buttonClass } from '@/components/ui';
+import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { exportMyData } from '@/lib/account/my-data';
 import { formatAddress } from '@/lib/account/settings-view';
 import { formatDateTime } from '@/lib/format';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { requirePatient } from '@/lib/web/action';
+import { ConsentHistoryTable } from '../consent-history-table';
 import { PrintButton } from './print-button';
+import { SubpageHeading } from '../subpage-heading';
 
 export const metadata: Metadata = { title: pl.selfService.data.title, robots: { index: false } };
 
@@ -41,12 +43,7 @@ export default async function MyDataPage() {
   const s = d.submittedAtRegistration;
   return (
     <>
-      <p className="mb-2 print:hidden">
-        <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
-        </Link>
-      </p>
-      <PageTitle>{t.title}</PageTitle>
+      <SubpageHeading title={t.title} linkLineClass="mb-2 print:hidden" />
       <p className="mb-2">{t.intro}</p>
       <p className="mb-4 text-sm">{t.generatedAt(when(d.generatedAt))}</p>
       <div className="mb-6 flex flex-wrap gap-3 print:hidden">
@@ -130,74 +127,20 @@ export default async function MyDataPage() {
               </li>
             ))}
           </ul>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{c.historyCaption}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">
-                    {c.columns.kind}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {c.columns.action}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {c.columns.version}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {c.columns.at}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {c.columns.channel}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {c.columns.ip}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.consents.history.map((h, i) => (
-                  <tr key={i} className="border-t border-slate-200">
-                    <td className="p-2">{c.kinds[h.kind]}</td>
-                    <td className="p-2">{c.actions[h.action]}</td>
-                    <td className="p-2">{h.textVersion}</td>
-                    <td className="p-2 whitespace-nowrap">{when(h.at)}</td>
-                    <td className="p-2">{c.channels[h.channel]}</td>
-                    <td className="p-2 break-all">{h.ip ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConsentHistoryTable className="overflow-x-auto" rows={d.consents.history.map((h) => ({ ...h, at: when(h.at) }))} />
         </Section>
         <Section id="data-emails" title={t.sections.emails}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t.sections.emails}</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="p-2">
-                    {t.emailColumns.subject}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.emailColumns.createdAt}
-                  </th>
-                  <th scope="col" className="p-2">
-                    {t.emailColumns.sentAt}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.emails.map((m, i) => (
-                  <tr key={i} className="border-t border-slate-200">
-                    <td className="p-2">{m.subject}</td>
-                    <td className="p-2 whitespace-nowrap">{when(m.createdAt)}</td>
-                    <td className="p-2 whitespace-nowrap">{when(m.sentAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t.sections.emails}
+            className="overflow-x-auto"
+            rows={d.emails}
+            rowKey={(_, i) => i}
+            columns={[
+              { header: t.emailColumns.subject, cell: (m) => m.subject },
+              { header: t.emailColumns.createdAt, className: 'whitespace-nowrap', cell: (m) => when(m.createdAt) },
+              { header: t.emailColumns.sentAt, className: 'whitespace-nowrap', cell: (m) => when(m.sentAt) },
+            ]}
+          />
         </Section>
         <Section id="data-staff" title={t.sections.staff}>
           {d.staffActions.length === 0 ? (

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card, PageTitle, linkClass } from '@/components/ui';
+import { Card, linkClass } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { requirePatient } from '@/lib/web/action';
 import { DeleteAccountForm } from './delete-form';
+import { SubpageHeading } from '../subpage-heading';
 
 export const metadata: Metadata = { title: pl.selfService.delete.title, robots: { index: false } };
 
@@ -14,12 +15,7 @@ export default async function DeleteAccountPage() {
   await requirePatient();
   return (
     <>
-      <p className="mb-2">
-        <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
-        </Link>
-      </p>
-      <PageTitle>{t.title}</PageTitle>
+      <SubpageHeading title={t.title} />
       <div className="flex flex-col gap-6">
         <Card>
           <h2 className="mb-2 text-lg font-bold">{t.what}</h2>

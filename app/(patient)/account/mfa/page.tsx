@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CodeForm } from '@/components/mfa/code-form';
-import { EnrolmentForm } from '@/components/mfa/enrolment-form';
-import { Card, PageTitle, linkClass } from '@/components/ui';
+import { MfaSettings } from '@/components/mfa/mfa-settings';
+import { linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { currentPatientId } from '@/lib/auth/auth';
@@ -27,27 +27,27 @@ export default async function PatientMfaPage() {
     </Link>
   );
   return (
-    <>
-      <PageTitle>{pl.mfa.manage}</PageTitle>
-      <Card>
-        {enabled ? (
-          <div className="flex flex-col gap-4">
-            <p role="status" className="font-semibold text-green-800">
-              {pl.mfa.enabled}
-            </p>
-            <h2 className="text-lg font-bold">{pl.mfa.disableTitle}</h2>
-            <p>{pl.mfa.disableIntro}</p>
-            <CodeForm action={disablePatientMfaAction} submitLabel={pl.mfa.disableSubmit} hint={pl.mfa.codeHint} />
-          </div>
-        ) : (
-          <div className="flex flex-col gap-4">
-            <p>{pl.mfa.disabledState}</p>
-            <p>{pl.mfa.enrolIntroPatient}</p>
-            <EnrolmentForm enrolment={enrolment} confirm={enablePatientMfaAction} after={back} />
-          </div>
-        )}
-        <p className="mt-4">{back}</p>
-      </Card>
-    </>
+    <MfaSettings
+      enabled={enabled}
+      enabledGap="gap-4"
+      whenEnabled={
+        <>
+          <h2 className="text-lg font-bold">{pl.mfa.disableTitle}</h2>
+          <p>{pl.mfa.disableIntro}</p>
+          <CodeForm action={disablePatientMfaAction} submitLabel={pl.mfa.disableSubmit} hint={pl.mfa.codeHint} />
+        </>
+      }
+      intro={
+        <>
+          <p>{pl.mfa.disabledState}</p>
+          <p>{pl.mfa.enrolIntroPatient}</p>
+        </>
+      }
+      enrolment={enrolment}
+      confirm={enablePatientMfaAction}
+      after={back}
+    >
+      <p className="mt-4">{back}</p>
+    </MfaSettings>
   );
 }

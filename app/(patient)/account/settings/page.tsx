@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { Card, PageTitle, linkClass } from '@/components/ui';
+import { ActionButton, CardSection, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
 import { formatAddress, loadSettings } from '@/lib/account/settings-view';
@@ -14,11 +13,11 @@ import { cancelEmailChangeAction, signOutEverywhereAction } from './actions';
 import { ContactForm } from './contact-form';
 import { EmailChangeForm } from './email-change-form';
 import { PasswordChangeForm } from './password-change-form';
+import { SubpageHeading } from '../subpage-heading';
 
 export const metadata: Metadata = { title: pl.selfService.settings.title, robots: { index: false } };
 
 const t = pl.selfService.settings;
-const secondaryButton = 'min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium';
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const accountId = await requirePatient();
@@ -38,12 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
-        </Link>
-      </p>
-      <PageTitle>{t.title}</PageTitle>
+      <SubpageHeading title={t.title} />
       <p className="mb-4">{t.intro}</p>
       {message ? (
         <p role="status" tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
@@ -51,79 +45,55 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="password-title">
-          <Card>
-            <h2 id="password-title" className="mb-2 text-lg font-bold">
-              {t.password.title}
-            </h2>
-            <p className="mb-4">{t.password.intro}</p>
-            <PasswordChangeForm policy={env.PASSWORD_POLICY} />
-          </Card>
-        </section>
+        <CardSection id="password-title" title={t.password.title}>
+          <p className="mb-4">{t.password.intro}</p>
+          <PasswordChangeForm policy={env.PASSWORD_POLICY} />
+        </CardSection>
 
-        <section aria-labelledby="email-title">
-          <Card>
-            <h2 id="email-title" className="mb-2 text-lg font-bold">
-              {t.email.title}
-            </h2>
-            <p className="mb-2 break-words">
-              {t.email.current}: <strong data-testid="current-email">{settings.email}</strong>
-            </p>
-            {settings.pendingEmail ? (
-              <div className="mb-4 flex flex-col gap-2 rounded-md border border-slate-300 bg-slate-50 p-3">
-                <p className="break-words" data-testid="pending-email">
-                  {t.email.pending(settings.pendingEmail.newEmail, formatDateTime(settings.pendingEmail.expiresAt))}
-                </p>
-                <form action={cancelEmailChangeAction}>
-                  <button type="submit" className={secondaryButton}>
-                    {t.email.cancel}
-                  </button>
-                </form>
-              </div>
-            ) : null}
-            <EmailChangeForm contact={<FacilityContact />} />
-          </Card>
-        </section>
+        <CardSection id="email-title" title={t.email.title}>
+          <p className="mb-2 break-words">
+            {t.email.current}: <strong data-testid="current-email">{settings.email}</strong>
+          </p>
+          {settings.pendingEmail ? (
+            <div className="mb-4 flex flex-col gap-2 rounded-md border border-slate-300 bg-slate-50 p-3">
+              <p className="break-words" data-testid="pending-email">
+                {t.email.pending(settings.pendingEmail.newEmail, formatDateTime(settings.pendingEmail.expiresAt))}
+              </p>
+              <ActionButton action={cancelEmailChangeAction} className={secondaryButtonClass}>
+                {t.email.cancel}
+              </ActionButton>
+            </div>
+          ) : null}
+          <EmailChangeForm contact={<FacilityContact />} />
+        </CardSection>
 
-        <section aria-labelledby="contact-title">
-          <Card>
-            <h2 id="contact-title" className="mb-2 text-lg font-bold">
-              {t.contact.title}
-            </h2>
-            <p className="mb-2">{t.contact.intro}</p>
-            {settings.reviewed ? <p className="mb-2">{t.contact.reviewed}</p> : null}
-            {settings.pendingData ? (
-              <div className="mb-4 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="pending-data-change">
-                <p className="font-medium">{t.contact.pending}</p>
-                <p className="break-words">{formatAddress(settings.pendingData.proposed)}</p>
-              </div>
-            ) : null}
-            <ContactForm
-              initial={{
-                phone: settings.phone ?? 'BRAK',
-                street: address.street ?? '',
-                houseNumber: address.houseNumber ?? '',
-                flatNumber: address.flatNumber ?? '',
-                postalCode: address.postalCode ?? '',
-                city: address.city ?? '',
-              }}
-            />
-          </Card>
-        </section>
+        <CardSection id="contact-title" title={t.contact.title}>
+          <p className="mb-2">{t.contact.intro}</p>
+          {settings.reviewed ? <p className="mb-2">{t.contact.reviewed}</p> : null}
+          {settings.pendingData ? (
+            <div className="mb-4 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="pending-data-change">
+              <p className="font-medium">{t.contact.pending}</p>
+              <p className="break-words">{formatAddress(settings.pendingData.proposed)}</p>
+            </div>
+          ) : null}
+          <ContactForm
+            initial={{
+              phone: settings.phone ?? 'BRAK',
+              street: address.street ?? '',
+              houseNumber: address.houseNumber ?? '',
+              flatNumber: address.flatNumber ?? '',
+              postalCode: address.postalCode ?? '',
+              city: address.city ?? '',
+            }}
+          />
+        </CardSection>
 
-        <section aria-labelledby="sessions-title">
-          <Card>
-            <h2 id="sessions-title" className="mb-2 text-lg font-bold">
-              {t.sessions.title}
-            </h2>
-            <p className="mb-4">{t.sessions.intro}</p>
-            <form action={signOutEverywhereAction}>
-              <button type="submit" className={secondaryButton}>
-                {t.sessions.submit}
-              </button>
-            </form>
-          </Card>
-        </section>
+        <CardSection id="sessions-title" title={t.sessions.title}>
+          <p className="mb-4">{t.sessions.intro}</p>
+          <ActionButton action={signOutEverywhereAction} className={secondaryButtonClass}>
+            {t.sessions.submit}
+          </ActionButton>
+        </CardSection>
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { EnrolmentForm } from '@/components/mfa/enrolment-form';
-import { Card, PageTitle, buttonClass } from '@/components/ui';
+import { ActionButton, Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { startEnrolment } from '@/lib/auth/mfa';
 import { readPendingSignIn } from '@/lib/auth/pending-sign-in';
@@ -33,13 +33,7 @@ export default async function MfaSetupAtSignInPage() {
         <EnrolmentForm
           enrolment={enrolment}
           confirm={confirmEnrolmentAtSignInAction}
-          after={
-            <form action={continueAfterEnrolmentAction}>
-              <button type="submit" className={buttonClass}>
-                {t.continue}
-              </button>
-            </form>
-          }
+          after={<ActionButton action={continueAfterEnrolmentAction}>{t.continue}</ActionButton>}
         />
       </Card>
     </>

@@ -1,4 +1,4 @@
-import { Card } from '@/components/ui';
+import { CardSection } from '@/components/ui';
 import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
@@ -9,21 +9,16 @@ const t = pl.admin.detail;
 /** The consents given, each with its text version, time and address. */
 export function ConsentList({ consents }: { consents: AccountDetail['consents'] }) {
   return (
-    <section aria-labelledby="consents-title">
-      <Card>
-        <h2 id="consents-title" className="mb-2 text-lg font-bold">
-          {t.consents}
-        </h2>
-        <ul className="flex flex-col gap-2 text-sm">
-          {consents.map((c) => (
-            <li key={c.id}>
-              <strong>{CONSENTS[c.kind].label}</strong>
-              <br />
-              {t.consentLine(c.textVersion, formatDateTime(c.givenAt), c.ip ?? '—')}
-            </li>
-          ))}
-        </ul>
-      </Card>
-    </section>
+    <CardSection id="consents-title" title={t.consents}>
+      <ul className="flex flex-col gap-2 text-sm">
+        {consents.map((c) => (
+          <li key={c.id}>
+            <strong>{CONSENTS[c.kind].label}</strong>
+            <br />
+            {t.consentLine(c.textVersion, formatDateTime(c.givenAt), c.ip ?? '—')}
+          </li>
+        ))}
+      </ul>
+    </CardSection>
   );
 }

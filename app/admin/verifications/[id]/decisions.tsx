@@ -1,4 +1,4 @@
-import { Card, buttonClass } from '@/components/ui';
+import { ActionButton, Card, buttonClass } from '@/components/ui';
 import { verificationDocuments } from '@/db/schema';
 import { pl } from '@/lib/messages/pl';
 import type { availableDecisions } from '@/lib/staff/verification-decisions';
@@ -71,12 +71,9 @@ function BlockForm({ accountId }: { accountId: string }) {
 function UnblockForm({ accountId }: { accountId: string }) {
   return (
     <Card>
-      <form action={unblockAction}>
-        <input type="hidden" name="accountId" value={accountId} />
-        <button type="submit" className={buttonClass}>
-          {t.unblock}
-        </button>
-      </form>
+      <ActionButton action={unblockAction} fields={{ accountId }}>
+        {t.unblock}
+      </ActionButton>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card } from '@/components/ui';
+import { ActionButton, CardSection } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import type { AccountDetail, SentLink } from '@/lib/staff/account-detail';
@@ -9,39 +9,36 @@ const t = pl.admin.detail;
 /** The emails sent to the account, the button for a new activation link, and the links' states. */
 export function EmailsAndLinks({ detail, canResend }: { detail: AccountDetail; canResend: boolean }) {
   return (
-    <section aria-labelledby="emails-title">
-      <Card>
-        <h2 id="emails-title" className="mb-2 text-lg font-bold">
-          {t.emails}
-        </h2>
-        <ul className="flex flex-col gap-2 text-sm">
-          {detail.emails.map((m) => (
-            <li key={m.id}>
-              <strong>{m.subject}</strong>
-              {t.emailLine(m.status, m.attempts, formatDateTime(m.createdAt))}
-              {m.lastError ? <span className="block text-danger">{m.lastError}</span> : null}
-            </li>
-          ))}
-        </ul>
-        {canResend ? (
-          <form action={resendActivationStaffAction} className="mt-3">
-            <input type="hidden" name="accountId" value={detail.account.id} />
-            <button type="submit" className="min-h-11 rounded-md border border-brand px-4 font-medium text-brand">
-              {t.resend}
-            </button>
-          </form>
-        ) : null}
-        <h3 className="mt-4 mb-1 font-bold">{t.tokens}</h3>
-        <ul className="flex flex-col gap-1 text-sm">
-          {detail.tokens.map((link, i) => (
-            <li key={i}>
-              {t.linkSent(t.linkPurposes[link.purpose], formatDateTime(link.createdAt))}
-              {describeLinkState(link)}
-            </li>
-          ))}
-        </ul>
-      </Card>
-    </section>
+    <CardSection id="emails-title" title={t.emails}>
+      <ul className="flex flex-col gap-2 text-sm">
+        {detail.emails.map((m) => (
+          <li key={m.id}>
+            <strong>{m.subject}</strong>
+            {t.emailLine(m.status, m.attempts, formatDateTime(m.createdAt))}
+            {m.lastError ? <span className="block text-danger">{m.lastError}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {canResend ? (
+        <ActionButton
+          action={resendActivationStaffAction}
+          fields={{ accountId: detail.account.id }}
+          formClassName="mt-3"
+          className="min-h-11 rounded-md border border-brand px-4 font-medium text-brand"
+        >
+          {t.resend}
+        </ActionButton>
+      ) : null}
+      <h3 className="mt-4 mb-1 font-bold">{t.tokens}</h3>
+      <ul className="flex flex-col gap-1 text-sm">
+        {detail.tokens.map((link, i) => (
+          <li key={i}>
+            {t.linkSent(t.linkPurposes[link.purpose], formatDateTime(link.createdAt))}
+            {describeLinkState(link)}
+          </li>
+        ))}
+      </ul>
+    </CardSection>
   );
 }
 

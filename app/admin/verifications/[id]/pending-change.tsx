@@ -1,4 +1,5 @@
-import { Card, buttonClass } from '@/components/ui';
+import { ActionButton, Card, secondaryButtonClass } from '@/components/ui';
+import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { changedFields } from '@/lib/account/contact-form';
 import type { Patient, PatientContactData } from '@/db/schema';
@@ -30,20 +31,16 @@ export async function PendingDataChange({ accountId, done }: { accountId: string
           <p className="mb-3">{t.pendingIntro(formatDateTime(pending.change.createdAt))}</p>
           <ChangeTable current={pending.patient} proposed={pending.change.proposed} />
           <div className="mt-4 flex flex-wrap gap-3">
-            <form action={acceptDataChangeAction}>
-              <input type="hidden" name="accountId" value={accountId} />
-              <input type="hidden" name="changeId" value={pending.change.id} />
-              <button type="submit" className={buttonClass}>
-                {t.accept}
-              </button>
-            </form>
-            <form action={rejectDataChangeAction}>
-              <input type="hidden" name="accountId" value={accountId} />
-              <input type="hidden" name="changeId" value={pending.change.id} />
-              <button type="submit" className="min-h-11 rounded-md border border-slate-400 bg-white px-4 font-medium">
-                {t.reject}
-              </button>
-            </form>
+            <ActionButton action={acceptDataChangeAction} fields={{ accountId, changeId: pending.change.id }}>
+              {t.accept}
+            </ActionButton>
+            <ActionButton
+              action={rejectDataChangeAction}
+              fields={{ accountId, changeId: pending.change.id }}
+              className={secondaryButtonClass}
+            >
+              {t.reject}
+            </ActionButton>
           </div>
         </Card>
       ) : (
@@ -67,37 +64,26 @@ function ChangeTable({ current, proposed }: { current: Patient; proposed: Patien
   const changed = new Set(changedFields(record, proposed));
   const show = (v: string | null) => v || '—';
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t.pendingTitle}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="p-2">
-              {t.field}
-            </th>
-            <th scope="col" className="p-2">
-              {t.current}
-            </th>
-            <th scope="col" className="p-2">
-              {t.proposed}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const).map((f) => (
-            <tr key={f} className={`border-t border-slate-200 ${changed.has(f) ? 'font-semibold' : ''}`}>
-              <th scope="row" className="p-2 font-medium">
-                {labels[f]}
-              </th>
-              <td className="p-2">{show(record[f])}</td>
-              <td className="p-2" data-proposed={f}>
-                {show(proposed[f])}
-                {changed.has(f) ? <span className="sr-only">{t.changed}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t.pendingTitle}
+      className="overflow-x-auto"
+      rows={['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const}
+      rowKey={(f) => f}
+      rowClassName={(f) => (changed.has(f) ? 'font-semibold' : '')}
+      columns={[
+        { header: t.field, rowHeader: true, className: 'font-medium', cell: (f) => labels[f] },
+        { header: t.current, cell: (f) => show(record[f]) },
+        {
+          header: t.proposed,
+          cellData: (f) => ({ 'data-proposed': f }),
+          cell: (f) => (
+            <>
+              {show(proposed[f])}
+              {changed.has(f) ? <span className="sr-only">{t.changed}</span> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { buttonClass } from '@/components/ui';
+import { ActionButton } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import { isUntilLifted, type signInLockOf } from '@/lib/staff/sign-in-locks';
@@ -15,12 +15,9 @@ export function SignInLockNotice({ accountId, lock }: { accountId: string; lock:
       <p id="signin-lock" className="mb-2 font-semibold">
         {t.signInLocked(isUntilLifted(lock.lockedUntil) ? null : formatDateTime(lock.lockedUntil), lock.failures)}
       </p>
-      <form action={liftSignInLockAction}>
-        <input type="hidden" name="accountId" value={accountId} />
-        <button type="submit" className={buttonClass}>
-          {t.liftSignInLock}
-        </button>
-      </form>
+      <ActionButton action={liftSignInLockAction} fields={{ accountId }}>
+        {t.liftSignInLock}
+      </ActionButton>
     </section>
   );
 }

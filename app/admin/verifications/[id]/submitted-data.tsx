@@ -1,4 +1,4 @@
-import { Card, Facts } from '@/components/ui';
+import { CardSection, Facts } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
 import type { AccountDetail } from '@/lib/staff/account-detail';
@@ -9,29 +9,24 @@ const labels = pl.register.labels;
 export function SubmittedData({ account }: { account: AccountDetail['account'] }) {
   const s = account.submitted;
   return (
-    <section aria-labelledby="submitted-title">
-      <Card>
-        <h2 id="submitted-title" className="mb-2 text-lg font-bold">
-          {pl.admin.detail.submitted}
-        </h2>
-        <Facts
-          labelWidth="wide"
-          rows={[
-            [labels.pesel, s.pesel ?? pl.none],
-            [labels.birthDate, s.birthDate],
-            [labels.firstName, s.firstName],
-            [labels.lastName, s.lastName],
-            [labels.login, account.login],
-            [labels.email, account.email],
-            [labels.phone, account.phone ?? pl.none],
-            [labels.street, s.street],
-            [labels.houseNumber, [s.houseNumber, s.flatNumber].filter(Boolean).join(' / ')],
-            [labels.postalCode, s.postalCode],
-            [labels.city, s.city],
-            [pl.admin.queue.columns.created, formatDateTime(account.createdAt)],
-          ]}
-        />
-      </Card>
-    </section>
+    <CardSection id="submitted-title" title={pl.admin.detail.submitted}>
+      <Facts
+        labelWidth="wide"
+        rows={[
+          [labels.pesel, s.pesel ?? pl.none],
+          [labels.birthDate, s.birthDate],
+          [labels.firstName, s.firstName],
+          [labels.lastName, s.lastName],
+          [labels.login, account.login],
+          [labels.email, account.email],
+          [labels.phone, account.phone ?? pl.none],
+          [labels.street, s.street],
+          [labels.houseNumber, [s.houseNumber, s.flatNumber].filter(Boolean).join(' / ')],
+          [labels.postalCode, s.postalCode],
+          [labels.city, s.city],
+          [pl.admin.queue.columns.created, formatDateTime(account.createdAt)],
+        ]}
+      />
+    </CardSection>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FacilityContact } from '@/components/facility-contact';
-import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { ActionButton, Card, PageTitle, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { inspectEmailChange } from '@/lib/account/change-email';
 import { currentPatientId } from '@/lib/auth/auth';
@@ -60,12 +60,9 @@ export default async function ConfirmEmailPage({
         ) : null}
         <p className="mb-4 break-words">{t.intro(info.newEmail!)}</p>
         {otherAccount ? null : (
-          <form action={confirmEmailAction}>
-            <input type="hidden" name="token" value={token} />
-            <button type="submit" className={buttonClass}>
-              {t.submit}
-            </button>
-          </form>
+          <ActionButton action={confirmEmailAction} fields={{ token }}>
+            {t.submit}
+          </ActionButton>
         )}
       </Card>
     </>
