@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Card, PageTitle } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { EnrolmentForm, type EnrolmentProps } from './enrolment-form';
 
-/** The page of one's own second factor: what it means when it is on, or its enrolment when it is off. */
-export function MfaSettings({
+/**
+ * The page of one's own second factor: what it means when it is on, or its enrolment when it is
+ * off. In the request's words: the patient's language, Polish on the staff's pages.
+ */
+export async function MfaSettings({
   enabled,
   enabledGap,
   whenEnabled,
@@ -19,14 +22,15 @@ export function MfaSettings({
   intro: ReactNode;
   children?: ReactNode;
 }) {
+  const t = (await words()).mfa;
   return (
     <>
-      <PageTitle>{pl.mfa.manage}</PageTitle>
+      <PageTitle>{t.manage}</PageTitle>
       <Card>
         {enabled ? (
           <div className={`flex flex-col ${enabledGap}`}>
             <p role="status" className="font-semibold text-green-800">
-              {pl.mfa.enabled}
+              {t.enabled}
             </p>
             {whenEnabled}
           </div>

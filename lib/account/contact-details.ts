@@ -1,5 +1,5 @@
 // A patient changes their phone and address. The fields are judged by the registration form's
-// own rules (lib/registration/form.ts contactRules). The web account's phone changes at once;
+// own rules (lib/registration/form.ts contactRulesIn). The web account's phone changes at once;
 // the hospital's patient record changes at once only when it is the patient's own, unverified
 // record created by their registration. A record the desk vouches for (a verified account, or a
 // record that existed before the registration) is changed by staff: the request waits in

@@ -1,29 +1,42 @@
 // The phone and address form of the patient's settings, judged by the registration form's own
-// rules (lib/registration/form.ts contactRules). Pure: the browser runs it for live checks.
+// rules (lib/registration/form.ts contactRulesIn) with their messages in the patient's language.
+// Pure: the browser runs it for live checks.
 import { z } from 'zod';
 import type { PatientContactData } from '@/db/schema';
-import { contactRules } from '@/lib/registration/form';
+import type { Locale } from '@/lib/i18n/locales';
+import { contactRulesIn } from '@/lib/registration/form';
 
 export const contactFields = ['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const;
 export type ContactField = (typeof contactFields)[number];
 export type ContactErrors = Partial<Record<ContactField, string>>;
 export type ContactValues = Partial<Record<ContactField, string>>;
 
-const contactSchema = z.object({
-  phone: contactRules.phone,
-  street: contactRules.street,
-  houseNumber: contactRules.houseNumber,
-  flatNumber: contactRules.flatNumber,
-  postalCode: contactRules.postalCode,
-  city: contactRules.city,
-});
+const schemas = new Map<Locale, ReturnType<typeof buildSchema>>();
+
+function buildSchema(locale: Locale) {
+  const rules = contactRulesIn(locale);
+  return z.object({
+    phone: rules.phone,
+    street: rules.street,
+    houseNumber: rules.houseNumber,
+    flatNumber: rules.flatNumber,
+    postalCode: rules.postalCode,
+    city: rules.city,
+  });
+}
+
+function contactSchema(locale: Locale) {
+  let schema = schemas.get(locale);
+  if (!schema) schemas.set(locale, (schema = buildSchema(locale)));
+  return schema;
+}
 
 export type ContactValidation = { ok: true; data: PatientContactData } | { ok: false; fieldErrors: ContactErrors };
 
-/** Validates a submission of any shape; every failing field gets its own message. Pure. */
-export function validateContactDetails(submitted: Record<string, unknown>): ContactValidation {
+/** Validates a submission of any shape; every failing field gets its own message, in `locale`. Pure. */
+export function validateContactDetails(submitted: Record<string, unknown>, locale: Locale = 'pl'): ContactValidation {
   const raw = Object.fromEntries(contactFields.map((f) => [f, submitted[f] ?? '']));
-  const parsed = contactSchema.safeParse(raw);
+  const parsed = contactSchema(locale).safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: ContactErrors = {};
   for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as ContactField] ??= issue.message;

@@ -1,6 +1,6 @@
 // English text of the patient's self-service under /account (settings, consents, GDPR rights)
 // and of its emails. Part of the `en` catalogue as `en.selfService`, mirroring pl-self-service.ts.
-import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus } from '@/db/schema';
+import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
 import type { ContactField } from '@/lib/account/contact-form';
 import type { Catalogue } from './catalogue';
 
@@ -123,6 +123,7 @@ export const selfService = {
       'Everything the portal stores about your account and the linked patient record (GDPR – in Polish RODO – Articles 15 and 20). You can print this page or download the data as a JSON file.',
     download: 'Download JSON file',
     print: 'Print',
+    fileName: (day: string) => `my-data-e-rejestracja-${day}.json`,
     generatedAt: (at: string) => `As at ${at}.`,
     sections: {
       account: 'Portal account',
@@ -161,6 +162,11 @@ export const selfService = {
       none: 'None.',
     },
     sexes: { K: 'female', M: 'male' },
+    documents: {
+      dowod_osobisty: 'Polish identity card (dowód osobisty)',
+      paszport: 'Passport',
+      inny: 'Another document',
+    } satisfies Words<VerificationDocument>,
     statuses: {
       pending_activation: 'awaiting activation',
       active: 'active, not verified',

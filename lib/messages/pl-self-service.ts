@@ -1,6 +1,6 @@
 // Polish text of the patient's self-service under /account (settings, consents, RODO rights)
 // and of its emails. Part of the `pl` catalogue as `pl.selfService`.
-import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus } from '@/db/schema';
+import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
 import type { ContactField } from '@/lib/account/contact-form';
 
 type Words<Key extends string> = Record<Key, string>;
@@ -114,6 +114,8 @@ export const selfService = {
       'Wszystko, co portal przechowuje o Twoim koncie i powiązanej kartotece pacjenta (RODO art. 15 i 20). Stronę możesz wydrukować albo pobrać dane jako plik JSON.',
     download: 'Pobierz plik JSON',
     print: 'Drukuj',
+    /** The downloaded file's name, by the day it was made (YYYY-MM-DD). */
+    fileName: (day: string) => `moje-dane-e-rejestracja-${day}.json`,
     generatedAt: (at: string) => `Stan na ${at}.`,
     sections: {
       account: 'Konto w portalu',
@@ -152,6 +154,8 @@ export const selfService = {
       none: 'Brak.',
     },
     sexes: { K: 'kobieta', M: 'mężczyzna' },
+    /** The document the desk checked the identity with. */
+    documents: { dowod_osobisty: 'Dowód osobisty', paszport: 'Paszport', inny: 'Inny dokument' } satisfies Words<VerificationDocument>,
     statuses: {
       pending_activation: 'oczekuje na aktywację',
       active: 'aktywne, niezweryfikowane',

@@ -1,6 +1,6 @@
 // Ukrainian text of the patient's self-service under /account (settings, consents, RODO rights)
 // and of its emails. Part of the `uk` catalogue as `uk.selfService`; mirrors pl-self-service.ts.
-import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus } from '@/db/schema';
+import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
 import type { ContactField } from '@/lib/account/contact-form';
 import { count, nouns } from './uk-plural';
 
@@ -119,6 +119,7 @@ export const selfService = {
       'Усе, що портал зберігає про ваш обліковий запис і пов’язану картку пацієнта (ст. 15 і 20 GDPR, польською RODO). Сторінку можна роздрукувати або завантажити дані як файл JSON.',
     download: 'Завантажити файл JSON',
     print: 'Друкувати',
+    fileName: (day: string) => `мої-дані-e-rejestracja-${day}.json`,
     generatedAt: (at: string) => `Стан на ${at}.`,
     sections: {
       account: 'Обліковий запис на порталі',
@@ -157,6 +158,11 @@ export const selfService = {
       none: 'Немає.',
     },
     sexes: { K: 'жінка', M: 'чоловік' },
+    documents: {
+      dowod_osobisty: 'Польське посвідчення особи (dowód osobisty)',
+      paszport: 'Паспорт',
+      inny: 'Інший документ',
+    } satisfies Words<VerificationDocument>,
     statuses: {
       pending_activation: 'очікує активації',
       active: 'активний, неперевірений',

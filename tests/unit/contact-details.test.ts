@@ -53,6 +53,22 @@ describe('validateContactDetails', () => {
     });
   }
 
+  it('words its answers in the language asked for, as registration does', () => {
+    const wrong = { ...GOOD, phone: '12345', postalCode: '2101', houseNumber: '' };
+    expect(validateContactDetails(wrong, 'en')).toEqual({
+      ok: false,
+      fieldErrors: {
+        phone: 'Enter a phone number (9 digits, for example 600 100 200, or with a +CC country code) or type BRAK (Polish for “none”).',
+        houseNumber: 'This field is required.',
+        postalCode: 'Enter a postcode in the format 00-000.',
+      },
+    });
+    const uk = validateContactDetails(wrong, 'uk');
+    expect(uk.ok ? {} : uk.fieldErrors.postalCode).toBe('Введіть поштовий індекс у форматі 00-000.');
+    const pl = validateContactDetails(wrong);
+    expect(pl.ok ? {} : pl.fieldErrors.houseNumber).toBe('To pole jest wymagane.');
+  });
+
   it('normalises as registration stores: E.164 phone, upper-case numbers, NN-NNN', () => {
     expect(validateContactDetails(GOOD)).toEqual({
       ok: true,

@@ -1,8 +1,6 @@
 import { DataTable } from '@/components/ui/data-table';
 import type { ConsentAction, ConsentChannel, ConsentKind } from '@/db/schema';
-import { pl } from '@/lib/messages/pl';
-
-const t = pl.selfService.consents;
+import { words } from '@/lib/i18n/words';
 
 export interface ConsentHistoryRow {
   kind: ConsentKind;
@@ -15,7 +13,8 @@ export interface ConsentHistoryRow {
 }
 
 /** Every consent given or withdrawn, oldest first: on the account page and on "Moje dane". */
-export function ConsentHistoryTable({ rows, className }: { rows: ConsentHistoryRow[]; className: string }) {
+export async function ConsentHistoryTable({ rows, className }: { rows: ConsentHistoryRow[]; className: string }) {
+  const t = (await words()).selfService.consents;
   return (
     <DataTable
       caption={t.historyCaption}

@@ -2,23 +2,24 @@ import Link from 'next/link';
 import { ActionButton, CardSection, linkClass, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { consentHistory, consentStates, toggleableConsents } from '@/lib/account/consent-history';
-import { CONSENTS } from '@/lib/consents';
 import { formatDateTime } from '@/lib/format';
-import { pl } from '@/lib/messages/pl';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { wordsFor } from '@/lib/messages';
 import { setConsentAction } from './consent-actions';
 import { ConsentHistoryTable } from './consent-history-table';
 
-const t = pl.selfService.consents;
-
 /** The account's consents: each one's state, text version and origin, with its history. */
 export async function ConsentsSection({ accountId, hasPhone, flash }: { accountId: string; hasPhone: boolean; flash?: string }) {
+  const locale = await requestLocale();
+  const w = wordsFor(locale);
+  const t = w.selfService.consents;
   const history = await consentHistory(await getDb(), accountId);
   const states = consentStates(history);
   const flashText = flash === 'given' || flash === 'withdrawn' ? t.recorded[flash] : flash === 'no_phone' ? t.needsPhone : null;
   const describe = (kind: keyof typeof states) => {
     const latest = states[kind].latest;
     if (!latest) return t.none;
-    return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action]!, formatDateTime(latest.givenAt), t.channels[latest.channel]!)}`;
+    return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action]!, formatDateTime(latest.givenAt, locale), t.channels[latest.channel]!)}`;
   };
   return (
     <CardSection id="consents-title" title={t.title}>
@@ -33,7 +34,7 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
           <p className="font-medium">
             {t.kinds.data_processing}: <span data-consent-state>{states.data_processing.given ? t.given : t.none}</span>
           </p>
-          <p className="text-sm">{CONSENTS.data_processing.label}</p>
+          <p className="text-sm">{w.consentTexts.data_processing}</p>
           <p className="text-sm text-slate-700">{describe('data_processing')}</p>
           <p className="text-sm">{t.dataProcessing}</p>
           <p>
@@ -50,7 +51,7 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
               <p className="font-medium">
                 {name}: <span data-consent-state>{given ? t.given : states[kind].latest ? t.withdrawn : t.none}</span>
               </p>
-              <p className="text-sm">{CONSENTS[kind].label}</p>
+              <p className="text-sm">{w.consentTexts[kind]}</p>
               <p className="text-sm text-slate-700">{describe(kind)}</p>
               {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
               {kind === 'sms' && !given && !hasPhone ? (
@@ -70,7 +71,10 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
       </ul>
       <details className="mt-4">
         <summary className="cursor-pointer font-medium">{t.history}</summary>
-        <ConsentHistoryTable className="mt-2 overflow-x-auto" rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt) }))} />
+        <ConsentHistoryTable
+          className="mt-2 overflow-x-auto"
+          rows={history.map((c) => ({ ...c, at: formatDateTime(c.givenAt, locale) }))}
+        />
       </details>
     </CardSection>
   );

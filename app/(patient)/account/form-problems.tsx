@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import type { AccountFormState } from './form-state';
 
@@ -19,6 +19,7 @@ export function FormProblems({
   /** Shown for a conflict: the facility's contact. */
   conflict?: ReactNode;
 }) {
+  const t = useWords();
   const errors = Object.entries(fieldErrorsOf(state)).filter((entry): entry is [string, string] => Boolean(fields[entry[0]] && entry[1]));
   const box = 'rounded-md border-2 border-danger bg-red-50 p-4';
   // Without JavaScript the browser focuses the box (autoFocus); with it, each answer does.
@@ -30,9 +31,9 @@ export function FormProblems({
   if (state.status === 'conflict') {
     return (
       <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
-        <h3 className="mb-2 text-lg font-bold text-danger">{pl.register.conflict.title}</h3>
-        <p className="mb-2">{pl.register.conflict.body}</p>
-        <p className="mb-1">{pl.register.conflict.contact}</p>
+        <h3 className="mb-2 text-lg font-bold text-danger">{t.register.conflict.title}</h3>
+        <p className="mb-2">{t.register.conflict.body}</p>
+        <p className="mb-1">{t.register.conflict.contact}</p>
         {conflict}
       </div>
     );
@@ -49,7 +50,7 @@ export function FormProblems({
   if (errors.length === 0) return null;
   return (
     <div key={key} ref={ref as React.RefObject<HTMLDivElement>} tabIndex={-1} autoFocus role="alert" className={box}>
-      <h3 className="mb-2 text-lg font-bold text-danger">{pl.selfService.settings.summaryTitle}</h3>
+      <h3 className="mb-2 text-lg font-bold text-danger">{t.selfService.settings.summaryTitle}</h3>
       <ul className="list-disc pl-5">
         {errors.map(([name, message]) => (
           <li key={name}>

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { AccountLinks } from './account-links';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
 import { ConsentsSection } from './consents-section';
@@ -15,14 +15,17 @@ import { SessionTimeout } from '@/components/session-timeout';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { linkClass } from '@/components/ui';
 
-export const metadata: Metadata = { title: pl.account.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).account.title };
+}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string }> }) {
   const accountId = await currentPatientId();
   if (!accountId) return (await currentStaff()) ? redirect('/admin/verifications') : redirectToSignIn();
   const account = await loadPatientAccount(await getDb(), accountId);
   if (!account) redirect('/login');
-  const t = pl.account;
+  const w = await words();
+  const t = w.account;
   const verified = account.status === 'verified';
   const address = [
     [account.street, [account.houseNumber, account.flatNumber].filter(Boolean).join('/')].filter(Boolean).join(' '),
@@ -32,11 +35,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     .join(', ');
   const rows: Array<[string, string | null]> = [
     [t.labels.name, `${account.firstName} ${account.lastName}`],
-    [t.labels.pesel, account.pesel ?? pl.none],
+    [t.labels.pesel, account.pesel ?? w.none],
     [t.labels.birthDate, account.birthDate],
     [t.labels.login, account.login],
     [t.labels.email, account.email],
-    [t.labels.phone, account.phone ?? pl.none],
+    [t.labels.phone, account.phone ?? w.none],
     [t.labels.address, address],
   ];
   return (
@@ -67,10 +70,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </CardSection>
         <AccountLinks />
         <ConsentsSection accountId={accountId} hasPhone={account.phone !== null} flash={(await searchParams).consent} />
-        <CardSection id="security-title" title={pl.mfa.manage}>
+        <CardSection id="security-title" title={w.mfa.manage}>
           <p>
             <Link href="/account/mfa" className={linkClass}>
-              {pl.mfa.manage}
+              {w.mfa.manage}
             </Link>
           </p>
         </CardSection>

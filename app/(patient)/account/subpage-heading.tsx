@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { PageTitle, linkClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
 /** A sub-page of the account: the way back to /account above its title. */
-export function SubpageHeading({ title, linkLineClass = 'mb-2' }: { title: string; linkLineClass?: string }) {
+export async function SubpageHeading({ title, linkLineClass = 'mb-2' }: { title: string; linkLineClass?: string }) {
   return (
     <>
       <p className={linkLineClass}>
         <Link href="/account" className={linkClass}>
-          {pl.selfService.back}
+          {(await words()).selfService.back}
         </Link>
       </p>
       <PageTitle>{title}</PageTitle>

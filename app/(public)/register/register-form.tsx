@@ -3,7 +3,8 @@
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useLocale, useWords } from '@/components/words-provider';
+import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak } from '@/lib/pesel';
 import {
   registrationFields,
@@ -16,10 +17,9 @@ import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
 import type { RegisterState } from './submit-registration';
 
-const t = pl.register;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
 
-function labelOf(field: RegistrationField, question: string): string {
+function labelOf(t: Catalogue['register'], field: RegistrationField, question: string): string {
   if (field === 'captchaAnswer') return t.labels.captcha(question);
   if (field.startsWith('consent')) return t.consent;
   return t.labels[field as keyof typeof t.labels] as string;
@@ -44,6 +44,8 @@ function FormBody({
   consentLabels: Record<ConsentField, string>;
   contact: ReactNode;
 }) {
+  const t = useWords().register;
+  const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -59,9 +61,13 @@ function FormBody({
   }, [state]);
 
   const live = useMemo(() => {
-    const checks = validateRegistration({ ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' });
+    const checks = validateRegistration(
+      { ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' },
+      new Date(),
+      locale,
+    );
     return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
-  }, [values]);
+  }, [values, locale]);
 
   const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};
@@ -139,7 +145,7 @@ function FormBody({
             {summary.map((f) => (
               <li key={f}>
                 <a href={`#field-${f}`} className="text-danger underline">
-                  {labelOf(f, state.captcha.question)}: {serverErrors[f]}
+                  {labelOf(t, f, state.captcha.question)}: {serverErrors[f]}
                 </a>
               </li>
             ))}

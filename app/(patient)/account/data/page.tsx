@@ -7,18 +7,17 @@ import { getDb } from '@/db/client';
 import { exportMyData } from '@/lib/account/my-data';
 import { formatAddress } from '@/lib/account/settings-view';
 import { formatDateTime } from '@/lib/format';
-import { pl, wordFor } from '@/lib/messages/pl';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { wordsFor } from '@/lib/messages';
+import { wordFor } from '@/lib/messages/pl';
 import { requirePatient } from '@/lib/web/action';
 import { ConsentHistoryTable } from '../consent-history-table';
 import { PrintButton } from './print-button';
 import { SubpageHeading } from '../subpage-heading';
 
-export const metadata: Metadata = { title: pl.selfService.data.title, robots: { index: false } };
-
-const t = pl.selfService.data;
-const l = t.labels;
-const c = pl.selfService.consents;
-const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : '—');
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: wordsFor(await requestLocale()).selfService.data.title, robots: { index: false } };
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -39,6 +38,12 @@ export default async function MyDataPage() {
   const accountId = await requirePatient();
   const d = await exportMyData(await getDb(), accountId);
   if (!d) redirect('/login');
+  const locale = await requestLocale();
+  const w = wordsFor(locale);
+  const t = w.selfService.data;
+  const l = t.labels;
+  const c = w.selfService.consents;
+  const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso), locale) : '—');
   const p = d.patientRecord;
   const s = d.submittedAtRegistration;
   return (
@@ -59,7 +64,7 @@ export default async function MyDataPage() {
             rows={[
               [l.login, d.account.login],
               [l.email, d.account.email],
-              [l.phone, d.account.phone ?? pl.none],
+              [l.phone, d.account.phone ?? w.none],
               [l.status, t.statuses[d.account.status] ?? d.account.status],
               [l.createdAt, when(d.account.createdAt)],
               [l.activatedAt, when(d.account.activatedAt)],
@@ -71,7 +76,7 @@ export default async function MyDataPage() {
           <Facts
             rows={[
               [l.name, `${p.firstName} ${p.lastName}`],
-              [l.pesel, p.pesel ?? pl.none],
+              [l.pesel, p.pesel ?? w.none],
               [l.birthDate, p.birthDate],
               [l.sex, p.sex ? t.sexes[p.sex] : null],
               [l.address, formatAddress(p)],
@@ -81,7 +86,7 @@ export default async function MyDataPage() {
           />
         </Section>
         <Section id="data-submitted" title={t.sections.submitted}>
-          <Facts rows={Object.entries(s).map(([k, v]) => [(pl.register.labels[k as keyof typeof pl.register.labels] as string) ?? k, v])} />
+          <Facts rows={Object.entries(s).map(([k, v]) => [(w.register.labels[k as keyof typeof w.register.labels] as string) ?? k, v])} />
         </Section>
         <Section id="data-verification" title={t.sections.verification}>
           {d.verification ? (
@@ -89,7 +94,7 @@ export default async function MyDataPage() {
               rows={[
                 [l.verifiedAt, when(d.verification.verifiedAt)],
                 [l.verifiedBy, d.verification.verifiedBy],
-                [l.document, wordFor(pl.admin.documents, d.verification.document) ?? d.verification.document],
+                [l.document, wordFor(t.documents, d.verification.document) ?? d.verification.document],
               ]}
             />
           ) : (
@@ -149,7 +154,7 @@ export default async function MyDataPage() {
             <ul className="flex flex-col gap-1">
               {d.staffActions.map((a, i) => (
                 <li key={i}>
-                  {when(a.at)} — {a.by ?? '—'}: {wordFor(pl.selfService.staffActions, a.action) ?? a.action}
+                  {when(a.at)} — {a.by ?? '—'}: {wordFor(w.selfService.staffActions, a.action) ?? a.action}
                 </li>
               ))}
             </ul>

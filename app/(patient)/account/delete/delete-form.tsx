@@ -2,15 +2,14 @@
 
 import { useActionState } from 'react';
 import { Checkbox, Field } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { deleteAccountAction } from './actions';
 
-const t = pl.selfService.delete;
-
 export function DeleteAccountForm() {
+  const t = useWords().selfService.delete;
   const [state, formAction, pending] = useActionState(deleteAccountAction, idleFormState);
   return (
     <form action={formAction} className="flex flex-col gap-4">

@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, linkClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { requirePatient } from '@/lib/web/action';
 import { DeleteAccountForm } from './delete-form';
 import { SubpageHeading } from '../subpage-heading';
 
-export const metadata: Metadata = { title: pl.selfService.delete.title, robots: { index: false } };
-
-const t = pl.selfService.delete;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).selfService.delete.title, robots: { index: false } };
+}
 
 /** Erasure of the web account (RODO art. 17): what happens, then the password and a confirmation. */
 export default async function DeleteAccountPage() {
   await requirePatient();
+  const w = await words();
+  const t = w.selfService.delete;
   return (
     <>
       <SubpageHeading title={t.title} />
@@ -29,7 +31,7 @@ export default async function DeleteAccountPage() {
           <p>
             {t.before}{' '}
             <Link href="/account/data" className={linkClass}>
-              {pl.selfService.nav.data}
+              {w.selfService.nav.data}
             </Link>
           </p>
         </Card>

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, PageTitle, buttonClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
-export const metadata: Metadata = { title: pl.selfService.delete.doneTitle };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).selfService.delete.doneTitle };
+}
 
-const t = pl.selfService.delete;
-
-export default function AccountDeletedPage() {
+export default async function AccountDeletedPage() {
+  const w = await words();
+  const t = w.selfService.delete;
   return (
     <>
       <PageTitle>{t.doneTitle}</PageTitle>
@@ -17,7 +19,7 @@ export default function AccountDeletedPage() {
         </p>
         <p className="mb-4">{t.again}</p>
         <Link href="/login" className={buttonClass}>
-          {pl.selfService.emailConfirm.toLogin}
+          {w.selfService.emailConfirm.toLogin}
         </Link>
       </Card>
     </>

@@ -8,22 +8,25 @@ import { loadPatientAccount } from '@/lib/account/patient-account';
 import { currentPatientId } from '@/lib/auth/auth';
 import { hasSecondFactor, startEnrolment } from '@/lib/auth/mfa';
 import { redirectToSignIn } from '@/lib/auth/require';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { disablePatientMfaAction, enablePatientMfaAction } from './actions';
 
-export const metadata: Metadata = { title: pl.mfa.manage, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).mfa.manage, robots: { index: false } };
+}
 
 export default async function PatientMfaPage() {
   const accountId = await currentPatientId();
   if (!accountId) return redirectToSignIn();
+  const w = await words();
   const db = await getDb();
   const owner = { kind: 'patient', id: accountId } as const;
   const enabled = await hasSecondFactor(db, owner);
   const account = enabled ? null : await loadPatientAccount(db, accountId);
-  const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? pl.mfa.accountName.patient);
+  const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? w.mfa.accountName.patient);
   const back = (
     <Link href="/account" className={linkClass}>
-      {pl.account.title}
+      {w.account.title}
     </Link>
   );
   return (
@@ -32,15 +35,15 @@ export default async function PatientMfaPage() {
       enabledGap="gap-4"
       whenEnabled={
         <>
-          <h2 className="text-lg font-bold">{pl.mfa.disableTitle}</h2>
-          <p>{pl.mfa.disableIntro}</p>
-          <CodeForm action={disablePatientMfaAction} submitLabel={pl.mfa.disableSubmit} hint={pl.mfa.codeHint} />
+          <h2 className="text-lg font-bold">{w.mfa.disableTitle}</h2>
+          <p>{w.mfa.disableIntro}</p>
+          <CodeForm action={disablePatientMfaAction} submitLabel={w.mfa.disableSubmit} hint={w.mfa.codeHint} />
         </>
       }
       intro={
         <>
-          <p>{pl.mfa.disabledState}</p>
-          <p>{pl.mfa.enrolIntroPatient}</p>
+          <p>{w.mfa.disabledState}</p>
+          <p>{w.mfa.enrolIntroPatient}</p>
         </>
       }
       enrolment={enrolment}

@@ -3,16 +3,12 @@
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useState } from 'react';
 import { Field, SubmitButton } from '@/components/ui';
+import { useLocale, useWords } from '@/components/words-provider';
 import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
-import { pl } from '@/lib/messages/pl';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState, type AccountFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { updateContactAction } from './actions';
-
-const labels = pl.register.labels;
-const hints = pl.register.hints;
-const t = pl.selfService.settings.contact;
 
 /** Phone and address with the registration form's labels, rules and live checks. */
 export function ContactForm({ initial }: { initial: Record<ContactField, string> }) {
@@ -35,10 +31,13 @@ function ContactFields({
   const [values, setValues] = useState<Record<string, string>>(start);
   const [visited, setVisited] = useState<Set<string>>(new Set());
   const enhanced = useHydrated();
+  const locale = useLocale();
+  const w = useWords();
+  const { labels, hints } = w.register;
   const live = useMemo(() => {
-    const checked = validateContactDetails(values);
+    const checked = validateContactDetails(values, locale);
     return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
-  }, [values]);
+  }, [values, locale]);
   // Live checks speak once the patient has left a field they changed.
   const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : fieldErrorsOf(state)[name]);
   const field = (name: ContactField) => ({
@@ -56,7 +55,7 @@ function ContactFields({
       <FormProblems state={state} fields={problems} />
       <Field {...field('phone')} hint={hints.phone} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
       <fieldset className="flex flex-col gap-4">
-        <legend className="mb-1 font-bold">{pl.register.address}</legend>
+        <legend className="mb-1 font-bold">{w.register.address}</legend>
         <Field {...field('street')} autoComplete="address-line1" maxLength={100} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field {...field('houseNumber')} required autoComplete="off" maxLength={12} />
@@ -67,7 +66,7 @@ function ContactFields({
           <Field {...field('city')} required autoComplete="address-level2" maxLength={80} />
         </div>
       </fieldset>
-      <SubmitButton pending={pending}>{t.submit}</SubmitButton>
+      <SubmitButton pending={pending}>{w.selfService.settings.contact.submit}</SubmitButton>
     </form>
   );
 }

@@ -1,13 +1,16 @@
+'use client';
+
 import { Field } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 
 /** The current password that confirms a change in the settings' forms (never typed back). */
 export function CurrentPasswordField({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  const t = useWords();
   return (
     <Field
       id={id}
       name="currentPassword"
-      label={pl.selfService.settings.currentPassword}
+      label={t.selfService.settings.currentPassword}
       hint={hint}
       type="password"
       autoComplete="current-password"

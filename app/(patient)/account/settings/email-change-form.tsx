@@ -2,16 +2,15 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { Field, SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
 import { CurrentPasswordField } from './current-password-field';
 import { requestEmailChangeAction } from './actions';
 
-const t = pl.selfService.settings;
-
 export function EmailChangeForm({ contact }: { contact: ReactNode }) {
+  const t = useWords().selfService.settings;
   const [state, formAction, pending] = useActionState(requestEmailChangeAction, idleFormState);
   return (
     <form action={formAction} className="flex flex-col gap-4">

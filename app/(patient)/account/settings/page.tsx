@@ -7,7 +7,8 @@ import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
 import { formatAddress, loadSettings } from '@/lib/account/settings-view';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
-import { pl } from '@/lib/messages/pl';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { wordsFor } from '@/lib/messages';
 import { requirePatient } from '@/lib/web/action';
 import { cancelEmailChangeAction, signOutEverywhereAction } from './actions';
 import { ContactForm } from './contact-form';
@@ -15,19 +16,22 @@ import { EmailChangeForm } from './email-change-form';
 import { PasswordChangeForm } from './password-change-form';
 import { SubpageHeading } from '../subpage-heading';
 
-export const metadata: Metadata = { title: pl.selfService.settings.title, robots: { index: false } };
-
-const t = pl.selfService.settings;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: wordsFor(await requestLocale()).selfService.settings.title, robots: { index: false } };
+}
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const accountId = await requirePatient();
   const [settings, { done }] = await Promise.all([loadSettings(await getDb(), accountId), searchParams]);
   if (!settings) redirect('/login');
+  const locale = await requestLocale();
+  const w = wordsFor(locale);
+  const t = w.selfService.settings;
   const doneMessages: Record<string, string> = {
     password: t.password.done,
     'email-sent': settings.pendingEmail ? t.email.sent(settings.pendingEmail.newEmail, EMAIL_CHANGE_TTL_HOURS) : '',
     'email-cancelled': t.email.cancelled,
-    'email-confirmed': pl.selfService.emailConfirm.done(settings.email),
+    'email-confirmed': w.selfService.emailConfirm.done(settings.email),
     'contact-saved': t.contact.saved,
     'contact-pending': t.contact.pendingSaved,
     'contact-unchanged': t.contact.unchanged,
@@ -57,7 +61,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {settings.pendingEmail ? (
             <div className="mb-4 flex flex-col gap-2 rounded-md border border-slate-300 bg-slate-50 p-3">
               <p className="break-words" data-testid="pending-email">
-                {t.email.pending(settings.pendingEmail.newEmail, formatDateTime(settings.pendingEmail.expiresAt))}
+                {t.email.pending(settings.pendingEmail.newEmail, formatDateTime(settings.pendingEmail.expiresAt, locale))}
               </p>
               <ActionButton action={cancelEmailChangeAction} className={secondaryButtonClass}>
                 {t.email.cancel}
@@ -78,7 +82,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           ) : null}
           <ContactForm
             initial={{
-              phone: settings.phone ?? 'BRAK',
+              phone: settings.phone ?? w.none,
               street: address.street ?? '',
               houseNumber: address.houseNumber ?? '',
               flatNumber: address.flatNumber ?? '',

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { NewPasswordFields } from '@/components/password/new-password-fields';
 import { ruleText } from '@/components/password/rules';
 import { SubmitButton } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { useWords } from '@/components/words-provider';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import type { PasswordPolicy } from '@/lib/password-policy';
 import { idleFormState } from '../form-state';
@@ -12,9 +12,9 @@ import { FormProblems } from '../form-problems';
 import { CurrentPasswordField } from './current-password-field';
 import { changePasswordAction } from './actions';
 
-const t = pl.selfService.settings;
-
 export function PasswordChangeForm({ policy }: { policy: PasswordPolicy }) {
+  const w = useWords();
+  const t = w.selfService.settings;
   const [state, formAction, pending] = useActionState(changePasswordAction, idleFormState);
   const broken = state.broken ?? [];
   return (
@@ -24,9 +24,9 @@ export function PasswordChangeForm({ policy }: { policy: PasswordPolicy }) {
         fields={{ currentPassword: ['password-currentPassword', t.currentPassword], password: ['password', t.password.newPassword] }}
       />
       {broken.length > 0 ? (
-        <ul className="list-disc pl-5 text-danger" aria-label={pl.activate.failed}>
+        <ul className="list-disc pl-5 text-danger" aria-label={w.activate.failed}>
           {broken.map((rule) => (
-            <li key={rule}>{ruleText(rule, policy)}</li>
+            <li key={rule}>{ruleText(rule, policy, w)}</li>
           ))}
         </ul>
       ) : null}

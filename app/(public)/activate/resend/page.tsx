@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { LinkRequestPage } from '@/app/(public)/_password/link-request-page';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { resendActivationAction } from './actions';
 
-export const metadata: Metadata = { title: pl.activate.resend.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).activate.resend.title };
+}
 
-export default function ResendActivationPage() {
-  const t = pl.activate.resend;
+export default async function ResendActivationPage() {
+  const t = (await words()).activate.resend;
   return <LinkRequestPage text={t} action={resendActivationAction} name="email" label={t.email} type="email" autoComplete="email" />;
 }

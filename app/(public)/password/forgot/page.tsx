@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { LinkRequestPage } from '@/app/(public)/_password/link-request-page';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { forgotPasswordAction } from './actions';
 
-export const metadata: Metadata = { title: pl.forgot.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).forgot.title };
+}
 
-export default function ForgotPasswordPage() {
-  const t = pl.forgot;
+export default async function ForgotPasswordPage() {
+  const t = (await words()).forgot;
   return (
     <LinkRequestPage text={t} action={forgotPasswordAction} name="identifier" label={t.identifier} type="text" autoComplete="username" />
   );

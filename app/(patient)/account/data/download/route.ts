@@ -1,7 +1,15 @@
-// GET /account/data/download — the signed-in patient's data as a JSON file (RODO art. 20).
+// GET /account/data/download — the signed-in patient's data as a JSON file (RODO art. 20), named
+// in the request's language.
 import { getDb } from '@/db/client';
 import { exportMyData } from '@/lib/account/my-data';
 import { currentPatientId } from '@/lib/auth/auth';
+import { words } from '@/lib/i18n/words';
+
+/** An attachment's header; a name beyond plain ASCII (Ukrainian) also goes as RFC 6266 `filename*`. */
+function attachment(name: string, asciiFallback: string): string {
+  if (/^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name)) return `attachment; filename="${name}"`;
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 export async function GET(): Promise<Response> {
   const accountId = await currentPatientId();
@@ -12,7 +20,7 @@ export async function GET(): Promise<Response> {
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="moje-dane-e-rejestracja-${day}.json"`,
+      'content-disposition': attachment((await words()).selfService.data.fileName(day), `e-rejestracja-${day}.json`),
       'cache-control': 'no-store',
     },
   });

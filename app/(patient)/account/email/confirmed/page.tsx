@@ -1,20 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, PageTitle, buttonClass } from '@/components/ui';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 
-export const metadata: Metadata = { title: pl.selfService.emailConfirm.doneTitle };
-
-const t = pl.selfService.emailConfirm;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).selfService.emailConfirm.doneTitle };
+}
 
 /** After a confirmation link used without a session (the address is not repeated here). */
-export default function EmailConfirmedPage() {
+export default async function EmailConfirmedPage() {
+  const t = (await words()).selfService.emailConfirm;
   return (
     <>
       <PageTitle>{t.doneTitle}</PageTitle>
       <Card>
         <p role="status" className="mb-4">
-          {pl.selfService.emailConfirm.doneTitle}.
+          {t.doneTitle}.
         </p>
         <Link href="/login" className={buttonClass}>
           {t.toLogin}

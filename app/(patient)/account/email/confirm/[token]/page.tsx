@@ -5,13 +5,13 @@ import { ActionButton, Card, PageTitle, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { inspectEmailChange } from '@/lib/account/change-email';
 import { currentPatientId } from '@/lib/auth/auth';
-import { pl } from '@/lib/messages/pl';
+import { words } from '@/lib/i18n/words';
 import { confirmEmailAction } from './actions';
 
 // The token is in the address: a Referer carries only the origin (as on /activate/<token>).
-export const metadata: Metadata = { title: pl.selfService.emailConfirm.title, referrer: 'origin', robots: { index: false } };
-
-const t = pl.selfService.emailConfirm;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await words()).selfService.emailConfirm.title, referrer: 'origin', robots: { index: false } };
+}
 
 export default async function ConfirmEmailPage({
   params,
@@ -20,7 +20,8 @@ export default async function ConfirmEmailPage({
   params: Promise<{ token: string }>;
   searchParams: Promise<{ problem?: string }>;
 }) {
-  const [{ token: raw }, { problem }] = await Promise.all([params, searchParams]);
+  const [{ token: raw }, { problem }, w] = await Promise.all([params, searchParams, words()]);
+  const t = w.selfService.emailConfirm;
   const token = decodeURIComponent(raw);
   const [info, signedIn] = await Promise.all([inspectEmailChange(await getDb(), token), currentPatientId()]);
   const otherAccount = info.state === 'valid' && signedIn !== null && signedIn !== info.accountId;
@@ -35,7 +36,7 @@ export default async function ConfirmEmailPage({
             {s.body}
           </p>
           <Link href={signedIn ? '/account/settings' : '/login'} className={linkClass}>
-            {signedIn ? pl.selfService.settings.title : t.toLogin}
+            {signedIn ? w.selfService.settings.title : t.toLogin}
           </Link>
         </Card>
       </>
@@ -52,9 +53,9 @@ export default async function ConfirmEmailPage({
         ) : null}
         {problem === 'conflict' ? (
           <div role="alert" className="mb-4 rounded-md border-2 border-danger bg-red-50 p-4">
-            <h2 className="mb-2 text-lg font-bold text-danger">{pl.register.conflict.title}</h2>
-            <p className="mb-2">{pl.register.conflict.body}</p>
-            <p className="mb-1">{pl.register.conflict.contact}</p>
+            <h2 className="mb-2 text-lg font-bold text-danger">{w.register.conflict.title}</h2>
+            <p className="mb-2">{w.register.conflict.body}</p>
+            <p className="mb-1">{w.register.conflict.contact}</p>
             <FacilityContact />
           </div>
         ) : null}
