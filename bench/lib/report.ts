@@ -32,7 +32,7 @@ export function render(section: Section, seconds: number): string {
     section.command,
     '```',
     '',
-    `Run of ${today()} on ${machine()}; ${seconds} s per concurrency level after a short warm-up.`,
+    `Run of ${today()} on ${machine()}${seconds > 0 ? `; ${seconds} s per concurrency level after a short warm-up` : ''}.`,
     '',
     section.body.trim(),
     `<!-- bench:${section.id}:end -->`,
