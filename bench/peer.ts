@@ -28,7 +28,13 @@ function installPeer() {
 }
 
 async function startPeer(port: number, databaseUrl: string) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+  };
   const migrate = spawnSync(process.execPath, ['server.mjs', '--migrate'], { cwd: PEER, env, encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`better-auth migration failed:\n${migrate.stderr}`);
   const child = spawn(process.execPath, ['server.mjs'], { cwd: PEER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -96,7 +102,12 @@ main(() =>
         peerSignIn = await runLevels(
           levels,
           seconds,
-          (n) => postJson(`${peer.url}/api/auth/sign-in/email`, { email: `peer.${users[n % PEER_USERS]}@example.pl`, password: BENCH_PASSWORD }, n),
+          (n) =>
+            postJson(
+              `${peer.url}/api/auth/sign-in/email`,
+              { email: `peer.${users[n % PEER_USERS]}@example.pl`, password: BENCH_PASSWORD },
+              n,
+            ),
           { label: 'sign-in ' },
         );
         peerSignUp = await runLevels(levels, seconds, signUp, { label: 'sign-up ' });

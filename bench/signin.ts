@@ -19,7 +19,9 @@ main(() =>
     try {
       const form = await loginForm(server.url);
       console.log('Sign-in POST over HTTP:');
-      const app = await runLevels(options.levels, options.seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), { label: 'sign-in ' });
+      const app = await runLevels(options.levels, options.seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), {
+        label: 'sign-in ',
+      });
       await server.stop();
       console.log('Floor, argon2.verify alone:');
       const floor = await argonFloor(options.levels, options.seconds);

@@ -89,5 +89,7 @@ export async function postForm(
 export function expectRedirect(answer: { status: number; location: string | null; body: string }, expected: RegExp, what: string): void {
   if (answer.status === 303 && answer.location && expected.test(new URL(answer.location, 'http://x').pathname)) return;
   const alert = /role="alert"[^>]*>([\s\S]{0,400}?)<\//.exec(answer.body)?.[1];
-  throw new Error(`${what}: ${answer.status} ${answer.location ?? ''} ${alert ? decodeEntities(alert.replace(/<[^>]+>/g, ' ')) : answer.body.slice(0, 300)}`);
+  throw new Error(
+    `${what}: ${answer.status} ${answer.location ?? ''} ${alert ? decodeEntities(alert.replace(/<[^>]+>/g, ' ')) : answer.body.slice(0, 300)}`,
+  );
 }
