@@ -25,6 +25,9 @@ main(() =>
     try {
       console.log(`Registration (GET + POST) over HTTP, ${BASE.toLocaleString('en')} existing patients:`);
       const app = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), { label: 'register ' });
+      // The floor on the same 10k database (the server waits idle meanwhile).
+      console.log('Floor, the same SQL through postgres.js:');
+      const floor = await registrationSqlFloor(database.url, options.levels, options.seconds);
       if (options.million) {
         console.log(`Filling to ${MILLION.toLocaleString('en')} patients (generate_series) …`);
         const t0 = performance.now();
@@ -35,8 +38,6 @@ main(() =>
         large = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), { label: 'register 1M ' });
       }
       await server.stop();
-      console.log('Floor, the same SQL through postgres.js:');
-      const floor = await registrationSqlFloor(database.url, options.levels, options.seconds);
       const rows = options.levels.map((c) => {
         const a = app.get(c)!;
         const f = floor.get(c)!;
