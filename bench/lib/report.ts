@@ -1,8 +1,7 @@
 // Results into BENCHMARKS.md: each bench owns one section between two markers and replaces it
 // on every run (or appends it the first time), with the machine, the date and the command.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './server';
 
@@ -32,7 +31,8 @@ export function render(section: Section, seconds: number): string {
     section.command,
     '```',
     '',
-    `Run of ${today()} on ${machine()}${seconds > 0 ? `; ${seconds} s per concurrency level after a short warm-up` : ''}.`,
+    `Run of ${today()} on ${machine()}${seconds > 0 ? `; ${seconds} s per concurrency level after a short warm-up` : ''};`,
+    `load average ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine shows there).`,
     '',
     section.body.trim(),
     `<!-- bench:${section.id}:end -->`,
@@ -53,7 +53,5 @@ export function publish(section: Section, seconds: number, write: boolean): void
   const next =
     from >= 0 && to > from ? current.slice(0, from) + text + current.slice(to + end.length) : `${current.trimEnd()}\n\n${text}\n`;
   writeFileSync(file, next);
-  // The repository keeps Markdown in Prettier's shape (aligned tables).
-  spawnSync(path.join(ROOT, 'node_modules/.bin/prettier'), ['--write', file], { stdio: 'ignore' });
   console.log(`BENCHMARKS.md: section "${section.title}" updated`);
 }
