@@ -35,14 +35,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The README's server block with the test's listen address and upstream port. */
-export function siteConfig(listenPort: number, upstreamPort: number): string {
+/** The README's server block with the test's listen address and upstream port(s). */
+export function siteConfig(listenPort: number, upstreamPort: number | readonly number[]): string {
   const example = readFileSync(NGINX_EXAMPLE, 'utf8');
   for (const line of [LISTEN, UPSTREAM]) {
     const count = example.split(line).length - 1;
     if (count !== 1) throw new Error(`${NGINX_EXAMPLE} must contain "${line}" exactly once (found ${count}): the test substitutes it`);
   }
-  return example.replace(LISTEN, `listen 127.0.0.1:${listenPort};`).replace(UPSTREAM, `server 127.0.0.1:${upstreamPort};`);
+  const servers = (typeof upstreamPort === 'number' ? [upstreamPort] : upstreamPort).map((p) => `server 127.0.0.1:${p};`);
+  return example.replace(LISTEN, `listen 127.0.0.1:${listenPort};`).replace(UPSTREAM, servers.join('\n    '));
 }
 
 /** What Debian's /etc/nginx/nginx.conf provides around sites-enabled, with every path in `dir`. */
@@ -75,10 +76,11 @@ export function mainConfig(dir: string, site: string): string {
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
 
 /**
- * Starts nginx on `port` in front of the app on `upstreamPort` and waits (bounded) until
+ * Starts nginx on `port` in front of the app on `upstreamPort` (or several instances, the
+ * upstream's servers in turn) and waits (bounded) until
  * `/login` answers 200 through it.
  */
-export async function startNginx(port: number, upstreamPort: number, timeoutMs = 30_000): Promise<RunningNginx> {
+export async function startNginx(port: number, upstreamPort: number | readonly number[], timeoutMs = 30_000): Promise<RunningNginx> {
   if (!existsSync(NGINX_BINARY)) throw new Error(`No nginx at ${NGINX_BINARY}: apt-get install -y nginx (or set NGINX_PATH)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'erej-nginx-'));
   const config = path.join(dir, 'nginx.conf');

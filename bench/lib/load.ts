@@ -1,0 +1,66 @@
+// A closed-loop load generator: `concurrency` workers each run `task` back to back until the
+// time is up. Each call gets a sequence number that is unique in the whole process, so requests
+// can carry a client address (X-Forwarded-For) and data of their own.
+import { performance } from 'node:perf_hooks';
+import { describe, summarize, type RunStats } from './stats';
+
+let sequence = 0;
+
+/** A number no other task of this process got. */
+export const nextSequence = () => ++sequence;
+
+/** 10.a.b.c from a sequence number: a different client address per request (16 M of them). */
+export const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+export interface LoadOptions {
+  concurrency: number;
+  seconds: number;
+  /**
+   * One operation. Returns the milliseconds to count as its latency (e.g. only the POST of a
+   * sign-in), or undefined to count the whole call. Throws when it failed.
+   */
+  task: (n: number) => Promise<number | void>;
+}
+
+let firstError: string | undefined;
+
+export async function runLoad({ concurrency, seconds, task }: LoadOptions): Promise<RunStats> {
+  const samples: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        const measured = await task(nextSequence());
+        samples.push(typeof measured === 'number' ? measured : performance.now() - t0);
+      } catch (error) {
+        errors += 1;
+        if (!firstError) {
+          firstError = String(error instanceof Error ? error.message : error).slice(0, 2000);
+          console.error(`  first failure: ${firstError}`);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return summarize(samples, errors, (performance.now() - start) / 1000);
+}
+
+/** Runs each concurrency level in turn, after one untimed warm-up at the highest level. */
+export async function runLevels(
+  levels: readonly number[],
+  seconds: number,
+  task: LoadOptions['task'],
+  { warmupSeconds = 3, label = '' }: { warmupSeconds?: number; label?: string } = {},
+): Promise<Map<number, RunStats>> {
+  if (warmupSeconds > 0) await runLoad({ concurrency: Math.max(...levels), seconds: warmupSeconds, task });
+  const results = new Map<number, RunStats>();
+  for (const c of levels) {
+    const stats = await runLoad({ concurrency: c, seconds, task });
+    console.log(`  ${label}c=${c}: ${describe(stats)}`);
+    results.set(c, stats);
+  }
+  return results;
+}

@@ -1,0 +1,40 @@
+// Command-line options shared by the bench scripts:
+//   --seconds=12       length of each concurrency level (BENCH_SECONDS)
+//   --levels=2,4,8     concurrency levels (BENCH_LEVELS)
+//   --build            rebuild the production build even when .next/standalone exists
+//   --million          (bench:register) also measure at 1 000 000 existing patients
+//   --no-write         print only, leave BENCHMARKS.md alone
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): the local PostgreSQL
+// server on which a throwaway database is created and dropped.
+
+export interface BenchOptions {
+  seconds: number;
+  levels: number[];
+  build: boolean;
+  million: boolean;
+  write: boolean;
+  databaseUrl: string;
+}
+
+function flag(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+const has = (name: string) => process.argv.includes(`--${name}`);
+
+export function benchOptions(): BenchOptions {
+  const seconds = Number(flag('seconds') ?? process.env.BENCH_SECONDS ?? 12);
+  const levels = (flag('levels') ?? process.env.BENCH_LEVELS ?? '2,4,8').split(',').map(Number);
+  if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1)) {
+    throw new Error('--seconds must be positive and --levels a list of positive integers');
+  }
+  return {
+    seconds,
+    levels,
+    build: has('build'),
+    million: has('million'),
+    write: !has('no-write'),
+    databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}

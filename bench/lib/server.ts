@@ -1,0 +1,93 @@
+// The production server as the container runs it: `node server.js` in <distDir>/standalone
+// (scripts/start-standalone.mjs), built once by `npm run build` when missing (or with --build).
+// Each server listens on 127.0.0.1 on a free port, in its own process group, stopped by group.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { freePort } from '../../tests/e2e/nginx';
+import { stopProcess } from '../../tests/e2e/servers';
+import { onExit } from './db';
+
+export { freePort };
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = process.env.NEXT_DIST_DIR || '.next';
+export const STANDALONE = path.join(ROOT, DIST, 'standalone');
+
+export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-bench';
+
+/** Runs `npm run build` unless a standalone build is there (or `force`). */
+export function ensureBuild(force: boolean): void {
+  const ready = existsSync(path.join(STANDALONE, 'server.js')) && existsSync(path.join(STANDALONE, DIST, 'static'));
+  if (ready && !force) {
+    console.log(`Using the existing build in ${path.relative(ROOT, STANDALONE)} (--build rebuilds it)`);
+    return;
+  }
+  console.log('npm run build …');
+  const t0 = performance.now();
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error(`npm run build failed (${result.status})`);
+  console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+export interface BenchServer {
+  readonly url: string;
+  readonly port: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a standalone server on `port` against `databaseUrl` and waits (bounded) until /login
+ * answers 200. `proxyHops`: 1 when the bench talks to it directly (its X-Forwarded-For is the
+ * client), 2 behind nginx (nginx appends 127.0.0.1 after it). BENCH_NODE_OPTIONS (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to the server's node.
+ */
+export async function startServer(port: number, databaseUrl: string, { proxyHops = 1 } = {}): Promise<BenchServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    APP_URL: url,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: BENCH_SECRET,
+    TRUSTED_PROXY_HOPS: String(proxyHops),
+    RETENTION_INTERVAL_HOURS: '0',
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+  };
+  const child = spawn(process.execPath, ['server.js'], { cwd: STANDALONE, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+  let stopped: Promise<void> | undefined;
+  const server: BenchServer = { url, port, output: () => output, stop: () => (stopped ??= stopProcess(child, exit, 20_000)) };
+  onExit(server.stop);
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline && !exited) {
+    try {
+      const response = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await server.stop();
+  throw new Error(`The server on ${port} did not serve /login:\n${output.slice(-5000)}`);
+}

@@ -1,0 +1,42 @@
+// Latency samples and throughput of one load run, and how they are printed.
+
+export interface RunStats {
+  /** Completed requests (or operations) that succeeded. */
+  count: number;
+  errors: number;
+  seconds: number;
+  /** Successful requests per second. */
+  rps: number;
+  p50: number;
+  p95: number;
+}
+
+/** The q-quantile (0..1) of ascending samples, nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+export function summarize(samplesMs: number[], errors: number, seconds: number): RunStats {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    errors,
+    seconds,
+    rps: sorted.length / seconds,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+  };
+}
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+/** "37.2/s, p50 52.0 ms, p95 80.1 ms" */
+export const describe = (s: RunStats) =>
+  `${fmt(s.rps)}/s, p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms (${s.count} ok${s.errors ? `, ${s.errors} failed` : ''})`;
+
+/** A Markdown table: header cells, then rows. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

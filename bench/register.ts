@@ -1,0 +1,85 @@
+// Registration throughput (GET /register, then the POST of its form with the captcha solved
+// from the page, no JavaScript) against its floor, the same SQL statements through postgres.js
+// alone, at the same concurrency in the same run; with --million also at 1 000 000 existing
+// patients (p95 against p95 at 10 000).
+//   npm run bench:register [-- --million --seconds=12 --levels=2,4,8 --build --no-write]
+import { performance } from 'node:perf_hooks';
+import { seedPatients } from './lib/db';
+import { registrationSqlFloor } from './lib/floors';
+import { register } from './lib/flows';
+import { runLevels } from './lib/load';
+import { publish } from './lib/report';
+import { bench, main } from './lib/run';
+import { freePort, startServer } from './lib/server';
+import { fmt, table, type RunStats } from './lib/stats';
+
+const BASE = 10_000;
+const MILLION = 1_000_000;
+
+main(() =>
+  bench('bench:register', async (options, database) => {
+    await seedPatients(database.url, 1, BASE);
+    const server = await startServer(await freePort(), database.url);
+    let large: Map<number, RunStats> | undefined;
+    let fillSeconds = 0;
+    try {
+      console.log(`Registration (GET + POST) over HTTP, ${BASE.toLocaleString('en')} existing patients:`);
+      const app = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), { label: 'register ' });
+      // The floor on the same 10k database (the server waits idle meanwhile).
+      console.log('Floor, the same SQL through postgres.js:');
+      const floor = await registrationSqlFloor(database.url, options.levels, options.seconds);
+      if (options.million) {
+        console.log(`Filling to ${MILLION.toLocaleString('en')} patients (generate_series) …`);
+        const t0 = performance.now();
+        await seedPatients(database.url, BASE + 1, MILLION);
+        fillSeconds = (performance.now() - t0) / 1000;
+        console.log(`  filled in ${fillSeconds.toFixed(0)} s`);
+        console.log(`Registration at ${MILLION.toLocaleString('en')} patients:`);
+        large = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), { label: 'register 1M ' });
+      }
+      await server.stop();
+      const rows = options.levels.map((c) => {
+        const a = app.get(c)!;
+        const f = floor.get(c)!;
+        return [String(c), fmt(a.rps), fmt(a.p50), fmt(a.p95), fmt(f.rps), fmt(f.p50), fmt(a.rps / f.rps, 2)];
+      });
+      const largeRows = large
+        ? options.levels.map((c) => {
+            const a = app.get(c)!;
+            const l = large!.get(c)!;
+            return [String(c), fmt(l.rps), fmt(l.p50), fmt(l.p95), fmt(l.p95 / a.p95, 2)];
+          })
+        : [];
+      publish(
+        {
+          id: 'register',
+          title: 'Registration against its SQL (issue 11)',
+          command: `npm run bench:register${options.million ? ' -- --million' : ''}`,
+          body: [
+            `Each registration is a GET of /register and the POST of its form as a browser without`,
+            `JavaScript sends it (multipart, the server action's hidden fields, the captcha question read`,
+            `from the page and answered), each from its own X-Forwarded-For; success is the 303 to`,
+            `/register/sent. ${BASE.toLocaleString('en')} existing patients with accounts. Floor: the statements`,
+            `such a post issues (two rate-limit checks, registerPatient's transaction with its savepoint),`,
+            `through postgres.js alone (bench/lib/floors.ts), same concurrency and pool size. Times in ms.`,
+            '',
+            table(['concurrency', 'registrations/s', 'p50', 'p95', 'SQL/s', 'SQL p50', 'ratio'], rows),
+            ...(large
+              ? [
+                  '',
+                  `At ${MILLION.toLocaleString('en')} existing patients with accounts (filled in ${fillSeconds.toFixed(0)} s, then`,
+                  `ANALYZE), same server:`,
+                  '',
+                  table(['concurrency', 'registrations/s', 'p50', 'p95', 'p95 ÷ p95 at 10k'], largeRows),
+                ]
+              : ['', 'At 1 000 000 patients: `npm run bench:register -- --million`.']),
+          ].join('\n'),
+        },
+        options.seconds,
+        options.write,
+      );
+    } finally {
+      await server.stop();
+    }
+  }),
+);

@@ -1,0 +1,54 @@
+// Sign-in throughput (the POST of the /login form, no JavaScript) against its floor, argon2.verify
+// with the app's parameters, at the same concurrency in the same run.
+//   npm run bench:signin [-- --seconds=12 --levels=2,4,8 --build --no-write]
+import { benchHash, argonFloor } from './lib/floors';
+import { loginForm, signIn } from './lib/flows';
+import { runLevels } from './lib/load';
+import { seedPatients } from './lib/db';
+import { publish } from './lib/report';
+import { bench, main } from './lib/run';
+import { freePort, startServer } from './lib/server';
+import { fmt, table } from './lib/stats';
+
+const ACCOUNTS = 10_000;
+
+main(() =>
+  bench('bench:signin', async (options, database) => {
+    await seedPatients(database.url, 1, ACCOUNTS, await benchHash());
+    const server = await startServer(await freePort(), database.url);
+    try {
+      const form = await loginForm(server.url);
+      console.log('Sign-in POST over HTTP:');
+      const app = await runLevels(options.levels, options.seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), {
+        label: 'sign-in ',
+      });
+      await server.stop();
+      console.log('Floor, argon2.verify alone:');
+      const floor = await argonFloor(options.levels, options.seconds);
+      const rows = options.levels.map((c) => {
+        const a = app.get(c)!;
+        const f = floor.get(c)!;
+        return [String(c), fmt(a.rps), fmt(a.p50), fmt(a.p95), fmt(f.rps), fmt(f.p50), fmt(a.rps / f.rps, 2)];
+      });
+      publish(
+        {
+          id: 'signin',
+          title: 'Sign-in against argon2 (issue 11)',
+          command: 'npm run bench:signin',
+          body: [
+            `The POST of the /login form as a browser without JavaScript sends it (multipart, the server`,
+            `action's hidden fields), each from its own X-Forwarded-For, for ${ACCOUNTS.toLocaleString('en')} seeded active`,
+            `accounts; success is the 303 to /account. Floor: \`argon2.verify\` with HASH_OPTIONS alone, same`,
+            `concurrency. Times in ms.`,
+            '',
+            table(['concurrency', 'sign-in/s', 'p50', 'p95', 'argon2/s', 'argon2 p50', 'ratio'], rows),
+          ].join('\n'),
+        },
+        options.seconds,
+        options.write,
+      );
+    } finally {
+      await server.stop();
+    }
+  }),
+);

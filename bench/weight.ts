@@ -1,0 +1,132 @@
+// The JavaScript /register and /login make a browser load, against a bare Next 16 page with one
+// useActionState form (bench/bare-page, built in the run with the repository's next and react).
+// Chromium (playwright, /usr/bin/chromium or CHROMIUM_PATH) opens each page; every script
+// response it loads is gzipped here at zlib's default level (what Next's compression serves)
+// and summed. The HTML document is reported the same way.
+//   npm run bench:weight [-- --build --no-write]
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config';
+import { stopProcess } from '../tests/e2e/servers';
+import { onExit } from './lib/db';
+import { publish } from './lib/report';
+import { bench, main } from './lib/run';
+import { freePort, ROOT, startServer } from './lib/server';
+import { fmt, table } from './lib/stats';
+
+const BARE_SOURCE = path.join(ROOT, 'bench/bare-page');
+const NEXT = path.join(ROOT, 'node_modules/.bin/next');
+const kib = (bytes: number) => fmt(bytes / 1024);
+
+interface Weight {
+  scripts: number;
+  raw: number;
+  gzip: number;
+  htmlGzip: number;
+}
+
+async function startBarePage() {
+  // Built outside the repository (see bench/bare-page/next.config.mjs), with its next and react.
+  const BARE = mkdtempSync(path.join(tmpdir(), 'erej-bare-page-'));
+  cpSync(BARE_SOURCE, BARE, { recursive: true, filter: (from) => !from.includes(`${path.sep}.next`) });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(BARE, 'node_modules'));
+  const remove = async () => rmSync(BARE, { recursive: true, force: true });
+  onExit(remove);
+  console.log(`next build bench/bare-page (in ${BARE}) …`);
+  const build = spawnSync(NEXT, ['build'], { cwd: BARE, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`next build bench/bare-page failed:\n${build.stdout}${build.stderr}`);
+  const port = await freePort();
+  const child = spawn(NEXT, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: BARE,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= stopProcess(child, exited, 10_000).then(remove));
+  onExit(stop);
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`The bare page did not start:\n${output}`);
+}
+
+async function weigh(urls: string[]): Promise<Map<string, Weight>> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const found = new Map<string, Weight>();
+  try {
+    for (const url of urls) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bodies: Array<Promise<Buffer | null>> = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => null));
+      });
+      const document = await page.goto(url, { waitUntil: 'networkidle' });
+      const html = (await document?.body()) ?? Buffer.alloc(0);
+      const scripts = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
+      found.set(url, {
+        scripts: scripts.length,
+        raw: scripts.reduce((sum, b) => sum + b.length, 0),
+        gzip: scripts.reduce((sum, b) => sum + gzipSync(b).length, 0),
+        htmlGzip: gzipSync(html).length,
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return found;
+}
+
+main(() =>
+  bench('bench:weight', async (options, database) => {
+    const bare = await startBarePage();
+    const server = await startServer(await freePort(), database.url);
+    try {
+      const pages = { '/register': `${server.url}/register`, '/login': `${server.url}/login`, 'bare page': `${bare.url}/` };
+      const weights = await weigh(Object.values(pages));
+      const base = weights.get(pages['bare page'])!;
+      const rows = Object.entries(pages).map(([name, url]) => {
+        const w = weights.get(url)!;
+        const row = [name, String(w.scripts), kib(w.raw), kib(w.gzip), fmt(w.gzip / base.gzip, 2) + '×', kib(w.htmlGzip)];
+        console.log(`  ${row.join('  ')}`);
+        return row;
+      });
+      publish(
+        {
+          id: 'weight',
+          title: 'JavaScript of /register and /login (issue 11)',
+          command: 'npm run bench:weight',
+          body: [
+            `Every script Chromium loads for the page (playwright, until the network is idle), gzipped at`,
+            `zlib's default level; the bare page is bench/bare-page (one useActionState form, built in the`,
+            `run with the repository's next and react). KiB; ratio = gzip ÷ the bare page's gzip.`,
+            '',
+            table(['page', 'scripts', 'JS KiB', 'JS KiB gzip', 'ratio', 'HTML KiB gzip'], rows),
+          ].join('\n'),
+        },
+        0,
+        options.write,
+      );
+    } finally {
+      await server.stop();
+      await bare.stop();
+    }
+  }),
+);
