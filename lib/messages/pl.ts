@@ -39,6 +39,8 @@ export const pl = {
   facility: {
     phone: 'tel.',
     hours: 'Godziny pracy:',
+    /** Set beside the desk's configured (Polish) name in other languages; Polish needs none. */
+    deskTranslation: '',
   },
   login: {
     title: 'Logowanie do portalu pacjenta',
