@@ -75,7 +75,11 @@ async function weigh(urls: string[]): Promise<Map<string, Weight>> {
       const page = await context.newPage();
       const bodies: Array<Promise<Buffer | null>> = [];
       page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => null));
+        if (response.request().resourceType() !== 'script') return;
+        const body = response.body().catch(() => null);
+        bodies.push(body);
+        // BENCH_DETAIL=1 lists each script with its gzip size: what a page ships beyond the bare one.
+        if (process.env.BENCH_DETAIL) void body.then((b) => b && console.log(`    ${kib(gzipSync(b).length)} KiB  ${response.url()}`));
       });
       const document = await page.goto(url, { waitUntil: 'networkidle' });
       const html = (await document?.body()) ?? Buffer.alloc(0);
