@@ -3,7 +3,6 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SiteFooter } from '@/components/site-footer';
-import { WordsProvider } from '@/components/words/provider';
 import { isStaffPath, requestLocale } from '@/lib/i18n/request-locale';
 import { wordsFor } from '@/lib/messages';
 import './globals.css';
@@ -36,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-          <WordsProvider locale={locale}>{children}</WordsProvider>
+          {children}
         </main>
         <SiteFooter label={t.chrome.footer} accessibility={t.chrome.accessibility} privacy={t.chrome.privacy} />
       </body>

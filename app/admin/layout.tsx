@@ -10,6 +10,7 @@ import { ActionButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
+import { ClientWords } from '@/components/words/client-words';
 
 // Only navigation depends on this check: every page and action checks the role again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -50,8 +51,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.signOut}
         </ActionButton>
       </nav>
-      <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
-      {children}
+      {/* The desk works in Polish: the session clock and the MFA forms get Polish words. */}
+      <ClientWords locale="pl">
+        <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
+        {children}
+      </ClientWords>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { words } from '@/lib/i18n/words';
 import { InvalidLink } from './invalid-link';
 import { PasswordForm } from './password-form';
+import { ClientWords } from '@/components/words/client-words';
 
 /** The page behind an emailed link: the password form, or why the link no longer works. */
 export async function TokenPage({ token, purpose }: { token: string; purpose: 'activation' | 'password_reset' }) {
@@ -17,7 +18,9 @@ export async function TokenPage({ token, purpose }: { token: string; purpose: 'a
       <PageTitle>{activation ? t.title : t.resetTitle}</PageTitle>
       <Card>
         <p className="mb-4">{activation ? t.intro : t.resetIntro}</p>
-        <PasswordForm purpose={purpose} token={token} policy={env.PASSWORD_POLICY} />
+        <ClientWords>
+          <PasswordForm purpose={purpose} token={token} policy={env.PASSWORD_POLICY} />
+        </ClientWords>
       </Card>
     </>
   );

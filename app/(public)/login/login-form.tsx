@@ -3,12 +3,12 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/form-alert';
 import { LabelledInput, SubmitButton } from '@/components/ui';
-import { useWords } from '@/components/words-provider';
+import type { Catalogue } from '@/lib/messages/catalogue';
 import { initialState, messageOf } from '@/lib/web/action-state';
 import { signInAction, type SignInState } from './actions';
 
-export function LoginForm({ next }: { next?: string }) {
-  const t = useWords().login;
+/** The sign-in form; its words come as a prop, so /login loads no catalogue in the browser. */
+export function LoginForm({ next, words: t }: { next?: string; words: Catalogue['login'] }) {
   const [state, formAction, pending] = useActionState(signInAction, initialState() as SignInState);
   const error = messageOf(state);
   return (

@@ -30,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {reason}
             </p>
           ) : null}
-          <LoginForm next={next} />
+          <LoginForm next={next} words={w.login} />
           <p className="mt-4">
             <Link href="/password/forgot" className={linkClass}>
               {w.login.forgot}

@@ -5,6 +5,7 @@ import { PageTitle } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
+import { ClientWords } from '@/components/words/client-words';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).register.title };
@@ -17,15 +18,17 @@ export default async function RegisterPage() {
     <>
       <PageTitle>{t.register.title}</PageTitle>
       <p className="mb-6">{t.register.intro}</p>
-      <RegisterForm
-        initialState={initialRegisterState()}
-        consentLabels={{
-          consentDataProcessing: t.consentTexts.data_processing,
-          consentEmail: t.consentTexts.email,
-          consentSms: t.consentTexts.sms,
-        }}
-        contact={<FacilityContact />}
-      />
+      <ClientWords>
+        <RegisterForm
+          initialState={initialRegisterState()}
+          consentLabels={{
+            consentDataProcessing: t.consentTexts.data_processing,
+            consentEmail: t.consentTexts.email,
+            consentSms: t.consentTexts.sms,
+          }}
+          contact={<FacilityContact />}
+        />
+      </ClientWords>
     </>
   );
 }

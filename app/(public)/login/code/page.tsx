@@ -6,6 +6,7 @@ import { Card, PageTitle, linkClass } from '@/components/ui';
 import { readPendingSignIn } from '@/lib/auth/pending-sign-in';
 import { words } from '@/lib/i18n/words';
 import { codeAction } from '../actions';
+import { ClientWords } from '@/components/words/client-words';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).mfa.codeTitle, robots: { index: false } };
@@ -20,7 +21,9 @@ export default async function SignInCodePage() {
       <PageTitle>{t.codeTitle}</PageTitle>
       <Card>
         <p className="mb-4">{t.codeIntro}</p>
-        <CodeForm action={codeAction} submitLabel={t.submit} hint={t.codeHint} />
+        <ClientWords>
+          <CodeForm action={codeAction} submitLabel={t.submit} hint={t.codeHint} />
+        </ClientWords>
         <p className="mt-4">
           <Link href="/login" className={linkClass}>
             {t.cancel}

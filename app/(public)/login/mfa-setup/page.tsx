@@ -9,6 +9,7 @@ import { mfaOwner } from '@/lib/auth/sign-in-flow';
 import { words } from '@/lib/i18n/words';
 import { staffLogin } from '@/lib/staff/staff-accounts';
 import { confirmEnrolmentAtSignInAction, continueAfterEnrolmentAction } from '../actions';
+import { ClientWords } from '@/components/words/client-words';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).mfa.enrolTitle, robots: { index: false } };
@@ -30,11 +31,13 @@ export default async function MfaSetupAtSignInPage() {
       <PageTitle>{t.enrolTitle}</PageTitle>
       <Card>
         <p className="mb-4">{t.enrolIntroStaff}</p>
-        <EnrolmentForm
-          enrolment={enrolment}
-          confirm={confirmEnrolmentAtSignInAction}
-          after={<ActionButton action={continueAfterEnrolmentAction}>{t.continue}</ActionButton>}
-        />
+        <ClientWords>
+          <EnrolmentForm
+            enrolment={enrolment}
+            confirm={confirmEnrolmentAtSignInAction}
+            after={<ActionButton action={continueAfterEnrolmentAction}>{t.continue}</ActionButton>}
+          />
+        </ClientWords>
       </Card>
     </>
   );
