@@ -8,7 +8,8 @@ import { accountTokens, emailChanges, patients, webAccounts } from '@/db/schema'
 import { uniqueViolation } from '@/lib/db-errors';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
-import { contactRules } from '@/lib/registration/form';
+import { pl } from '@/lib/messages/pl';
+import { contactRulesFor } from '@/lib/registration/form';
 import { consume } from '@/lib/security/rate-limit';
 import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens';
 import { checkCurrentPassword } from './current-password';
@@ -61,7 +62,8 @@ export async function requestEmailChange(
   if (!account || account.status === 'blocked' || account.status === 'pending_activation') return { status: 'gone' };
 
   const fieldErrors: EmailChangeErrors = {};
-  const parsed = contactRules.email.safeParse(input.newEmail);
+  // Only pass or fail is used here (the route words the refusal), so the messages' language does not matter.
+  const parsed = contactRulesFor(pl.register.errors).email.safeParse(input.newEmail);
   const newEmail = parsed.success ? parsed.data : '';
   if (!parsed.success) fieldErrors.newEmail = 'invalid';
   else if (newEmail.toLowerCase() === account.email.toLowerCase()) fieldErrors.newEmail = 'same';

@@ -1,20 +1,19 @@
 // The phone and address form of the patient's settings, judged by the registration form's own
-// rules (lib/registration/form.ts contactRulesIn) with their messages in the patient's language.
+// rules (lib/registration/form.ts contactRulesFor) with their messages in the patient's language.
 // Pure: the browser runs it for live checks.
 import { z } from 'zod';
 import type { PatientContactData } from '@/db/schema';
-import type { Locale } from '@/lib/i18n/locales';
-import { contactRulesIn } from '@/lib/registration/form';
+import { contactRulesFor, type RegistrationErrors } from '@/lib/registration/form';
 
 export const contactFields = ['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const;
 export type ContactField = (typeof contactFields)[number];
 export type ContactErrors = Partial<Record<ContactField, string>>;
 export type ContactValues = Partial<Record<ContactField, string>>;
 
-const schemas = new Map<Locale, ReturnType<typeof buildSchema>>();
+const schemas = new WeakMap<RegistrationErrors, ReturnType<typeof buildSchema>>();
 
-function buildSchema(locale: Locale) {
-  const rules = contactRulesIn(locale);
+function buildSchema(errors: RegistrationErrors) {
+  const rules = contactRulesFor(errors);
   return z.object({
     phone: rules.phone,
     street: rules.street,
@@ -25,18 +24,18 @@ function buildSchema(locale: Locale) {
   });
 }
 
-function contactSchema(locale: Locale) {
-  let schema = schemas.get(locale);
-  if (!schema) schemas.set(locale, (schema = buildSchema(locale)));
+function contactSchema(errors: RegistrationErrors) {
+  let schema = schemas.get(errors);
+  if (!schema) schemas.set(errors, (schema = buildSchema(errors)));
   return schema;
 }
 
 export type ContactValidation = { ok: true; data: PatientContactData } | { ok: false; fieldErrors: ContactErrors };
 
-/** Validates a submission of any shape; every failing field gets its own message, in `locale`. Pure. */
-export function validateContactDetails(submitted: Record<string, unknown>, locale: Locale = 'pl'): ContactValidation {
+/** Validates a submission of any shape; every failing field gets its own message, in the language of `errors` (`t.register.errors`). Pure. */
+export function validateContactDetails(submitted: Record<string, unknown>, errors: RegistrationErrors): ContactValidation {
   const raw = Object.fromEntries(contactFields.map((f) => [f, submitted[f] ?? '']));
-  const parsed = contactSchema(locale).safeParse(raw);
+  const parsed = contactSchema(errors).safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: ContactErrors = {};
   for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as ContactField] ??= issue.message;

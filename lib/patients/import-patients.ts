@@ -8,6 +8,7 @@ import { parsePesel } from '@/lib/pesel';
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText, nameKey } from '@/lib/text';
+import { pl } from '@/lib/messages/pl';
 
 export const IMPORT_COLUMNS = [
   'pesel',
@@ -48,7 +49,7 @@ function toPatient(row: Row): NewPatient | string {
     if (!parsed.ok) return `pesel (${parsed.error})`;
     if (birthDate !== '' && birthDate !== parsed.birthDate) return 'birth_date (differs from PESEL)';
     ({ pesel, birthDate, sex } = parsed);
-  } else if (checkBirthDate(birthDate)) {
+  } else if (checkBirthDate(birthDate, new Date(), pl.register.errors)) {
     return 'birth_date';
   }
   const postal = value('postal_code') === '' ? null : parsePostalCode(value('postal_code'));

@@ -1,15 +1,15 @@
 // The registration form's rules (SPEC §3), shared by the browser (live checks) and the server
 // (the authority). Pure: no Node or database imports, so client components may use it.
 import { z } from 'zod';
-import type { Locale } from '@/lib/i18n/locales';
-import { wordsFor } from '@/lib/messages';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
 
-type Errors = Catalogue['register']['errors'];
+/** The form's messages in one language: `t.register.errors` of that language's catalogue. */
+export type RegistrationErrors = Catalogue['register']['errors'];
+type Errors = RegistrationErrors;
 type PeselData = Extract<PeselResult, { ok: true }>;
 
 export const registrationFields = [
@@ -60,7 +60,7 @@ const checkbox = z.unknown().transform((v) => v === 'on' || v === 'true' || v ==
 const LATIN_LETTER = String.raw`(?:(?=\p{L})\p{Script=Latin})`;
 export const NAME_PATTERN = new RegExp(`^${LATIN_LETTER}(?:${LATIN_LETTER}|\\p{M}|[' ’-])*$`, 'u');
 
-/** The rules with their messages in one language; built once per language (`rulesIn`). */
+/** The rules with their messages in one language; built once per language (`rulesFor`). */
 function buildRules(e: Errors) {
   // Anything that is not a string (a File, a number, a missing field) counts as empty; the length
   // cap is checked before any other rule so huge inputs are rejected cheaply.
@@ -139,11 +139,13 @@ function buildRules(e: Errors) {
   return { contact, schema, pesel, peselProblems, errors: e };
 }
 
-const rulesByLocale = new Map<Locale, ReturnType<typeof buildRules>>();
+// Built once per language: keyed by the catalogue's errors object (one per language). The
+// module imports no catalogue, so a page ships only its own language's words.
+const rulesByLanguage = new WeakMap<Errors, ReturnType<typeof buildRules>>();
 
-function rulesIn(locale: Locale) {
-  let rules = rulesByLocale.get(locale);
-  if (!rules) rulesByLocale.set(locale, (rules = buildRules(wordsFor(locale).register.errors)));
+function rulesFor(errors: Errors) {
+  let rules = rulesByLanguage.get(errors);
+  if (!rules) rulesByLanguage.set(errors, (rules = buildRules(errors)));
   return rules;
 }
 
@@ -151,17 +153,14 @@ function rulesIn(locale: Locale) {
  * The rules of the contact fields, also used by the patient's settings
  * (lib/account/contact-details.ts) so that a change is judged exactly as a registration.
  */
-export function contactRulesIn(locale: Locale) {
-  return rulesIn(locale).contact;
+export function contactRulesFor(errors: Errors) {
+  return rulesFor(errors).contact;
 }
-/** The contact rules with Polish messages (the desk's language). */
-export const contactRules = contactRulesIn('pl');
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A birth date typed for a person without PESEL: a real date, not in the future, < 130 years. */
-export function checkBirthDate(value: string, today = new Date(), locale: Locale = 'pl'): string | null {
-  const e = rulesIn(locale).errors;
+export function checkBirthDate(value: string, today: Date, e: Errors): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (!m) return value.trim() === '' ? e.required : e.birthDate;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -177,8 +176,8 @@ export function checkBirthDate(value: string, today = new Date(), locale: Locale
 export type Validation = { ok: true; data: RegistrationData } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates a submission of any shape; every failing field gets its own message. */
-export function validateRegistration(submitted: Record<string, unknown>, today = new Date(), locale: Locale = 'pl'): Validation {
-  const rules = rulesIn(locale);
+export function validateRegistration(submitted: Record<string, unknown>, today: Date, errors: Errors): Validation {
+  const rules = rulesFor(errors);
   const e = rules.errors;
   // Browsers omit unticked checkboxes and some clients omit empty fields: absent means empty.
   const raw: Record<string, unknown> = Object.fromEntries(registrationFields.map((f) => [f, submitted[f] ?? '']));
@@ -202,7 +201,7 @@ export function validateRegistration(submitted: Record<string, unknown>, today =
 
   // Conditional rules look at the raw values so they are reported together with the others.
   const noPesel = isBrak(text('pesel'));
-  const birthDateError = noPesel ? checkBirthDate(text('birthDate').slice(0, 40), today, locale) : null;
+  const birthDateError = noPesel ? checkBirthDate(text('birthDate').slice(0, 40), today, e) : null;
   if (birthDateError) fieldErrors.birthDate = birthDateError;
   if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
   if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;

@@ -8,6 +8,7 @@ import { updateContactDetails, validateContactDetails } from '@/lib/account/cont
 import { verifyAccount } from '@/lib/staff/verification-decisions';
 import { activePatient, newRegistrar } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
+import { pl } from '@/lib/messages/pl';
 
 const META = { ip: '198.51.100.4', userAgent: 'Mozilla/5.0 test' };
 
@@ -58,14 +59,17 @@ describeEachDatabase('consents', (kind) => {
   it('gives the SMS consent only to an account with a phone', async () => {
     const { accountId } = await activePatient(db(), { phone: null, consents: { dataProcessing: true, email: true, sms: false } });
     expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'no_phone' });
-    const phone = validateContactDetails({
-      phone: '600700800',
-      street: 'Krasnystawska',
-      houseNumber: '52',
-      flatNumber: '',
-      postalCode: '21-010',
-      city: 'Łęczna',
-    });
+    const phone = validateContactDetails(
+      {
+        phone: '600700800',
+        street: 'Krasnystawska',
+        houseNumber: '52',
+        flatNumber: '',
+        postalCode: '21-010',
+        city: 'Łęczna',
+      },
+      pl.register.errors,
+    );
     if (!phone.ok) throw new Error('phone');
     await updateContactDetails(db(), accountId, phone.data);
     expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'recorded' });

@@ -29,6 +29,7 @@ import { listAudit } from '@/lib/staff/audit-log';
 import { PASSWORD, accountRow, activePatient, newRegistrar, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, uniqueSuffix } from '../helpers/registration';
+import { pl } from '@/lib/messages/pl';
 
 const META = { ip: '198.51.100.9', userAgent: 'vitest' };
 
@@ -102,14 +103,17 @@ describeEachDatabase('RODO rights', (kind) => {
     const version = (await accountRow(db(), accountId))!.sessionVersion;
     await requestPasswordReset(db(), data.login);
     await requestEmailChange(db(), accountId, { newEmail: `inny.${uniqueSuffix()}@example.pl`, currentPassword: PASSWORD, ip: META.ip });
-    const contact = validateContactDetails({
-      phone: 'BRAK',
-      street: '',
-      houseNumber: '1',
-      flatNumber: '',
-      postalCode: '20-001',
-      city: 'Lublin',
-    });
+    const contact = validateContactDetails(
+      {
+        phone: 'BRAK',
+        street: '',
+        houseNumber: '1',
+        flatNumber: '',
+        postalCode: '20-001',
+        city: 'Lublin',
+      },
+      pl.register.errors,
+    );
     if (!contact.ok) throw new Error('contact');
     await updateContactDetails(db(), accountId, contact.data);
     await db()

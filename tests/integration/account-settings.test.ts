@@ -21,20 +21,24 @@ import { hashToken } from '@/lib/secret-tokens';
 import { PASSWORD, accountRow, activePatient, latestLink, newRegistrar, registeredPatient, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { uniqueSuffix } from '../helpers/registration';
+import { pl } from '@/lib/messages/pl';
 
 const NEW_PASSWORD = 'Czerwony#Most42';
 const IP = '203.0.113.7';
 
 const contact = (overrides: Record<string, string> = {}) => {
-  const v = validateContactDetails({
-    phone: '601 202 303',
-    street: 'Nowa',
-    houseNumber: '7b',
-    flatNumber: '2',
-    postalCode: '20001',
-    city: 'Lublin',
-    ...overrides,
-  });
+  const v = validateContactDetails(
+    {
+      phone: '601 202 303',
+      street: 'Nowa',
+      houseNumber: '7b',
+      flatNumber: '2',
+      postalCode: '20001',
+      city: 'Lublin',
+      ...overrides,
+    },
+    pl.register.errors,
+  );
   if (!v.ok) throw new Error(JSON.stringify(v.fieldErrors));
   return v.data;
 };
@@ -366,14 +370,17 @@ describeEachDatabase('account settings', (kind) => {
       const rows = await db().select().from(patientDataChanges).where(eq(patientDataChanges.accountId, accountId));
       expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'superseded']);
       expect((await pendingChangeOf(db(), accountId))!.change.proposed.city).toBe('Chełm');
-      const asIs = validateContactDetails({
-        phone: '+48601202303',
-        street: record.street ?? '',
-        houseNumber: record.houseNumber!,
-        flatNumber: record.flatNumber ?? '',
-        postalCode: record.postalCode!,
-        city: record.city!,
-      });
+      const asIs = validateContactDetails(
+        {
+          phone: '+48601202303',
+          street: record.street ?? '',
+          houseNumber: record.houseNumber!,
+          flatNumber: record.flatNumber ?? '',
+          postalCode: record.postalCode!,
+          city: record.city!,
+        },
+        pl.register.errors,
+      );
       if (!asIs.ok) throw new Error('record does not validate');
       expect(await updateContactDetails(db(), accountId, { ...asIs.data, phone: record.phone })).toEqual({ status: 'saved' });
       expect(await pendingChangeOf(db(), accountId)).toBeNull();

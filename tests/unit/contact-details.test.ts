@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { contactFields, validateContactDetails } from '@/lib/account/contact-details';
 import { maskEmail } from '@/lib/account/self-service-emails';
 import { validateRegistration } from '@/lib/registration/form';
+import { en } from '@/lib/messages/en';
+import { pl } from '@/lib/messages/pl';
+import { uk } from '@/lib/messages/uk';
 
 const GOOD = { phone: '600 100 200', street: 'Lubelska', houseNumber: '12a', flatNumber: '3b', postalCode: '21010', city: 'Łęczna' };
 
@@ -29,20 +32,24 @@ describe('validateContactDetails', () => {
   for (const overrides of CASES) {
     it(`gives the registration form's answer for ${JSON.stringify(overrides).slice(0, 60)}`, () => {
       const input = { ...GOOD, ...overrides };
-      const contact = validateContactDetails(input);
-      const registration = validateRegistration({
-        ...input,
-        pesel: 'BRAK',
-        birthDate: '1980-01-01',
-        firstName: 'Jan',
-        lastName: 'Nowak',
-        login: 'jan.nowak1',
-        email: 'jan@example.pl',
-        captchaAnswer: '1',
-        consentDataProcessing: 'on',
-        consentEmail: 'on',
-        consentSms: 'on',
-      });
+      const contact = validateContactDetails(input, pl.register.errors);
+      const registration = validateRegistration(
+        {
+          ...input,
+          pesel: 'BRAK',
+          birthDate: '1980-01-01',
+          firstName: 'Jan',
+          lastName: 'Nowak',
+          login: 'jan.nowak1',
+          email: 'jan@example.pl',
+          captchaAnswer: '1',
+          consentDataProcessing: 'on',
+          consentEmail: 'on',
+          consentSms: 'on',
+        },
+        new Date(),
+        pl.register.errors,
+      );
       const registrationErrors = registration.ok
         ? {}
         : Object.fromEntries(contactFields.filter((f) => registration.fieldErrors[f]).map((f) => [f, registration.fieldErrors[f]]));
@@ -55,7 +62,7 @@ describe('validateContactDetails', () => {
 
   it('words its answers in the language asked for, as registration does', () => {
     const wrong = { ...GOOD, phone: '12345', postalCode: '2101', houseNumber: '' };
-    expect(validateContactDetails(wrong, 'en')).toEqual({
+    expect(validateContactDetails(wrong, en.register.errors)).toEqual({
       ok: false,
       fieldErrors: {
         phone: 'Enter a phone number (9 digits, for example 600 100 200, or with a +CC country code) or type BRAK (Polish for “none”).',
@@ -63,14 +70,14 @@ describe('validateContactDetails', () => {
         postalCode: 'Enter a postcode in the format 00-000.',
       },
     });
-    const uk = validateContactDetails(wrong, 'uk');
-    expect(uk.ok ? {} : uk.fieldErrors.postalCode).toBe('Введіть поштовий індекс у форматі 00-000.');
-    const pl = validateContactDetails(wrong);
-    expect(pl.ok ? {} : pl.fieldErrors.houseNumber).toBe('To pole jest wymagane.');
+    const ukrainian = validateContactDetails(wrong, uk.register.errors);
+    expect(ukrainian.ok ? {} : ukrainian.fieldErrors.postalCode).toBe('Введіть поштовий індекс у форматі 00-000.');
+    const polish = validateContactDetails(wrong, pl.register.errors);
+    expect(polish.ok ? {} : polish.fieldErrors.houseNumber).toBe('To pole jest wymagane.');
   });
 
   it('normalises as registration stores: E.164 phone, upper-case numbers, NN-NNN', () => {
-    expect(validateContactDetails(GOOD)).toEqual({
+    expect(validateContactDetails(GOOD, pl.register.errors)).toEqual({
       ok: true,
       data: { phone: '+48600100200', street: 'Lubelska', houseNumber: '12A', flatNumber: '3B', postalCode: '21-010', city: 'Łęczna' },
     });

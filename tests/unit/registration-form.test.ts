@@ -50,7 +50,7 @@ function without(...keys: string[]): Record<string, unknown> {
 }
 
 function validate(raw: Record<string, unknown>, today = TODAY) {
-  return validateRegistration(raw, today);
+  return validateRegistration(raw, today, e);
 }
 
 function errorsOf(raw: Record<string, unknown>, today = TODAY): FieldErrors {
@@ -387,29 +387,29 @@ describe('validateRegistration – Data urodzenia when PESEL is BRAK', () => {
 
 describe('checkBirthDate', () => {
   it('returns null for a real past date', () => {
-    expect(checkBirthDate('1990-03-04', TODAY)).toBeNull();
-    expect(checkBirthDate(' 1990-03-04 ', TODAY)).toBeNull();
+    expect(checkBirthDate('1990-03-04', TODAY, e)).toBeNull();
+    expect(checkBirthDate(' 1990-03-04 ', TODAY, e)).toBeNull();
   });
 
   it('returns the "required" message for an empty value', () => {
-    expect(checkBirthDate('', TODAY)).toBe(e.required);
+    expect(checkBirthDate('', TODAY, e)).toBe(e.required);
   });
 
   it('returns the format message for an impossible or malformed date', () => {
-    expect(checkBirthDate('2023-02-30', TODAY)).toBe(e.birthDate);
-    expect(checkBirthDate('1990-3-4', TODAY)).toBe(e.birthDate);
+    expect(checkBirthDate('2023-02-30', TODAY, e)).toBe(e.birthDate);
+    expect(checkBirthDate('1990-3-4', TODAY, e)).toBe(e.birthDate);
   });
 
   it('returns the future message for tomorrow and the too-old message for 130 years and a day ago', () => {
-    expect(checkBirthDate('2025-06-16', TODAY)).toBe(e.birthDateFuture);
-    expect(checkBirthDate('1895-06-14', TODAY)).toBe(e.birthDateTooOld);
+    expect(checkBirthDate('2025-06-16', TODAY, e)).toBe(e.birthDateFuture);
+    expect(checkBirthDate('1895-06-14', TODAY, e)).toBe(e.birthDateTooOld);
   });
 
   it('uses the real current date when no "today" is given', () => {
     const tomorrow = new Date();
     tomorrow.setDate(tomorrow.getDate() + 1);
-    expect(checkBirthDate(isoLocal(tomorrow))).toBe(e.birthDateFuture);
-    expect(checkBirthDate(isoLocal(new Date()))).toBeNull();
+    expect(checkBirthDate(isoLocal(tomorrow), new Date(), e)).toBe(e.birthDateFuture);
+    expect(checkBirthDate(isoLocal(new Date()), new Date(), e)).toBeNull();
   });
 
   it('accepts every real date between 130 years ago and today, and rejects every later one', () => {
@@ -420,7 +420,7 @@ describe('checkBirthDate', () => {
       fc.property(fc.integer({ min: start, max: end + 5000 * dayMs }), (ms) => {
         const iso = new Date(Math.floor(ms / dayMs) * dayMs).toISOString().slice(0, 10);
         const expected = iso > '2025-06-15' ? e.birthDateFuture : null;
-        expect(checkBirthDate(iso, TODAY)).toBe(expected);
+        expect(checkBirthDate(iso, TODAY, e)).toBe(expected);
       }),
       { numRuns: 500 },
     );
@@ -840,7 +840,7 @@ describe('validateRegistration – input of any shape', () => {
       fc.property(
         fc.dictionary(keys, fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true })),
         (raw) => {
-          const result = validateRegistration(raw, TODAY);
+          const result = validateRegistration(raw, TODAY, e);
           if (result.ok) return;
           for (const [field, message] of Object.entries(result.fieldErrors)) {
             expect(registrationFields).toContain(field);
@@ -861,7 +861,7 @@ describe('validateRegistration – input of any shape', () => {
     );
     fc.assert(
       fc.property(record, (raw) => {
-        const result = validateRegistration(raw, TODAY);
+        const result = validateRegistration(raw, TODAY, e);
         if (result.ok) return;
         for (const message of Object.values(result.fieldErrors)) expect(isPolishMessage(message)).toBe(true);
       }),

@@ -5,7 +5,7 @@ import type { DeleteAccountErrors } from '@/lib/account/delete-account';
 import type { EmailChangeErrors } from '@/lib/account/change-email';
 import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { contactRulesIn } from '@/lib/registration/form';
+import { contactRulesFor } from '@/lib/registration/form';
 import type { FieldErrors } from '@/lib/web/action-state';
 
 export function emailChangeErrors(
@@ -17,7 +17,7 @@ export function emailChangeErrors(
   const words: FieldErrors<'newEmail' | 'currentPassword'> = {};
   if (errors.newEmail === 'same') words.newEmail = t.selfService.settings.email.same;
   else if (errors.newEmail === 'invalid') {
-    const parsed = contactRulesIn(locale).email.safeParse(newEmail);
+    const parsed = contactRulesFor(t.register.errors).email.safeParse(newEmail);
     words.newEmail = (!parsed.success && parsed.error.issues[0]?.message) || t.register.errors.email;
   }
   if (errors.currentPassword) {

@@ -64,10 +64,10 @@ function FormBody({
     const checks = validateRegistration(
       { ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' },
       new Date(),
-      locale,
+      t.errors,
     );
     return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
-  }, [values, locale]);
+  }, [values, t]);
 
   const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};

@@ -51,7 +51,7 @@ export async function submitRegistration(db: Db, raw: Record<string, unknown>, m
   const e = t.register.errors;
   const reply = replyTo(meta.previous, t);
   const values = keepValues(raw);
-  const validation = validateRegistration(raw, new Date(), locale);
+  const validation = validateRegistration(raw, new Date(), e);
   const token = typeof raw.captchaToken === 'string' ? raw.captchaToken.slice(0, 1000) : '';
   const answer = typeof raw.captchaAnswer === 'string' ? raw.captchaAnswer.slice(0, 10) : '';
   const captcha = checkChallenge(secret, token, answer);

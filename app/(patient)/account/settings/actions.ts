@@ -11,6 +11,7 @@ import { changePassword } from '@/lib/account/change-password';
 import { keepContactValues, updateContactDetails, validateContactDetails } from '@/lib/account/contact-details';
 import { endAllSessions } from '@/lib/account/sessions';
 import { currentSession, signOut } from '@/lib/auth/auth';
+import { wordsFor } from '@/lib/messages';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { clientIp } from '@/lib/request';
@@ -74,7 +75,7 @@ export const cancelEmailChangeAction = postAction('patient', async ({ caller: ac
 export const updateContactAction = formAction<AccountFormState, 'patient'>('patient', async ({ caller: accountId, form, reply, t }) => {
   const raw = form.all();
   const values = keepContactValues(raw) as Values;
-  const validation = validateContactDetails(raw, await requestLocale());
+  const validation = validateContactDetails(raw, wordsFor(await requestLocale()).register.errors);
   if (!validation.ok) return reply.invalid(validation.fieldErrors, values);
   const outcome = await attempt('contact change failed', async () => updateContactDetails(await getDb(), accountId, validation.data));
   if (!outcome) return generic(reply, t, values);

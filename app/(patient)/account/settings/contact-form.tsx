@@ -35,9 +35,9 @@ function ContactFields({
   const w = useWords();
   const { labels, hints } = w.register;
   const live = useMemo(() => {
-    const checked = validateContactDetails(values, locale);
+    const checked = validateContactDetails(values, w.register.errors);
     return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
-  }, [values, locale]);
+  }, [values, w]);
   // Live checks speak once the patient has left a field they changed.
   const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : fieldErrorsOf(state)[name]);
   const field = (name: ContactField) => ({
