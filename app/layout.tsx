@@ -3,7 +3,9 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { SiteFooter } from '@/components/site-footer';
-import { WordsProvider } from '@/components/words-provider';
+import { EnWords } from '@/components/words/en';
+import { PlWords } from '@/components/words/pl';
+import { UkWords } from '@/components/words/uk';
 import { isStaffPath, requestLocale } from '@/lib/i18n/request-locale';
 import { wordsFor } from '@/lib/messages';
 import './globals.css';
@@ -13,6 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t.app.name, template: `%s — ${t.app.name}` }, description: t.app.tagline };
 }
 
+/** Each language's provider: a page loads only the one it renders. */
+const providers = { pl: PlWords, en: EnWords, uk: UkWords };
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -20,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const path = (await headers()).get('x-request-path') ?? '/';
   const locale = await requestLocale();
   const t = wordsFor(locale);
+  const Words = providers[locale];
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
@@ -36,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-          <WordsProvider locale={locale}>{children}</WordsProvider>
+          <Words>{children}</Words>
         </main>
         <SiteFooter label={t.chrome.footer} accessibility={t.chrome.accessibility} privacy={t.chrome.privacy} />
       </body>

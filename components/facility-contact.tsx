@@ -1,3 +1,4 @@
+import { deskName } from '@/lib/desk-name';
 import { facility } from '@/lib/facility';
 import { words } from '@/lib/i18n/words';
 
@@ -8,7 +9,7 @@ export async function FacilityContact() {
   return (
     <address className="not-italic">
       <strong>
-        {f.deskName} {f.facilityName}
+        {deskName(f.deskName, t.deskTranslation)} {f.facilityName}
       </strong>
       <br />
       {f.address}

@@ -1,5 +1,6 @@
-import { pl } from '@/lib/messages/pl';
-import { defaultFacility, type FacilityProps } from './layout';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
+import { defaultFacility, facilityDesk, type FacilityProps } from './layout';
 import { LinkEmail } from './parts';
 
 export interface ActivationEmailProps {
@@ -9,15 +10,16 @@ export interface ActivationEmailProps {
   /** Only when MAIL_INCLUDE_LOGIN is on. */
   login?: string | null;
   facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
 }
 
-const m = pl.email.activation;
-
 export function ActivationEmail(props: ActivationEmailProps) {
+  const m = wordsFor(props.locale).email.activation;
   const f = props.facility;
   const desk = (
     <>
-      {m.desk} {f.deskName} {f.facilityName}, {f.address}.
+      {m.desk} {facilityDesk(f, props.locale)} {f.facilityName}, {f.address}.
     </>
   );
   return (
@@ -37,6 +39,7 @@ ActivationEmail.PreviewProps = {
   validHours: 24,
   login: null,
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies ActivationEmailProps;
 
 export default ActivationEmail;

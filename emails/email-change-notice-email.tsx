@@ -1,4 +1,5 @@
-import { pl } from '@/lib/messages/pl';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 import { defaultFacility, type FacilityProps } from './layout';
 import { NoticeEmail } from './parts';
 
@@ -7,12 +8,13 @@ export interface EmailChangeNoticeEmailProps {
   /** The new address, partly hidden (a stolen session should not learn more from the old mailbox). */
   maskedNewEmail: string;
   facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
 }
-
-const m = pl.selfService.email.emailChangeNotice;
 
 /** To the old address when a change of the account's address is asked for. */
 export function EmailChangeNoticeEmail(props: EmailChangeNoticeEmailProps) {
+  const m = wordsFor(props.locale).selfService.email.emailChangeNotice;
   return <NoticeEmail {...props} text={m} lines={[m.body(props.maskedNewEmail), m.notYou]} />;
 }
 
@@ -20,6 +22,7 @@ EmailChangeNoticeEmail.PreviewProps = {
   firstName: 'Anna',
   maskedNewEmail: 'a***@p***.pl',
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies EmailChangeNoticeEmailProps;
 
 export default EmailChangeNoticeEmail;

@@ -1,20 +1,22 @@
-import { pl } from '@/lib/messages/pl';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 import { Text } from '@react-email/components';
-import { defaultFacility, type FacilityProps } from './layout';
+import { defaultFacility, facilityDesk, type FacilityProps } from './layout';
 import { PatientEmail, UrlLine } from './parts';
 
 export interface IdentityVerifiedEmailProps {
   firstName: string;
   accountUrl: string;
   facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
 }
 
-const m = pl.email.verified;
-
 export function IdentityVerifiedEmail(props: IdentityVerifiedEmailProps) {
+  const m = wordsFor(props.locale).email.verified;
   return (
     <PatientEmail {...props} text={m}>
-      <Text>{m.body(props.facility.deskName)}</Text>
+      <Text>{m.body(facilityDesk(props.facility, props.locale))}</Text>
       <UrlLine href={props.accountUrl} />
     </PatientEmail>
   );
@@ -24,6 +26,7 @@ IdentityVerifiedEmail.PreviewProps = {
   firstName: 'Anna',
   accountUrl: 'http://localhost:3000/account',
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies IdentityVerifiedEmailProps;
 
 export default IdentityVerifiedEmail;

@@ -1,5 +1,8 @@
 import { Body, Button, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { deskName } from '@/lib/desk-name';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 
 export interface FacilityProps {
   facilityName: string;
@@ -21,10 +24,15 @@ const styles = {
   footer: { fontSize: '13px', color: '#4a4a4a', lineHeight: '20px' },
 };
 
-export function EmailLayout(props: { preview: string; facility: FacilityProps; children: ReactNode }) {
-  const { facility } = props;
+/** The desk's configured name with the translation of the account's language beside it. */
+export function facilityDesk(facility: FacilityProps, locale: Locale): string {
+  return deskName(facility.deskName, wordsFor(locale).facility.deskTranslation);
+}
+
+export function EmailLayout(props: { preview: string; facility: FacilityProps; locale: Locale; children: ReactNode }) {
+  const { facility, locale } = props;
   return (
-    <Html lang="pl">
+    <Html lang={locale}>
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={styles.body}>
@@ -35,11 +43,12 @@ export function EmailLayout(props: { preview: string; facility: FacilityProps; c
             <Text style={styles.footer}>
               E-Rejestracja — {facility.facilityName}
               <br />
-              {facility.deskName}, {facility.address}
+              {facilityDesk(facility, locale)}, {facility.address}
               {facility.phone ? (
                 <>
                   <br />
-                  tel. {facility.phone}
+                  {`${wordsFor(locale).facility.phone} `}
+                  {facility.phone}
                 </>
               ) : null}
             </Text>

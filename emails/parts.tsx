@@ -2,8 +2,9 @@
 // the desk's address. Each template only says which of its messages go where.
 import { Heading, Link, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
-import { pl } from '@/lib/messages/pl';
-import { EmailLayout, PrimaryButton, type FacilityProps } from './layout';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
+import { EmailLayout, PrimaryButton, facilityDesk, type FacilityProps } from './layout';
 
 interface EmailText {
   preview: string;
@@ -13,19 +14,21 @@ interface EmailText {
 interface PatientEmailProps {
   text: EmailText;
   facility: FacilityProps;
+  /** The account's language: every word of the email, and its `lang`. */
+  locale: Locale;
   /** Without it the email opens without a greeting. */
   firstName?: string;
   children: ReactNode;
 }
 
 /** The heading (the subject) and the greeting by first name, then the body. */
-export function PatientEmail({ text, facility, firstName, children }: PatientEmailProps) {
+export function PatientEmail({ text, facility, locale, firstName, children }: PatientEmailProps) {
   return (
-    <EmailLayout preview={text.preview} facility={facility}>
+    <EmailLayout preview={text.preview} facility={facility} locale={locale}>
       <Heading as="h1" style={{ fontSize: '22px' }}>
         {text.subject}
       </Heading>
-      {firstName === undefined ? null : <Text>{pl.email.activation.greeting(firstName)}</Text>}
+      {firstName === undefined ? null : <Text>{wordsFor(locale).email.activation.greeting(firstName)}</Text>}
       {children}
     </EmailLayout>
   );
@@ -55,10 +58,10 @@ export function LinkEmail(
   },
 ) {
   return (
-    <PatientEmail text={props.text} facility={props.facility} firstName={props.firstName}>
+    <PatientEmail text={props.text} facility={props.facility} locale={props.locale} firstName={props.firstName}>
       <Paragraphs lines={props.before} />
       <PrimaryButton href={props.href}>{props.text.button}</PrimaryButton>
-      <Text>{pl.email.activation.fallback}</Text>
+      <Text>{wordsFor(props.locale).email.activation.fallback}</Text>
       <UrlLine href={props.href} />
       <Paragraphs lines={props.after} />
     </PatientEmail>
@@ -69,11 +72,11 @@ export function LinkEmail(
 export function NoticeEmail(props: Omit<PatientEmailProps, 'children'> & { lines: ReactNode[] }) {
   const f = props.facility;
   return (
-    <PatientEmail text={props.text} facility={f} firstName={props.firstName}>
+    <PatientEmail text={props.text} facility={f} locale={props.locale} firstName={props.firstName}>
       <Paragraphs lines={props.lines} />
       <Text>
-        {f.deskName} {f.facilityName}, {f.address}
-        {f.phone ? `, tel. ${f.phone}` : ''}
+        {facilityDesk(f, props.locale)} {f.facilityName}, {f.address}
+        {f.phone ? `, ${wordsFor(props.locale).facility.phone} ${f.phone}` : ''}
       </Text>
     </PatientEmail>
   );

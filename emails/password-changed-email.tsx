@@ -1,4 +1,5 @@
-import { pl } from '@/lib/messages/pl';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 import { Link } from '@react-email/components';
 import { defaultFacility, type FacilityProps } from './layout';
 import { NoticeEmail } from './parts';
@@ -9,12 +10,13 @@ export interface PasswordChangedEmailProps {
   changedAt: string;
   forgotUrl: string;
   facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
 }
-
-const m = pl.selfService.email.passwordChanged;
 
 /** To the account's address after its password was changed in the settings. */
 export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
+  const m = wordsFor(props.locale).selfService.email.passwordChanged;
   const notYou = (
     <>
       {m.notYou} <Link href={props.forgotUrl}>{props.forgotUrl}</Link> {m.contact}
@@ -28,6 +30,7 @@ PasswordChangedEmail.PreviewProps = {
   changedAt: '12.03.2026, 14:05',
   forgotUrl: 'http://localhost:3000/password/forgot',
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies PasswordChangedEmailProps;
 
 export default PasswordChangedEmail;

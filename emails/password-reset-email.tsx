@@ -1,4 +1,5 @@
-import { pl } from '@/lib/messages/pl';
+import type { Locale } from '@/lib/i18n/locales';
+import { wordsFor } from '@/lib/messages';
 import { defaultFacility, type FacilityProps } from './layout';
 import { LinkEmail } from './parts';
 
@@ -7,11 +8,12 @@ export interface PasswordResetEmailProps {
   resetUrl: string;
   validMinutes: number;
   facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
 }
 
-const m = pl.email.reset;
-
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
+  const m = wordsFor(props.locale).email.reset;
   return <LinkEmail {...props} text={m} href={props.resetUrl} before={[m.body]} after={[m.validity(props.validMinutes), m.notYou]} />;
 }
 
@@ -20,6 +22,7 @@ PasswordResetEmail.PreviewProps = {
   resetUrl: 'http://localhost:3000/password/reset/przykladowy-token',
   validMinutes: 60,
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies PasswordResetEmailProps;
 
 export default PasswordResetEmail;

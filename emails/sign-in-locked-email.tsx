@@ -1,4 +1,4 @@
-import { pl } from '@/lib/messages/pl';
+import { wordsFor } from '@/lib/messages';
 import { defaultFacility } from './layout';
 import type { PasswordResetEmailProps } from './password-reset-email';
 import { LinkEmail } from './parts';
@@ -10,10 +10,9 @@ export interface SignInLockedEmailProps extends PasswordResetEmailProps {
   forgotUrl: string;
 }
 
-const m = pl.email.signInLocked;
-
 /** To the owner of an account whose sign-in by password was locked after many failed attempts. */
 export function SignInLockedEmail(props: SignInLockedEmailProps) {
+  const m = wordsFor(props.locale).email.signInLocked;
   return (
     <LinkEmail
       {...props}
@@ -32,6 +31,7 @@ SignInLockedEmail.PreviewProps = {
   validMinutes: 60,
   forgotUrl: 'http://localhost:3000/password/forgot',
   facility: defaultFacility,
+  locale: 'pl',
 } satisfies SignInLockedEmailProps;
 
 export default SignInLockedEmail;

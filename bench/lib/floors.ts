@@ -103,7 +103,7 @@ async function registerBySql(
 export async function registrationSqlFloor(url: string, levels: readonly number[], seconds: number): Promise<Map<number, RunStats>> {
   const sql = postgres(url, { max: 10, onnotice: () => {} });
   try {
-    const email = await renderActivationEmail({ firstName: 'Zofia', login: 'bench.login', token: generateToken() });
+    const email = await renderActivationEmail({ firstName: 'Zofia', login: 'bench.login', token: generateToken(), locale: 'pl' });
     return await runLevels(levels, seconds, (n) => registerBySql(sql, n, email), { label: 'SQL floor ', warmupSeconds: 1 });
   } finally {
     await sql.end();

@@ -55,7 +55,7 @@ export async function requestEmailChange(
   now = new Date(),
 ): Promise<RequestEmailChangeOutcome> {
   const [account] = await db
-    .select({ email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .select({ email: webAccounts.email, status: webAccounts.status, locale: webAccounts.locale, firstName: patients.firstName })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
@@ -83,8 +83,8 @@ export async function requestEmailChange(
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_HOURS * 3600_000);
   const [confirm, notice] = await Promise.all([
-    renderEmailChangeConfirmEmail({ firstName: account.firstName, token, validHours: EMAIL_CHANGE_TTL_HOURS }),
-    renderEmailChangeNoticeEmail({ firstName: account.firstName, newEmail }),
+    renderEmailChangeConfirmEmail({ firstName: account.firstName, token, validHours: EMAIL_CHANGE_TTL_HOURS, locale: account.locale }),
+    renderEmailChangeNoticeEmail({ firstName: account.firstName, newEmail, locale: account.locale }),
   ]);
   await db.transaction(async (tx) => {
     await supersedePending(tx, accountId, now);

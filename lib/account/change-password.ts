@@ -38,6 +38,7 @@ export async function changePassword(
       login: webAccounts.login,
       email: webAccounts.email,
       status: webAccounts.status,
+      locale: webAccounts.locale,
       pesel: patients.pesel,
       firstName: patients.firstName,
     })
@@ -54,7 +55,7 @@ export async function changePassword(
 
   const [passwordHash, notice] = await Promise.all([
     hashPassword(input.password),
-    renderPasswordChangedEmail({ firstName: account.firstName, changedAt: now }),
+    renderPasswordChangedEmail({ firstName: account.firstName, changedAt: now, locale: account.locale }),
   ]);
   const ended = await db.transaction(async (tx) => {
     await tx.update(webAccounts).set({ passwordHash, passwordChangedAt: now }).where(eq(webAccounts.id, accountId));

@@ -1,46 +1,58 @@
-// The emails of the patient's self-service, rendered with the configured facility and address.
+// The emails of the patient's self-service, rendered with the configured facility and address,
+// in the account's language (web_accounts.locale).
 import { EmailChangeConfirmEmail } from '@/emails/email-change-confirm-email';
 import { EmailChangeNoticeEmail } from '@/emails/email-change-notice-email';
 import { PasswordChangedEmail } from '@/emails/password-changed-email';
 import { env } from '@/lib/env';
 import { facility } from '@/lib/facility';
 import { formatDateTime } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
 import { renderEmail, type RenderedEmail } from '@/lib/mail/outbox';
-import { pl } from '@/lib/messages/pl';
+import { wordsFor } from '@/lib/messages';
 
-const m = pl.selfService.email;
-
-export function renderPasswordChangedEmail(params: { firstName: string; changedAt: Date }): Promise<RenderedEmail> {
+export function renderPasswordChangedEmail(params: { firstName: string; changedAt: Date; locale: Locale }): Promise<RenderedEmail> {
   return renderEmail(
     'password_changed',
-    m.passwordChanged.subject,
+    wordsFor(params.locale).selfService.email.passwordChanged.subject,
     PasswordChangedEmail({
       firstName: params.firstName,
-      changedAt: formatDateTime(params.changedAt),
+      changedAt: formatDateTime(params.changedAt, params.locale),
       forgotUrl: `${env.APP_URL}/password/forgot`,
       facility: facility(),
+      locale: params.locale,
     }),
   );
 }
 
-export function renderEmailChangeConfirmEmail(params: { firstName: string; token: string; validHours: number }): Promise<RenderedEmail> {
+export function renderEmailChangeConfirmEmail(params: {
+  firstName: string;
+  token: string;
+  validHours: number;
+  locale: Locale;
+}): Promise<RenderedEmail> {
   return renderEmail(
     'email_change_confirm',
-    m.emailConfirm.subject,
+    wordsFor(params.locale).selfService.email.emailConfirm.subject,
     EmailChangeConfirmEmail({
       firstName: params.firstName,
       confirmUrl: `${env.APP_URL}/account/email/confirm/${params.token}`,
       validHours: params.validHours,
       facility: facility(),
+      locale: params.locale,
     }),
   );
 }
 
-export function renderEmailChangeNoticeEmail(params: { firstName: string; newEmail: string }): Promise<RenderedEmail> {
+export function renderEmailChangeNoticeEmail(params: { firstName: string; newEmail: string; locale: Locale }): Promise<RenderedEmail> {
   return renderEmail(
     'email_change_notice',
-    m.emailChangeNotice.subject,
-    EmailChangeNoticeEmail({ firstName: params.firstName, maskedNewEmail: maskEmail(params.newEmail), facility: facility() }),
+    wordsFor(params.locale).selfService.email.emailChangeNotice.subject,
+    EmailChangeNoticeEmail({
+      firstName: params.firstName,
+      maskedNewEmail: maskEmail(params.newEmail),
+      facility: facility(),
+      locale: params.locale,
+    }),
   );
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
 import { issueAccountToken } from '@/lib/account/issue-account-token';
 import { env } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/locales';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { generateToken } from '@/lib/secret-tokens';
@@ -16,6 +17,7 @@ export const linkRecipientColumns = {
   login: webAccounts.login,
   email: webAccounts.email,
   status: webAccounts.status,
+  locale: webAccounts.locale,
   firstName: patients.firstName,
 };
 
@@ -44,11 +46,11 @@ export async function resendActivationLink(db: Db, email: string): Promise<void>
  */
 export async function sendActivationLink(
   db: Db,
-  account: { id: string; login: string; email: string; firstName: string },
+  account: { id: string; login: string; email: string; firstName: string; locale: Locale },
   audit?: (tx: Db) => Promise<unknown>,
 ): Promise<void> {
   const token = generateToken();
-  const message = await renderActivationEmail({ firstName: account.firstName, login: account.login, token });
+  const message = await renderActivationEmail({ firstName: account.firstName, login: account.login, token, locale: account.locale });
   await db.transaction(async (tx) => {
     await issueAccountToken(tx, { accountId: account.id, purpose: 'activation', ttlHours: env.ACTIVATION_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
@@ -62,7 +64,7 @@ export async function requestPasswordReset(db: Db, identifier: string): Promise<
   const account = await findAccount(db, identifier);
   if (!account || (account.status !== 'active' && account.status !== 'verified')) return;
   const token = generateToken();
-  const message = await renderPasswordResetEmail({ firstName: account.firstName, token });
+  const message = await renderPasswordResetEmail({ firstName: account.firstName, token, locale: account.locale });
   await db.transaction(async (tx) => {
     await issueAccountToken(tx, { accountId: account.id, purpose: 'password_reset', ttlHours: RESET_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });

@@ -30,7 +30,13 @@ async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: 
     return;
   }
   const [account] = await db
-    .select({ id: webAccounts.id, email: webAccounts.email, status: webAccounts.status, firstName: patients.firstName })
+    .select({
+      id: webAccounts.id,
+      email: webAccounts.email,
+      status: webAccounts.status,
+      locale: webAccounts.locale,
+      firstName: patients.firstName,
+    })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(sql`lower(${webAccounts.login}) = ${name}`)
@@ -38,7 +44,7 @@ async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: 
   // Only an account that can sign in with a password can use a reset link.
   if (!account || (account.status !== 'active' && account.status !== 'verified')) return;
   const token = generateToken();
-  const message = await renderSignInLockedEmail({ firstName: account.firstName, token, lockedUntil });
+  const message = await renderSignInLockedEmail({ firstName: account.firstName, token, lockedUntil, locale: account.locale });
   await db.transaction(async (tx) => {
     await issueAccountToken(tx, { accountId: account.id, purpose: 'password_reset', ttlHours: RESET_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });

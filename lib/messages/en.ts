@@ -33,6 +33,7 @@ export const en = {
   facility: {
     phone: 'Tel.',
     hours: 'Opening hours:',
+    deskTranslation: 'Patient Registration Desk',
   },
   login: {
     title: 'Sign in to the patient portal',

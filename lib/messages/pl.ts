@@ -2,6 +2,7 @@
 // keyed by a domain value (a status, a role, a refusal code) are checked against that value's
 // type with `satisfies`, so a new value without words fails to compile.
 import type { AccountStatus, ConsentKind, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/locales';
 import type { ConflictReason } from '@/lib/registration/register-patient';
 import type { DecisionResult } from '@/lib/staff/verification-decisions';
 import type { LiftResult } from '@/lib/staff/sign-in-locks';
@@ -39,6 +40,8 @@ export const pl = {
   facility: {
     phone: 'tel.',
     hours: 'Godziny pracy:',
+    /** Set beside the desk's configured (Polish) name in other languages; Polish needs none. */
+    deskTranslation: '',
   },
   login: {
     title: 'Logowanie do portalu pacjenta',
@@ -349,6 +352,8 @@ export const pl = {
     } satisfies Words<AccountStatus>,
     filters: { waiting: 'Do weryfikacji', all: 'Wszystkie' },
     documents: { dowod_osobisty: 'Dowód osobisty', paszport: 'Paszport', inny: 'Inny dokument' } satisfies Words<VerificationDocument>,
+    /** The language an account's emails are written in, as the desk names it. */
+    locales: { pl: 'polski', en: 'angielski', uk: 'ukraiński' } satisfies Words<Locale>,
     mfa: {
       lostPhone:
         'Zgubiony lub wymieniony telefon: administrator systemu usuwa drugi składnik poleceniem npm run staff -- reset-mfa --login LOGIN, a przy następnym logowaniu połączysz konto z nowym telefonem.',
@@ -378,6 +383,7 @@ export const pl = {
     detail: {
       back: '← Wróć do listy',
       submitted: 'Dane podane w formularzu',
+      locale: 'Język konta',
       patient: 'Kartoteka pacjenta',
       attached: 'Konto dopisane do kartoteki, która istniała wcześniej.',
       created: 'Kartoteka utworzona przy rejestracji.',

@@ -42,9 +42,10 @@ const loginTaken = (): RegistrationOutcome => ({
 
 export async function registerPatient(db: Db, data: RegistrationData, context: RegistrationContext): Promise<RegistrationOutcome> {
   const now = context.now ?? new Date();
+  const locale = context.locale ?? defaultLocale;
   const token = generateToken();
   // Rendering is slow compared with the queries, so it happens before the transaction opens.
-  const email = await renderActivationEmail({ firstName: data.firstName, login: data.login, token });
+  const email = await renderActivationEmail({ firstName: data.firstName, login: data.login, token, locale });
   const firstKey = nameKey(data.firstName);
   const lastKey = nameKey(data.lastName);
 
@@ -80,14 +81,15 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identity}, 0))`);
 
     const [emailOwner] = await tx
-      .select({ id: webAccounts.id, email: webAccounts.email })
+      .select({ id: webAccounts.id, email: webAccounts.email, locale: webAccounts.locale })
       .from(webAccounts)
       .where(sql`lower(${webAccounts.email}) = lower(${data.email})`)
       .limit(1);
     if (emailOwner) {
       if (env.NOTIFY_EMAIL_OWNER_ON_CONFLICT) {
-        // Rare, so rendered here rather than before every registration.
-        const notice = await renderRegistrationAttemptEmail();
+        // Rare, so rendered here rather than before every registration; in the owner's language,
+        // not the one of whoever typed the address.
+        const notice = await renderRegistrationAttemptEmail({ locale: emailOwner.locale });
         await enqueueEmail(tx, { ...notice, recipient: emailOwner.email, accountId: emailOwner.id });
         notified = true;
       }
@@ -177,7 +179,7 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
             email: data.email,
             phone: data.phone,
             patientAttached: attached ? 1 : 0,
-            locale: context.locale ?? defaultLocale,
+            locale,
             submitted: submittedSnapshot(data),
             createdAt: now,
           })

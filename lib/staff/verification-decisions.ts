@@ -32,14 +32,14 @@ const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny']
 export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: string, document: string): Promise<DecisionResult> {
   if (!DOCUMENTS.includes(document as VerificationDocument)) return { ok: false, error: 'document' };
   const [person] = await db
-    .select({ email: webAccounts.email, firstName: patients.firstName })
+    .select({ email: webAccounts.email, locale: webAccounts.locale, firstName: patients.firstName })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
   if (!person) return { ok: false, error: 'not_found' };
   // A notification: only with the patient's consent to email notifications.
   const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
-  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: person.firstName }) : null;
+  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: person.firstName, locale: person.locale }) : null;
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(webAccounts)

@@ -128,7 +128,13 @@ describeEachDatabase('retention', (kind) => {
     const resent = await registeredPatient(d);
     await age(resent.accountId, 40);
     const [resentRow] = await d.select().from(webAccounts).where(eq(webAccounts.id, resent.accountId));
-    await sendActivationLink(d, { id: resent.accountId, login: resentRow!.login, email: resentRow!.email, firstName: 'Jan' });
+    await sendActivationLink(d, {
+      id: resent.accountId,
+      login: resentRow!.login,
+      email: resentRow!.email,
+      firstName: 'Jan',
+      locale: resentRow!.locale,
+    });
     await d
       .update(accountTokens)
       .set({ createdAt: ago(5) })

@@ -3,7 +3,7 @@
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
-import { useLocale, useWords } from '@/components/words-provider';
+import { useWords } from '@/components/words-provider';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak } from '@/lib/pesel';
 import {
@@ -45,7 +45,6 @@ function FormBody({
   contact: ReactNode;
 }) {
   const t = useWords().register;
-  const locale = useLocale();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);

@@ -3,7 +3,7 @@
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useState } from 'react';
 import { Field, SubmitButton } from '@/components/ui';
-import { useLocale, useWords } from '@/components/words-provider';
+import { useWords } from '@/components/words-provider';
 import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState, type AccountFormState } from '../form-state';
@@ -31,7 +31,6 @@ function ContactFields({
   const [values, setValues] = useState<Record<string, string>>(start);
   const [visited, setVisited] = useState<Set<string>>(new Set());
   const enhanced = useHydrated();
-  const locale = useLocale();
   const w = useWords();
   const { labels, hints } = w.register;
   const live = useMemo(() => {

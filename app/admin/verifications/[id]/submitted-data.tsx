@@ -25,6 +25,7 @@ export function SubmittedData({ account }: { account: AccountDetail['account'] }
           [labels.postalCode, s.postalCode],
           [labels.city, s.city],
           [pl.admin.queue.columns.created, formatDateTime(account.createdAt)],
+          [pl.admin.detail.locale, pl.admin.locales[account.locale]],
         ]}
       />
     </CardSection>

@@ -1,0 +1,11 @@
+'use client';
+// The en words for client components (see components/words-provider.tsx).
+import type { ReactNode } from 'react';
+import { WordsContext } from '@/components/words-provider';
+import { en } from '@/lib/messages/en';
+
+const language = { locale: 'en', t: en } as const;
+
+export function EnWords({ children }: { children: ReactNode }) {
+  return <WordsContext value={language}>{children}</WordsContext>;
+}

@@ -1,0 +1,11 @@
+'use client';
+// The uk words for client components (see components/words-provider.tsx).
+import type { ReactNode } from 'react';
+import { WordsContext } from '@/components/words-provider';
+import { uk } from '@/lib/messages/uk';
+
+const language = { locale: 'uk', t: uk } as const;
+
+export function UkWords({ children }: { children: ReactNode }) {
+  return <WordsContext value={language}>{children}</WordsContext>;
+}
