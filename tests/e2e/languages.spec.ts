@@ -194,6 +194,10 @@ for (const lang of LANGUAGES) {
 
       await test.step('the account’s pages', async () => {
         const s = t.selfService;
+        // The consent history (a wide table) unfolded on the account page.
+        await page.getByText(s.consents.history, { exact: true }).click();
+        await expect(page.getByRole('table', { name: s.consents.historyCaption })).toBeVisible();
+        await expectAccessible(page);
         const pages = [
           ['/account/settings', s.settings.title],
           ['/account/data', s.data.title],
