@@ -19,6 +19,7 @@ export async function ConsentHistoryTable({ rows, className }: { rows: ConsentHi
     <DataTable
       caption={t.historyCaption}
       className={className}
+      scrollable
       rows={rows}
       rowKey={(_, i) => i}
       columns={[

@@ -138,6 +138,7 @@ export default async function MyDataPage() {
           <DataTable
             caption={t.sections.emails}
             className="overflow-x-auto"
+            scrollable
             rows={d.emails}
             rowKey={(_, i) => i}
             columns={[
