@@ -47,6 +47,8 @@ export const en = {
     goTo: 'Go to the sign-in page',
   },
   register: {
+    /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
+    privacyNote: 'How we process your personal data (GDPR – RODO information)',
     title: 'Create an account',
     intro: 'Fill in the form to create a patient portal account. Fields marked with an asterisk (*) are required.',
     personal: 'Personal details',

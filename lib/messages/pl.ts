@@ -55,6 +55,8 @@ export const pl = {
     goTo: 'Przejdź do strony logowania',
   },
   register: {
+    /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
+    privacyNote: 'Jak przetwarzamy Twoje dane osobowe (informacja RODO)',
     title: 'Rejestracja konta',
     intro: 'Wypełnij formularz, aby założyć konto w portalu pacjenta. Pola oznaczone gwiazdką (*) są wymagane.',
     personal: 'Dane osobowe',

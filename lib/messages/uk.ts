@@ -19,7 +19,7 @@ export const uk = {
   chrome: {
     language: 'Мова сторінки',
     footer: 'Про портал',
-    accessibility: 'Декларація доступності',
+    accessibility: 'Заява про доступність',
     privacy: 'Захист персональних даних (РОДО)',
   },
   /** Shown for a missing PESEL or phone: the word the form accepts for "none" (Polish, as typed). */
@@ -47,6 +47,8 @@ export const uk = {
     goTo: 'Перейти до сторінки входу',
   },
   register: {
+    /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
+    privacyNote: 'Як ми обробляємо ваші персональні дані (інформація РОДО)',
     title: 'Реєстрація облікового запису',
     intro: 'Заповніть форму, щоб створити обліковий запис на порталі пацієнта. Поля, позначені зірочкою (*), обов’язкові.',
     personal: 'Особисті дані',

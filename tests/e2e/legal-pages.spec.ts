@@ -59,3 +59,18 @@ test('the statement dates are machine-readable and the privacy notice cites UODO
   );
   await expect(page.getByRole('link', { name: 'Moje dane' })).toHaveAttribute('href', '/account/data');
 });
+
+test('every page links both legal pages in its footer, and the registration form links the privacy notice beside its consents', async ({
+  page,
+}) => {
+  await page.goto('/register');
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.locator('a[href="/dostepnosc"]')).toBeVisible();
+  await expect(footer.locator('a[href="/prywatnosc"]')).toBeVisible();
+  const consents = page.locator('fieldset').filter({ has: page.locator('input[name="consentDataProcessing"]') });
+  await consents.locator('a[href="/prywatnosc"]').click();
+  await expect(page).toHaveURL(/\/prywatnosc$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pages['/prywatnosc'].headings.pl);
+  await page.goto('/admin/verifications');
+  await expect(page.getByRole('contentinfo').locator('a[href="/dostepnosc"]')).toBeVisible();
+});

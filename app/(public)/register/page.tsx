@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { FacilityContact } from '@/components/facility-contact';
-import { PageTitle } from '@/components/ui';
+import { PageTitle, linkClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
@@ -26,6 +26,13 @@ export default async function RegisterPage() {
             consentEmail: t.consentTexts.email,
             consentSms: t.consentTexts.sms,
           }}
+          privacy={
+            <p className="text-sm">
+              <a href="/prywatnosc" className={linkClass}>
+                {t.register.privacyNote}
+              </a>
+            </p>
+          }
           contact={<FacilityContact />}
         />
       </ClientWords>

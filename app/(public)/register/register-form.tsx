@@ -25,7 +25,13 @@ function labelOf(t: Catalogue['register'], field: RegistrationField, question: s
   return t.labels[field as keyof typeof t.labels] as string;
 }
 
-export function RegisterForm(props: { initialState: RegisterState; consentLabels: Record<ConsentField, string>; contact: ReactNode }) {
+export function RegisterForm(props: {
+  initialState: RegisterState;
+  consentLabels: Record<ConsentField, string>;
+  /** Beside the consents: the link to the privacy notice. */
+  privacy: ReactNode;
+  contact: ReactNode;
+}) {
   // Success never renders here: the action redirects to /register/sent.
   const [state, formAction, pending] = useActionState(registerAction, props.initialState);
   return <FormBody key={state.submission} state={state} formAction={formAction} pending={pending} {...props} />;
@@ -36,12 +42,14 @@ function FormBody({
   formAction,
   pending,
   consentLabels,
+  privacy,
   contact,
 }: {
   state: RegisterState;
   formAction: (data: FormData) => void;
   pending: boolean;
   consentLabels: Record<ConsentField, string>;
+  privacy: ReactNode;
   contact: ReactNode;
 }) {
   const t = useWords().register;
@@ -271,6 +279,7 @@ function FormBody({
               />
             ) : null,
           )}
+          {privacy}
         </fieldset>
 
         <SubmitButton pending={pending}>{t.submit}</SubmitButton>
