@@ -31,6 +31,36 @@ const H = 200;
 const PAD = { left: 34, right: 6, top: 10, bottom: 26 };
 
 /** A round upper bound for the axis and its step: 0–4 → 4 by 1, 0–19 → 20 by 5 … */
+/** A chart's picture: an image named by its title and described by its description. */
+function ChartSvg({
+  id,
+  title,
+  description,
+  viewBox,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  viewBox: string;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+      viewBox={viewBox}
+      className="h-auto w-full max-w-2xl"
+      focusable="false"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {children}
+    </svg>
+  );
+}
+
 export function niceScale(max: number, ticks = 4): { max: number; step: number } {
   if (max <= 0) return { max: ticks, step: 1 };
   const raw = max / ticks;
@@ -124,16 +154,7 @@ export function ColumnChart(props: ColumnChartProps) {
 
   return (
     <figure className="flex flex-col gap-2" data-chart={id}>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        viewBox={`0 0 ${W} ${H}`}
-        className="h-auto w-full max-w-2xl"
-        focusable="false"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} viewBox={`0 0 ${W} ${H}`}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#cbd5e1" strokeWidth="0.5" />
@@ -164,7 +185,7 @@ export function ColumnChart(props: ColumnChartProps) {
           );
         })}
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="#334155" strokeWidth="1" />
-      </svg>
+      </ChartSvg>
       <Legend series={series} />
       <DataTable props={props} />
     </figure>
@@ -187,16 +208,7 @@ export function ShareBar({ id, title, description, parts, rows, tableCaption }: 
   let x = 0;
   return (
     <figure className="flex flex-col gap-2" data-chart={id}>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        viewBox="0 0 400 28"
-        className="h-auto w-full max-w-2xl"
-        focusable="false"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} viewBox="0 0 400 28">
         <rect x="0" y="2" width="400" height="24" fill="#ffffff" stroke="#334155" strokeWidth="1" />
         {total > 0
           ? parts.map((p) => {
@@ -209,7 +221,7 @@ export function ShareBar({ id, title, description, parts, rows, tableCaption }: 
               return rect;
             })
           : null}
-      </svg>
+      </ChartSvg>
       <Legend series={parts.map((p) => ({ key: p.key, label: p.label, color: p.color, values: [p.value] }))} />
       <table className="w-full max-w-2xl text-left text-sm" data-chart-table={id}>
         <caption className="sr-only">{tableCaption}</caption>
