@@ -1,7 +1,7 @@
 // The phone and address form of the patient's settings, judged by the registration form's own
 // rules (lib/registration/form.ts contactRulesFor) with their messages in the patient's language.
 // Pure: the browser runs it for live checks.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PatientContactData } from '@/db/schema';
 import { contactRulesFor, type RegistrationErrors } from '@/lib/registration/form';
 

@@ -1,6 +1,6 @@
 // The registration form's rules (SPEC §3), shared by the browser (live checks) and the server
 // (the authority). Pure: no Node or database imports, so client components may use it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
 import { parsePhone } from '@/lib/phone';
@@ -53,63 +53,71 @@ export interface RegistrationData {
   consents: { dataProcessing: boolean; email: boolean; sms: boolean };
 }
 
-const checkbox = z.unknown().transform((v) => v === 'on' || v === 'true' || v === true);
+const checkbox = z.transform((v: unknown) => v === 'on' || v === 'true' || v === true);
 
 // Letters of the Latin script (Polish diacritics included; not its Roman-numeral symbols) with
 // spaces, hyphens and apostrophes.
 const LATIN_LETTER = String.raw`(?:(?=\p{L})\p{Script=Latin})`;
 export const NAME_PATTERN = new RegExp(`^${LATIN_LETTER}(?:${LATIN_LETTER}|\\p{M}|[' ’-])*$`, 'u');
 
+/** Reports `message` on the value (what classic zod's `ctx.addIssue` did); the pipe stops there. */
+function refuse(payload: z.core.ParsePayload, message: string): never {
+  payload.issues.push({ code: 'custom', message, input: payload.value });
+  return z.NEVER;
+}
+
 /** The rules with their messages in one language; built once per language (`rulesFor`). */
 function buildRules(e: Errors) {
+  // zod/mini, not classic zod: the browser runs these rules for the live checks and classic zod
+  // was a third of /register's own JavaScript (issue 11). The pipes are the same ones classic
+  // zod's `.transform`/`.pipe` build, so the errors and their order are unchanged.
+  const text = (checks: z.core.$ZodCheck<string>[]) => z.string().check(...checks);
+
   // Anything that is not a string (a File, a number, a missing field) counts as empty; the length
   // cap is checked before any other rule so huge inputs are rejected cheaply.
   const input = (max: number) =>
-    z
-      .unknown()
-      .transform((v) => (typeof v === 'string' ? v : ''))
-      .pipe(z.string().max(max * 4, e.tooLong(max)))
-      .transform(cleanText)
-      .pipe(z.string().max(max, e.tooLong(max)));
+    z.pipe(
+      z.pipe(
+        z.pipe(
+          z.transform((v: unknown) => (typeof v === 'string' ? v : '')),
+          text([z.maxLength(max * 4, e.tooLong(max))]),
+        ),
+        z.transform(cleanText),
+      ),
+      text([z.maxLength(max, e.tooLong(max))]),
+    );
 
-  const required = (max: number) => input(max).pipe(z.string().min(1, e.required));
-  const optional = (max: number) => input(max).transform((v) => (v === '' ? null : v));
-  const name = (max: number) => required(max).pipe(z.string().regex(NAME_PATTERN, e.name));
-
-  const phone = required(30).transform((v, ctx) => {
-    const result = parsePhone(v);
-    if (result.ok) return result.e164;
-    ctx.addIssue({ code: 'custom', message: e.phone });
-    return z.NEVER;
-  });
+  const required = (max: number) => z.pipe(input(max), text([z.minLength(1, e.required)]));
+  const optional = (max: number) =>
+    z.pipe(
+      input(max),
+      z.transform((v: string) => (v === '' ? null : v)),
+    );
+  const matching = (schema: z.ZodMiniType<string>, pattern: RegExp, message: string) => z.pipe(schema, text([z.regex(pattern, message)]));
+  const optionalMatching = (max: number, pattern: RegExp, message: string) =>
+    z.pipe(optional(max), z.nullable(text([z.regex(pattern, message)])));
+  const upper = z.transform((v: string) => v.toUpperCase());
 
   const contact = {
-    email: required(254).pipe(z.email({ error: e.email, pattern: z.regexes.email })),
-    phone,
-    street: optional(100).pipe(
-      z
-        .string()
-        .regex(/^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street)
-        .nullable(),
+    email: z.pipe(required(254), z.email({ error: e.email, pattern: z.regexes.email })),
+    phone: z.pipe(
+      required(30),
+      z.transform((v: string, payload) => {
+        const result = parsePhone(v);
+        return result.ok ? result.e164 : refuse(payload, e.phone);
+      }),
     ),
-    houseNumber: required(12)
-      .pipe(z.string().regex(/^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber))
-      .transform((v) => v.toUpperCase()),
-    flatNumber: optional(8)
-      .pipe(
-        z
-          .string()
-          .regex(/^[0-9]+[A-Za-z]?$/, e.flatNumber)
-          .nullable(),
-      )
-      .transform((v) => v?.toUpperCase() ?? null),
-    postalCode: required(6).transform((v, ctx) => {
-      const code = parsePostalCode(v);
-      if (code) return code;
-      ctx.addIssue({ code: 'custom', message: e.postalCode });
-      return z.NEVER;
-    }),
-    city: required(80).pipe(z.string().regex(/^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city)),
+    street: optionalMatching(100, /^[\p{L}\p{M}0-9 .'’\-/]+$/u, e.street),
+    houseNumber: z.pipe(matching(required(12), /^[0-9]+[A-Za-z]?(?:[/-][0-9]+[A-Za-z]?)?$/, e.houseNumber), upper),
+    flatNumber: z.pipe(
+      optionalMatching(8, /^[0-9]+[A-Za-z]?$/, e.flatNumber),
+      z.transform((v: string | null) => v?.toUpperCase() ?? null),
+    ),
+    postalCode: z.pipe(
+      required(6),
+      z.transform((v: string, payload) => parsePostalCode(v) || refuse(payload, e.postalCode)),
+    ),
+    city: matching(required(80), /^\p{L}[\p{L}\p{M} .'’()-]*$/u, e.city),
   };
 
   // PESEL's own rules depend on the day (a birth date in the future), so they run after the
@@ -124,11 +132,9 @@ function buildRules(e: Errors) {
   } satisfies Record<PeselError, string>;
 
   const schema = z.object({
-    firstName: name(50),
-    lastName: name(80),
-    login: required(32)
-      .pipe(z.string().min(8, e.loginShort))
-      .pipe(z.string().regex(/^[A-Za-z0-9._-]+$/, e.loginChars)),
+    firstName: matching(required(50), NAME_PATTERN, e.name),
+    lastName: matching(required(80), NAME_PATTERN, e.name),
+    login: matching(z.pipe(required(32), text([z.minLength(8, e.loginShort)])), /^[A-Za-z0-9._-]+$/, e.loginChars),
     ...contact,
     captchaAnswer: required(4),
     consentDataProcessing: checkbox,
