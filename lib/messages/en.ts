@@ -6,6 +6,7 @@
 import type { ConsentKind } from '@/db/schema';
 import type { Catalogue } from './catalogue';
 import { selfService } from './en-self-service';
+import { enRegister } from './en-register';
 
 /** "1 hour", "24 hours". */
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -46,90 +47,8 @@ export const en = {
     registerIntro: 'You can create a patient portal account in a few minutes. You will need an email address.',
     goTo: 'Go to the sign-in page',
   },
-  register: {
-    /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
-    privacyNote: 'How we process your personal data (GDPR – RODO information)',
-    title: 'Create an account',
-    intro: 'Fill in the form to create a patient portal account. Fields marked with an asterisk (*) are required.',
-    personal: 'Personal details',
-    address: 'Home address',
-    validation: 'Security check',
-    submit: 'Create account',
-    required: 'required',
-    /** A consent in the error summary. */
-    consent: 'Consent',
-    summaryTitle: 'Correct the errors in the form',
-    labels: {
-      pesel: 'PESEL (Polish national identification number)',
-      birthDate: 'Date of birth',
-      firstName: 'First name',
-      lastName: 'Last name',
-      login: 'Username',
-      email: 'Email address',
-      phone: 'Phone number',
-      street: 'Street',
-      houseNumber: 'House number',
-      flatNumber: 'Flat number',
-      postalCode: 'Postcode',
-      city: 'Town or city',
-      captcha: (question: string) => `What is ${question}?`,
-    },
-    hints: {
-      pesel: 'If you do not have a PESEL number, type BRAK (Polish for “none”).',
-      birthDate: 'Only needed if you do not have a PESEL number.',
-      login: 'At least 8 characters: letters, digits, full stop, underscore or hyphen.',
-      email: 'We will send an activation link to this address.',
-      phone: 'If you would rather not give a phone number, type BRAK (Polish for “none”).',
-      postalCode: 'In the format 00-000.',
-      captcha: 'Enter the answer in digits.',
-    },
-    errors: {
-      required: 'This field is required.',
-      tooLong: (max: number) => `Enter no more than ${count(max, 'character')}.`,
-      peselDigits: 'A PESEL number is made up of digits only (or type BRAK, Polish for “none”).',
-      peselLength: 'A PESEL number has 11 digits.',
-      peselChecksum: 'This PESEL number is not valid (the check digit is wrong).',
-      peselDate: 'This PESEL number contains a date of birth that does not exist.',
-      peselFuture: 'This PESEL number contains a date of birth in the future.',
-      birthDate: 'Enter a real date of birth in the format YYYY-MM-DD.',
-      birthDateFuture: 'Date of birth cannot be in the future.',
-      birthDateTooOld: 'Date of birth cannot be more than 130 years ago.',
-      name: 'Use letters, spaces, hyphens or apostrophes.',
-      loginShort: 'Your username must be at least 8 characters long.',
-      loginChars:
-        'Your username can only contain letters without accents or Polish characters, digits, full stops, underscores and hyphens.',
-      loginTaken: 'This username is already taken. Choose another one.',
-      email: 'Enter a valid email address, for example jan.kowalski@example.pl.',
-      phone: 'Enter a phone number (9 digits, for example 600 100 200, or with a +CC country code) or type BRAK (Polish for “none”).',
-      houseNumber: 'Enter a house number, for example 12, 12A or 12/14.',
-      flatNumber: 'Enter a flat number, for example 5 or 5A.',
-      postalCode: 'Enter a postcode in the format 00-000.',
-      city: 'Enter the name of your town or city.',
-      street: 'Enter a street name (letters, digits, spaces, full stops, hyphens).',
-      captchaWrong: 'That answer is wrong. Answer the new question.',
-      captchaExpired: 'The question has expired. Answer the new question.',
-      consentDataProcessing: 'Consent to the processing of personal data is required.',
-      consentEmail: 'Consent to email notifications is required when you give an email address.',
-      consentSms: 'Consent to SMS notifications is required when you give a phone number.',
-      generic: 'Your account could not be created because of a system error. Please try again in a moment.',
-    },
-    warnings: {
-      loginShort: (n: number) => `Your username has ${count(n, 'character')} — at least 8 are required.`,
-    },
-    conflict: {
-      title: 'Conflicting details',
-      body: 'The details you entered conflict with an account that already exists in the system. Registration cannot be completed through the portal.',
-      contact: 'Please contact the facility’s staff:',
-    },
-    sent: {
-      title: 'Check your email inbox',
-      body: 'Your account has been created. We have sent a message with an activation link to the email address you gave. Click the link to set your password.',
-      validity: (hours: number) => `The link is valid for ${count(hours, 'hour')}.`,
-      spam: 'If the message has not arrived within a few minutes, check your spam folder or send the link again.',
-      desk: 'To use the portal fully, after activation go with a valid identity document to:',
-      resend: 'Send the activation link again',
-    },
-  },
+  register: enRegister,
+
   email: {
     activation: {
       subject: 'Activate your E-Rejestracja portal account',

@@ -7,6 +7,7 @@ import type { ConflictReason } from '@/lib/registration/register-patient';
 import type { DecisionResult } from '@/lib/staff/verification-decisions';
 import type { LiftResult } from '@/lib/staff/sign-in-locks';
 import { selfService } from './pl-self-service';
+import { plRegister } from './pl-register';
 
 type Words<Key extends string> = Record<Key, string>;
 type Refusal<Result> = Result extends { ok: false; error: infer Code extends string } ? Code : never;
@@ -54,89 +55,8 @@ export const pl = {
     registerIntro: 'Konto w portalu pacjenta założysz w kilka minut. Potrzebny będzie adres email.',
     goTo: 'Przejdź do strony logowania',
   },
-  register: {
-    /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
-    privacyNote: 'Jak przetwarzamy Twoje dane osobowe (informacja RODO)',
-    title: 'Rejestracja konta',
-    intro: 'Wypełnij formularz, aby założyć konto w portalu pacjenta. Pola oznaczone gwiazdką (*) są wymagane.',
-    personal: 'Dane osobowe',
-    address: 'Adres zamieszkania',
-    validation: 'Walidacja',
-    submit: 'Załóż konto',
-    required: 'wymagane',
-    /** A consent in the error summary. */
-    consent: 'Zgoda',
-    summaryTitle: 'Popraw błędy w formularzu',
-    labels: {
-      pesel: 'PESEL',
-      birthDate: 'Data urodzenia',
-      firstName: 'Imię',
-      lastName: 'Nazwisko',
-      login: 'Login',
-      email: 'Adres email',
-      phone: 'Numer telefonu',
-      street: 'Ulica',
-      houseNumber: 'Numer domu',
-      flatNumber: 'Nr lokalu',
-      postalCode: 'Kod pocztowy',
-      city: 'Miejscowość',
-      captcha: (question: string) => `Wynik działania ${question} =`,
-    },
-    hints: {
-      pesel: 'Jeżeli nie masz numeru PESEL, wpisz BRAK.',
-      birthDate: 'Wymagana tylko dla osób bez numeru PESEL.',
-      login: 'Co najmniej 8 znaków: litery, cyfry, kropka, podkreślenie lub myślnik.',
-      email: 'Na ten adres wyślemy link aktywacyjny.',
-      phone: 'Jeżeli nie chcesz podawać numeru, wpisz BRAK.',
-      postalCode: 'W formacie 00-000.',
-      captcha: 'Wpisz wynik działania liczbami.',
-    },
-    errors: {
-      required: 'To pole jest wymagane.',
-      tooLong: (max: number) => `Wpisz najwyżej ${max} znaków.`,
-      peselDigits: 'PESEL składa się wyłącznie z cyfr (albo wpisz BRAK).',
-      peselLength: 'PESEL ma 11 cyfr.',
-      peselChecksum: 'Ten numer PESEL jest niepoprawny (błędna cyfra kontrolna).',
-      peselDate: 'Ten numer PESEL zawiera nieistniejącą datę urodzenia.',
-      peselFuture: 'Ten numer PESEL zawiera datę urodzenia z przyszłości.',
-      birthDate: 'Podaj prawdziwą datę urodzenia w formacie RRRR-MM-DD.',
-      birthDateFuture: 'Data urodzenia nie może być w przyszłości.',
-      birthDateTooOld: 'Data urodzenia nie może być wcześniejsza niż 130 lat temu.',
-      name: 'Użyj liter, spacji, myślnika lub apostrofu.',
-      loginShort: 'Login musi mieć co najmniej 8 znaków.',
-      loginChars: 'Login może zawierać tylko litery bez polskich znaków, cyfry, kropkę, podkreślenie i myślnik.',
-      loginTaken: 'Ten login jest już zajęty. Wybierz inny.',
-      email: 'Podaj poprawny adres email, np. jan.kowalski@example.pl.',
-      phone: 'Podaj numer telefonu (9 cyfr, np. 600 100 200, lub z kierunkowym +CC) albo wpisz BRAK.',
-      houseNumber: 'Podaj numer domu, np. 12, 12A lub 12/14.',
-      flatNumber: 'Podaj numer lokalu, np. 5 lub 5A.',
-      postalCode: 'Podaj kod pocztowy w formacie 00-000.',
-      city: 'Podaj nazwę miejscowości.',
-      street: 'Podaj nazwę ulicy (litery, cyfry, spacje, kropka, myślnik).',
-      captchaWrong: 'Błędny wynik działania. Rozwiąż nowe działanie.',
-      captchaExpired: 'Działanie wygasło. Rozwiąż nowe działanie.',
-      consentDataProcessing: 'Zgoda na przetwarzanie danych osobowych jest wymagana.',
-      consentEmail: 'Zgoda na powiadomienia email jest wymagana, gdy podajesz adres email.',
-      consentSms: 'Zgoda na powiadomienia SMS jest wymagana, gdy podajesz numer telefonu.',
-      generic: 'Nie udało się założyć konta z powodu błędu systemu. Spróbuj ponownie za chwilę.',
-    },
-    warnings: {
-      loginShort: (n: number) => `Login ma ${n} ${n === 1 ? 'znak' : n < 5 && n > 1 ? 'znaki' : 'znaków'} — wymagane co najmniej 8.`,
-    },
-    conflict: {
-      title: 'Konflikt danych',
-      body: 'Wprowadzone dane są w konflikcie z kontem, które już istnieje w systemie. Nie można dokończyć rejestracji przez portal.',
-      contact: 'Skontaktuj się z pracownikami jednostki:',
-    },
-    sent: {
-      title: 'Sprawdź swoją skrzynkę email',
-      body: 'Konto zostało założone. Na podany adres email wysłaliśmy wiadomość z linkiem aktywacyjnym. Kliknij link, aby ustawić hasło.',
-      validity: (hours: number) => `Link jest ważny przez ${hours} godz.`,
-      spam: 'Jeżeli wiadomość nie dotarła w ciągu kilku minut, sprawdź folder spam lub wyślij link ponownie.',
-      desk: 'Aby w pełni korzystać z portalu, po aktywacji udaj się z ważnym dokumentem tożsamości do:',
-      resend: 'Wyślij link aktywacyjny ponownie',
-    },
-  },
+  register: plRegister,
+
   email: {
     activation: {
       subject: 'Aktywacja konta w portalu E-Rejestracja',

@@ -5,7 +5,8 @@ import { PageTitle, linkClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
-import { ClientWords } from '@/components/words/client-words';
+import { RegisterWordsProvider } from '@/components/words/register-words';
+import { requestLocale } from '@/lib/i18n/request-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).register.title };
@@ -18,7 +19,7 @@ export default async function RegisterPage() {
     <>
       <PageTitle>{t.register.title}</PageTitle>
       <p className="mb-6">{t.register.intro}</p>
-      <ClientWords>
+      <RegisterWordsProvider locale={await requestLocale()}>
         <RegisterForm
           initialState={initialRegisterState()}
           consentLabels={{
@@ -35,7 +36,7 @@ export default async function RegisterPage() {
           }
           contact={<FacilityContact />}
         />
-      </ClientWords>
+      </RegisterWordsProvider>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
-import { useWords } from '@/components/words-provider';
+import { useRegisterWords } from '@/components/words/register-words';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak } from '@/lib/pesel';
 import {
@@ -52,7 +52,7 @@ function FormBody({
   privacy: ReactNode;
   contact: ReactNode;
 }) {
-  const t = useWords().register;
+  const t = useRegisterWords();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
