@@ -6,35 +6,14 @@ import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pes
 import { parsePhone } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
+import { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues } from './fields';
+
+export { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues };
 
 /** The form's messages in one language: `t.register.errors` of that language's catalogue. */
 export type RegistrationErrors = Catalogue['register']['errors'];
 type Errors = RegistrationErrors;
 type PeselData = Extract<PeselResult, { ok: true }>;
-
-export const registrationFields = [
-  'pesel',
-  'birthDate',
-  'firstName',
-  'lastName',
-  'login',
-  'email',
-  'phone',
-  'street',
-  'houseNumber',
-  'flatNumber',
-  'postalCode',
-  'city',
-  'captchaAnswer',
-  'consentDataProcessing',
-  'consentEmail',
-  'consentSms',
-] as const;
-
-export type RegistrationField = (typeof registrationFields)[number];
-export type FieldErrors = Partial<Record<RegistrationField, string>>;
-/** The text fields, as typed; kept to refill the form after an error. */
-export type RegistrationValues = Partial<Record<RegistrationField, string>>;
 
 export interface RegistrationData {
   pesel: string | null;

@@ -6,17 +6,12 @@ import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { useRegisterWords } from '@/components/words/register-words';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak } from '@/lib/pesel';
-import {
-  registrationFields,
-  validateRegistration,
-  type FieldErrors,
-  type RegistrationField,
-  type RegistrationValues,
-} from '@/lib/registration/form';
+import { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/fields';
 import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
 import type { RegisterState } from './submit-registration';
 
+type Validate = typeof import('@/lib/registration/form').validateRegistration;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
 
 function labelOf(t: Catalogue['register'], field: RegistrationField, question: string): string {
@@ -67,14 +62,21 @@ function FormBody({
     else if (Object.keys(fieldErrorsOf(state)).length > 0) summaryRef.current?.focus();
   }, [state]);
 
+  // The rules (zod) load when the patient first focuses a field: the page's first paint does not
+  // wait for them, and the live checks only speak after a field was visited (issue 11).
+  const [validate, setValidate] = useState<Validate | null>(null);
+  const loading = useRef(false);
+  const loadRules = () => {
+    if (loading.current) return;
+    loading.current = true;
+    void import('@/lib/registration/form').then((rules) => setValidate(() => rules.validateRegistration));
+  };
+
   const live = useMemo(() => {
-    const checks = validateRegistration(
-      { ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' },
-      new Date(),
-      t.errors,
-    );
+    if (!validate) return {} as FieldErrors;
+    const checks = validate({ ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' }, new Date(), t.errors);
     return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
-  }, [values, t]);
+  }, [values, t, validate]);
 
   const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};
@@ -163,6 +165,7 @@ function FormBody({
       <form
         ref={formRef}
         action={formAction}
+        onFocus={loadRules}
         onInput={onInput}
         onBlur={onBlur}
         noValidate={enhanced}
