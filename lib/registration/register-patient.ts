@@ -35,6 +35,9 @@ export interface RegistrationContext {
   now?: Date;
 }
 
+// postgres.js returns the rows themselves, PGlite an object holding them.
+const rowsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []));
+
 const loginTaken = (): RegistrationOutcome => ({
   status: 'invalid',
   fieldErrors: { login: 'taken' },
@@ -128,19 +131,12 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
       if (namesakes[0]) return conflict('identity_needs_staff');
     }
 
-    // Staff sign in on the same page, so their logins are taken too.
-    const [patientLogin] = await tx
-      .select({ id: webAccounts.id })
-      .from(webAccounts)
-      .where(sql`lower(${webAccounts.login}) = lower(${data.login})`)
-      .limit(1);
-    const [staffLogin] = await tx
-      .select({ id: staffAccounts.id })
-      .from(staffAccounts)
-      .where(sql`lower(${staffAccounts.login}) = lower(${data.login})`)
-      .limit(1);
-    const loginOwner = patientLogin ?? staffLogin;
-    if (loginOwner) return loginTaken();
+    // Staff sign in on the same page, so their logins are taken too (one statement for both).
+    const loginOwners = await tx.execute(sql`
+      (select 1 from ${webAccounts} where lower(login) = lower(${data.login}) limit 1)
+      union all
+      (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}) limit 1)`);
+    if (rowsOf(loginOwners).length > 0) return loginTaken();
 
     try {
       // A savepoint, so that losing a race to a concurrent registration still lets this
