@@ -11,6 +11,7 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { authLogger } from './auth-logger';
 import type { Role } from './authenticate';
+import { decode, encode } from './session-jwt';
 import { recordStaffEvent } from './sign-in-events';
 import { checkSession, endSession, type SessionEnd } from './sessions';
 import { unseal } from './signed-payload';
@@ -44,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: authLogger,
   // The cookie's own lifetime; the real limits are per role in auth_sessions.
   session: { strategy: 'jwt', maxAge: 12 * 3600 },
+  // Auth.js's own cookie format, with each derived key kept for the process.
+  jwt: { encode, decode },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
