@@ -2,6 +2,7 @@
 // one argon2 verification, so the answer's timing does not tell whether a login exists.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { announceSignInLockLater } from '@/lib/account/sign-in-lock';
 import { admitAttempt, loginKey } from '@/lib/security/account-throttle';
@@ -24,9 +25,6 @@ type LoginRow = {
   session_version: number | string;
   status: string | null;
 };
-
-// postgres.js returns the rows themselves, PGlite an object holding them.
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
 export async function authenticate(db: Db, login: string, password: string): Promise<AuthenticateResult> {
   if (login.length > 64 || password.length > 1024) {

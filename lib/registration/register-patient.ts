@@ -3,6 +3,7 @@
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
 import { renderActivationEmail, renderRegistrationAttemptEmail } from '@/lib/account/emails';
 import { issueAccountToken } from '@/lib/account/issue-account-token';
@@ -34,9 +35,6 @@ export interface RegistrationContext {
   locale?: Locale;
   now?: Date;
 }
-
-// postgres.js returns the rows themselves, PGlite an object holding them.
-const rowsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []));
 
 const loginTaken = (): RegistrationOutcome => ({
   status: 'invalid',
