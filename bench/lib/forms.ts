@@ -1,4 +1,4 @@
-// A browser without JavaScript: GET a page, read the fields of its one <form> (React's hidden
+// A browser without JavaScript: GET a page, read the fields of its action <form> (React's hidden
 // server-action fields and the captcha's token included), fill in the visible ones, and POST
 // it as multipart/form-data — the encoding React puts on a form whose action is a function.
 // Redirects are not followed: the 303 of a server action's redirect() is the answer measured.
@@ -31,9 +31,14 @@ function attributes(tag: string): Map<string, string> {
   return found;
 }
 
-/** The first <form> of `html` (a page served at `pageUrl`) and the fields it would post. */
+/**
+ * The page's server-action <form> of `html` (a page served at `pageUrl`; the first form when
+ * none posts an action) and the fields it would post. The layout's language switcher is a form
+ * too, before the page's own.
+ */
 export function parseForm(html: string, pageUrl: string): ParsedForm {
-  const match = /<form\b([^>]*)>([\s\S]*?)<\/form>/i.exec(html);
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)];
+  const match = forms.find((f) => /name="\$ACTION_/.test(f[2]!)) ?? forms[0];
   if (!match) throw new Error(`No <form> on ${pageUrl}`);
   const action = new URL(attributes(match[1]!).get('action') || '', pageUrl).toString();
   const fields: Array<[string, string]> = [];

@@ -46,7 +46,7 @@ export interface BenchServer {
  * Starts a standalone server on `port` against `databaseUrl` and waits (bounded) until /login
  * answers 200. `proxyHops`: 1 when the bench talks to it directly (its X-Forwarded-For is the
  * client), 2 behind nginx (nginx appends 127.0.0.1 after it). BENCH_NODE_OPTIONS (e.g.
- * `--cpu-prof --cpu-prof-dir=/tmp/prof`) is passed to the server's node.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`) are flags of the server's node.
  */
 export async function startServer(port: number, databaseUrl: string, { proxyHops = 1 } = {}): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
@@ -62,9 +62,15 @@ export async function startServer(port: number, databaseUrl: string, { proxyHops
     AUTH_SECRET: BENCH_SECRET,
     TRUSTED_PROXY_HOPS: String(proxyHops),
     RETENTION_INTERVAL_HOURS: '0',
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   };
-  const child = spawn(process.execPath, ['server.js'], { cwd: STANDALONE, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node flags go on the command line: Node 20 refuses --cpu-prof in NODE_OPTIONS.
+  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, 'server.js'], {
+    cwd: STANDALONE,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const append = (chunk: Buffer) => {
     output += chunk.toString('utf8');

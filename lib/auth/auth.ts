@@ -3,6 +3,7 @@
 // short-lived ticket that the action signs and hands over in the same process. The cookie (a
 // signed JWT) names a row of auth_sessions, which is checked on every request
 // (lib/auth/sessions.ts): idle and absolute timeouts, sign-out and revocation hold everywhere.
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
@@ -10,6 +11,7 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { authLogger } from './auth-logger';
 import type { Role } from './authenticate';
+import { decode, encode } from './session-jwt';
 import { recordStaffEvent } from './sign-in-events';
 import { checkSession, endSession, type SessionEnd } from './sessions';
 import { unseal } from './signed-payload';
@@ -43,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: authLogger,
   // The cookie's own lifetime; the real limits are per role in auth_sessions.
   session: { strategy: 'jwt', maxAge: 12 * 3600 },
+  // Auth.js's own cookie format, with each derived key kept for the process.
+  jwt: { encode, decode },
   pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
@@ -97,8 +101,14 @@ export interface Principal {
   sid: string;
 }
 
+/** Auth.js's session cookie, over HTTP or HTTPS, whole or in chunks (`.0`, `.1`, …). */
+const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
+
 /** The request's session, looked up once per request however many components ask. */
 export const currentSession = cache(async (): Promise<{ principal: Principal | null; ended: SessionEnd | null }> => {
+  // Without a session cookie Auth.js has nothing to read: most requests to the public pages
+  // (and every sign-in and registration post) skip its per-request set-up.
+  if (!(await cookies()).getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return { principal: null, ended: null };
   const session = await auth();
   if (!session || session.ended || !session.user?.id || !session.sid) return { principal: null, ended: session?.ended ?? null };
   return { principal: { id: session.user.id, role: session.user.role, sid: session.sid }, ended: null };

@@ -2,10 +2,11 @@
 // one argon2 verification, so the answer's timing does not tell whether a login exists.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
+import { rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { announceSignInLockLater } from '@/lib/account/sign-in-lock';
-import { admitAttempt, clearFailures } from '@/lib/security/account-throttle';
-import { consume, peek, reset } from '@/lib/security/rate-limit';
+import { admitAttempt, loginKey } from '@/lib/security/account-throttle';
+import { consume, limitKey, peekEach, type LimitResult } from '@/lib/security/rate-limit';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 
 export type Role = 'patient' | StaffRole;
@@ -15,6 +16,16 @@ export type AuthenticateResult =
 
 const invalid = { ok: false, reason: 'invalid' } as const;
 
+type LoginRow = {
+  kind: 'staff' | 'patient';
+  id: string;
+  role: string;
+  password_hash: string | null;
+  disabled: boolean;
+  session_version: number | string;
+  status: string | null;
+};
+
 export async function authenticate(db: Db, login: string, password: string): Promise<AuthenticateResult> {
   if (login.length > 64 || password.length > 1024) {
     await verifyAgainstDummy(password.slice(0, 128));
@@ -22,39 +33,36 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   }
   const name = login.trim();
   // Staff and patient logins never collide: registration and the staff CLI check both tables.
-  const [staff] = await db
-    .select({
-      id: staffAccounts.id,
-      role: staffAccounts.role,
-      passwordHash: staffAccounts.passwordHash,
-      disabledAt: staffAccounts.disabledAt,
-      sessionVersion: staffAccounts.sessionVersion,
-    })
-    .from(staffAccounts)
-    .where(sql`lower(${staffAccounts.login}) = lower(${name})`)
-    .limit(1);
+  // One statement looks in both; a staff row would win.
+  const rows = rowsOf<LoginRow>(
+    await db.execute(sql`
+      (select 'staff' as kind, id, role::text as role, password_hash, disabled_at is not null as disabled, session_version,
+              null::text as status
+         from ${staffAccounts} where lower(login) = lower(${name}) limit 1)
+      union all
+      (select 'patient', id, 'patient', password_hash, false, session_version, status::text
+         from ${webAccounts} where lower(login) = lower(${name}) limit 1)`),
+  );
+  const staff = rows.find((row) => row.kind === 'staff');
   if (staff) {
-    if (!(await verifyPassword(staff.passwordHash, password))) return invalid;
-    if (staff.disabledAt) return { ok: false, reason: 'blocked' };
-    if (needsRehash(staff.passwordHash)) {
+    if (!(await verifyPassword(staff.password_hash!, password))) return invalid;
+    if (staff.disabled) return { ok: false, reason: 'blocked' };
+    if (needsRehash(staff.password_hash!)) {
       await db
         .update(staffAccounts)
         .set({ passwordHash: await hashPassword(password) })
         .where(eq(staffAccounts.id, staff.id));
     }
-    return { ok: true, id: staff.id, role: staff.role, sessionVersion: staff.sessionVersion };
+    return { ok: true, id: staff.id, role: staff.role as StaffRole, sessionVersion: Number(staff.session_version) };
   }
 
-  const [account] = await db
-    .select({
-      id: webAccounts.id,
-      status: webAccounts.status,
-      passwordHash: webAccounts.passwordHash,
-      sessionVersion: webAccounts.sessionVersion,
-    })
-    .from(webAccounts)
-    .where(sql`lower(${webAccounts.login}) = lower(${name})`)
-    .limit(1);
+  const row = rows[0];
+  const account = row && {
+    id: row.id,
+    status: row.status!,
+    passwordHash: row.password_hash,
+    sessionVersion: Number(row.session_version),
+  };
   if (!account) {
     await verifyAgainstDummy(password);
     return invalid;
@@ -109,7 +117,10 @@ export async function signInWithLimits(
 ): Promise<SignInResult> {
   const now = options.now ?? new Date();
   const perLogin = `${login.trim().slice(0, 64)}|${ip ?? ''}`;
-  const [byLogin, byIp] = await Promise.all([peek(db, 'signinLogin', perLogin), peek(db, 'signinIp', ip)]);
+  const [byLogin, byIp] = (await peekEach(db, [
+    ['signinLogin', perLogin],
+    ['signinIp', ip],
+  ])) as [LimitResult, LimitResult];
   // Only an attempt the address limits let through is counted against the account.
   const byAccount = byLogin.ok && byIp.ok ? await admitAttempt(db, login, now) : null;
   const limited = !byLogin.ok ? byLogin : !byIp.ok ? byIp : byAccount && !byAccount.ok ? byAccount : null;
@@ -118,8 +129,13 @@ export async function signInWithLimits(
     return { ok: false, reason: 'limited', retryAfterSeconds: limited.retryAfterSeconds };
   }
   const result = await authenticate(db, login, password);
-  if (result.ok) await Promise.all([reset(db, 'signinLogin', perLogin), clearFailures(db, login)]);
-  else if (result.reason === 'invalid') await Promise.all([consume(db, 'signinLogin', perLogin), consume(db, 'signinIp', ip)]);
+  if (result.ok) {
+    // Both failure counts start again, in one statement: the login-and-address limit's counter
+    // (rate-limit.ts `reset`) and the account's consecutive failures (account-throttle.ts `clearFailures`).
+    await db.execute(sql`
+      with cleared as (delete from ${rateLimits} where key = ${limitKey('signinLogin', perLogin)})
+      delete from ${signinThrottles} where login_key = ${loginKey(login)}`);
+  } else if (result.reason === 'invalid') await Promise.all([consume(db, 'signinLogin', perLogin), consume(db, 'signinIp', ip)]);
   if (!result.ok && byAccount?.ok && byAccount.locksNow && byAccount.lockedUntil) {
     await announceSignInLockLater(db, login, byAccount.lockedUntil, ip);
   }

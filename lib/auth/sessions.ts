@@ -4,6 +4,7 @@
 // (password change, block or disabled staff move the session version on).
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { authSessions, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/uuid';
@@ -33,6 +34,19 @@ export async function startSession(db: Db, id: string, role: Role): Promise<stri
     .values({ ...owner(id, role), role })
     .returning({ id: authSessions.id });
   return row!.id;
+}
+
+/**
+ * Opens the session of a finished sign-in. A patient's sign-in is counted for their data export
+ * (lib/account/sign-in-history.ts) by the same statement.
+ */
+export async function startSignedInSession(db: Db, id: string, role: Role, now = new Date()): Promise<string> {
+  if (role !== 'patient') return startSession(db, id, role);
+  const result = await db.execute(sql`
+    with recorded as (
+      update ${webAccounts} set sign_in_count = sign_in_count + 1, last_sign_in_at = ${now.toISOString()}::timestamptz where id = ${id})
+    insert into ${authSessions} (account_id, role) values (${id}, 'patient') returning id`);
+  return rowsOf<{ id: string }>(result)[0]!.id;
 }
 
 /**

@@ -1,14 +1,13 @@
 // Signing in, step by step: the password (with its limits), then — when the account has one, or
 // a staff member must enrol one — the second factor. A session is issued only after both.
 import type { Db } from '@/db/client';
-import { recordPatientSignIn } from '@/lib/account/sign-in-history';
 import { env } from '@/lib/env';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { signInWithLimits, type Role } from './authenticate';
 import type { SignInTicket } from './auth';
 import { hasSecondFactor, verifySecondFactor, type MfaOwner } from './mfa';
 import { recordStaffEvent, staffIdByLogin } from './sign-in-events';
-import { startSession } from './sessions';
+import { startSignedInSession } from './sessions';
 import { seal } from './signed-payload';
 
 /** Password accepted, second factor outstanding: kept in a signed cookie for a few minutes. */
@@ -34,8 +33,7 @@ export const mfaOwner = (principal: { id: string; role: Role }): MfaOwner => ({
 
 /** Opens a session row and signs the ticket that turns it into a cookie. */
 export async function issueSignInTicket(db: Db, principal: { id: string; role: Role; ver: number }): Promise<string> {
-  const sid = await startSession(db, principal.id, principal.role);
-  if (principal.role === 'patient') await recordPatientSignIn(db, principal.id);
+  const sid = await startSignedInSession(db, principal.id, principal.role);
   const ticket: SignInTicket = { id: principal.id, role: principal.role, ver: principal.ver, sid };
   return seal(env.AUTH_SECRET, 'sign-in', ticket, 60_000);
 }

@@ -3,6 +3,7 @@
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
 import { renderActivationEmail, renderRegistrationAttemptEmail } from '@/lib/account/emails';
 import { issueAccountToken } from '@/lib/account/issue-account-token';
@@ -128,19 +129,12 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
       if (namesakes[0]) return conflict('identity_needs_staff');
     }
 
-    // Staff sign in on the same page, so their logins are taken too.
-    const [patientLogin] = await tx
-      .select({ id: webAccounts.id })
-      .from(webAccounts)
-      .where(sql`lower(${webAccounts.login}) = lower(${data.login})`)
-      .limit(1);
-    const [staffLogin] = await tx
-      .select({ id: staffAccounts.id })
-      .from(staffAccounts)
-      .where(sql`lower(${staffAccounts.login}) = lower(${data.login})`)
-      .limit(1);
-    const loginOwner = patientLogin ?? staffLogin;
-    if (loginOwner) return loginTaken();
+    // Staff sign in on the same page, so their logins are taken too (one statement for both).
+    const loginOwners = await tx.execute(sql`
+      (select 1 from ${webAccounts} where lower(login) = lower(${data.login}) limit 1)
+      union all
+      (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}) limit 1)`);
+    if (rowsOf(loginOwners).length > 0) return loginTaken();
 
     try {
       // A savepoint, so that losing a race to a concurrent registration still lets this

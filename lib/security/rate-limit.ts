@@ -1,6 +1,7 @@
 // Rate limits (rate-limiter-flexible) whose counters live in PostgreSQL, so every app instance
 // counts together. Keys are hashed: no address, login or email is stored in clear.
 import { createHash } from 'node:crypto';
+import { and, gt, inArray, isNull, or } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
@@ -69,13 +70,34 @@ export async function consume(db: Db, name: LimitName, subject: string | null): 
   }
 }
 
+/** The row of `subject` under limit `name` in rate_limits (as rate-limiter-flexible stores it). */
+export const limitKey = (name: LimitName, subject: string | null) => `${name}:${key(subject ?? 'unknown')}`;
+
 /** Whether the key is currently limited, without counting an attempt. */
 export async function peek(db: Db, name: LimitName, subject: string | null): Promise<LimitResult> {
-  const res = await limiter(db, name).get(key(subject ?? 'unknown'));
-  if (res && res.consumedPoints >= options(name).points) countRateLimitRefusal(name);
-  if (res && res.consumedPoints >= options(name).points)
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
-  return { ok: true };
+  const [result] = await peekEach(db, [[name, subject]]);
+  return result!;
+}
+
+/**
+ * `peek` of several limits in one statement (what rate-limiter-flexible's `get` reads: the
+ * counter while it has not expired), in the order asked.
+ */
+export async function peekEach(db: Db, checks: Array<[LimitName, string | null]>): Promise<LimitResult[]> {
+  const now = new Date();
+  const keys = checks.map(([name, subject]) => limitKey(name, subject));
+  const rows = await db
+    .select({ key: rateLimits.key, points: rateLimits.points, expire: rateLimits.expire })
+    .from(rateLimits)
+    .where(and(inArray(rateLimits.key, keys), or(gt(rateLimits.expire, now), isNull(rateLimits.expire))));
+  const found = new Map(rows.map((row) => [row.key, row]));
+  return checks.map(([name], i) => {
+    const row = found.get(keys[i]!);
+    if (!row || row.points < options(name).points) return { ok: true };
+    countRateLimitRefusal(name);
+    const msBeforeNext = row.expire ? Math.max(row.expire.getTime() - Date.now(), 0) : -1;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+  });
 }
 
 export async function reset(db: Db, name: LimitName, subject: string | null): Promise<void> {
