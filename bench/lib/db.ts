@@ -1,9 +1,9 @@
 // A throwaway PostgreSQL database per run: created on the local server, migrated, seeded with
 // generate_series, dropped at the end (also on Ctrl-C).
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { createPostgresDatabase } from '../../tests/helpers/databases';
 
 export interface BenchDatabase {
   readonly url: string;
@@ -11,41 +11,24 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(host)) throw new Error(`Refusing to create databases on ${host}: local only`);
-}
-
 export async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
-  assertLocal(baseUrl);
-  const name = `erej_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  // The test suite's throwaway databases (local servers only), dropped once even if asked twice.
+  const created = await createPostgresDatabase(baseUrl);
+  const name = new URL(created.url).pathname.slice(1);
   let dropped = false;
   const drop = async () => {
     if (dropped) return;
     dropped = true;
-    const again = postgres(baseUrl, { max: 1, onnotice: () => {} });
-    try {
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-    } finally {
-      await again.end();
-    }
+    await created.drop();
   };
   onExit(drop);
-  const database = await openDatabase({ url: url.toString(), max: 2 });
+  const database = await openDatabase({ url: created.url, max: 2 });
   try {
     await migrateDatabase(database);
   } finally {
     await database.close();
   }
-  return { url: url.toString(), name, drop };
+  return { url: created.url, name, drop };
 }
 
 /**
