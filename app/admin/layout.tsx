@@ -51,8 +51,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.signOut}
         </ActionButton>
       </nav>
-      {/* The desk works in Polish: the session clock and the MFA forms get Polish words. */}
-      <ClientWords locale="pl">
+      {/* The session clock and the MFA forms; staff paths are always Polish (requestLocale). */}
+      <ClientWords>
         <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
         {children}
       </ClientWords>

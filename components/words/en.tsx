@@ -4,8 +4,6 @@ import type { ReactNode } from 'react';
 import { WordsContext } from '@/components/words-provider';
 import { en } from '@/lib/messages/en';
 
-const language = { locale: 'en', t: en } as const;
-
 export function EnWords({ children }: { children: ReactNode }) {
-  return <WordsContext value={language}>{children}</WordsContext>;
+  return <WordsContext value={en}>{children}</WordsContext>;
 }

@@ -4,8 +4,6 @@ import type { ReactNode } from 'react';
 import { WordsContext } from '@/components/words-provider';
 import { uk } from '@/lib/messages/uk';
 
-const language = { locale: 'uk', t: uk } as const;
-
 export function UkWords({ children }: { children: ReactNode }) {
-  return <WordsContext value={language}>{children}</WordsContext>;
+  return <WordsContext value={uk}>{children}</WordsContext>;
 }

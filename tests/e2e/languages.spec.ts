@@ -13,7 +13,7 @@ import { legalWordsFor } from '@/lib/messages/legal';
 import { newPerson, strongPassword, type Person } from '../helpers/people';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
-import { escapeRegExp, expectFieldError } from './support/forms';
+import { escapeRegExp, expectFieldError, REGISTRATION_TEXT_FIELDS } from './support/forms';
 import { ACTIVATION_HREF, RESET_HREF, unknownToken } from './support/links';
 import { DevMailbox, expectActivationLinks } from './support/mailbox';
 
@@ -45,25 +45,11 @@ async function expectAccessible(page: Page, axe = true): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The registration form by its fields' names (SPEC §12): the labels differ per language.
 
-const TEXT_FIELDS = [
-  'pesel',
-  'firstName',
-  'lastName',
-  'login',
-  'email',
-  'phone',
-  'street',
-  'houseNumber',
-  'flatNumber',
-  'postalCode',
-  'city',
-] as const;
-
 const registrationForm = (page: Page) => page.locator('form').filter({ has: page.locator('[name="captchaAnswer"]') });
 
 async function fillPerson(page: Page, person: Person): Promise<void> {
   const form = registrationForm(page);
-  for (const name of TEXT_FIELDS) await form.locator(`[name="${name}"]`).fill(person[name]);
+  for (const name of REGISTRATION_TEXT_FIELDS) await form.locator(`[name="${name}"]`).fill(person[name]);
 }
 
 /** Answers the arithmetic question, checking it is asked in `lang`. */

@@ -9,7 +9,7 @@ import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { newPerson, uniqueSuffix, type Person } from '../helpers/people';
 import { expect, test } from './fixtures';
 import type { RegisterPage } from './pages/register-page';
-import { expectFieldError, hiddenFields, personFields } from './support/forms';
+import { expectFieldError, hiddenFields, personFields, REGISTRATION_TEXT_FIELDS } from './support/forms';
 import { STAFF, signInStaff } from './support/staff';
 import { SIGN_IN_MESSAGES } from './support/words';
 
@@ -401,19 +401,7 @@ test.describe('SQL and HTML fragments in every registration field', () => {
     const response = await postForm(request, '/register', fields, { origin: baseURL! });
     expect(response.status()).toBe(200);
     const html = await response.text();
-    for (const name of [
-      'pesel',
-      'firstName',
-      'lastName',
-      'login',
-      'email',
-      'phone',
-      'street',
-      'houseNumber',
-      'flatNumber',
-      'postalCode',
-      'city',
-    ]) {
+    for (const name of REGISTRATION_TEXT_FIELDS) {
       expect(fieldError(html, name), `field error on ${name}`).toBeTruthy();
     }
     expect(html).not.toContain('<script>alert');

@@ -6,6 +6,21 @@ import { solveQuestion } from '@/lib/captcha';
 import type { Person } from '../../helpers/people';
 
 /** Checks that `field` is marked invalid and described by an error containing `message`. */
+/** The registration form's text fields by name (SPEC §12), written out here on purpose: a renamed field must fail the tests. */
+export const REGISTRATION_TEXT_FIELDS = [
+  'pesel',
+  'firstName',
+  'lastName',
+  'login',
+  'email',
+  'phone',
+  'street',
+  'houseNumber',
+  'flatNumber',
+  'postalCode',
+  'city',
+] as const;
+
 export async function expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(typeof message === 'string' ? new RegExp(escapeRegExp(message)) : message);
