@@ -1,7 +1,6 @@
 // The registration form's English words (the register page's browser code carries only these).
 import type { Catalogue } from './catalogue';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { count } from './en-plural';
 
 export const enRegister = {
   /** Beside the consents: the link to the RODO information clause (/prywatnosc). */

@@ -3,11 +3,11 @@
 import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
 import type { ContactField } from '@/lib/account/contact-form';
 import type { Catalogue } from './catalogue';
+import { count } from './en-plural';
 
 type Words<Key extends string> = Record<Key, string>;
 
 /** "1 hour", "24 hours". */
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 const consentKindNames = {
   data_processing: 'Processing of personal data',

@@ -7,9 +7,9 @@ import type { ConsentKind } from '@/db/schema';
 import type { Catalogue } from './catalogue';
 import { selfService } from './en-self-service';
 import { enRegister } from './en-register';
+import { count } from './en-plural';
 
 /** "1 hour", "24 hours". */
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
   app: {
