@@ -4,9 +4,10 @@
 import type { NextAuthConfig } from 'next-auth';
 import { logError, logger, logInfo, logWarn } from '@/lib/log';
 
-// Refusals of a client's request: the answer to it, not a fault of ours. (Compared by type name:
-// the error classes may come from another copy of @auth/core than an import here would.)
-const REFUSED_REQUESTS = new Set(['MissingCSRF', 'UnknownAction', 'InvalidCallbackUrl', 'InvalidProvider']);
+// Refusals of a client's request: the answer to it, not a fault of ours — among them a session
+// cookie that does not decrypt (forged, cut, or made with another AUTH_SECRET). Compared by type
+// name: the error classes may come from another copy of @auth/core than an import here would.
+const REFUSED_REQUESTS = new Set(['MissingCSRF', 'UnknownAction', 'InvalidCallbackUrl', 'InvalidProvider', 'JWTSessionError']);
 
 function authErrorType(error: Error): string {
   const type = (error as { type?: unknown }).type;

@@ -1,20 +1,19 @@
 // Auth.js v5. Sign-in happens in our own server actions (password, then the second factor when
-// there is one); Auth.js only turns a finished sign-in into a session cookie, through a
-// short-lived ticket that the action signs and hands over in the same process. The cookie (a
-// signed JWT) names a row of auth_sessions, which is checked on every request
-// (lib/auth/sessions.ts): idle and absolute timeouts, sign-out and revocation hold everywhere.
+// there is one), which write the session cookie in Auth.js's own format (session-cookie.ts);
+// Auth.js reads it on every request and signs out with it. The cookie (an encrypted JWT) names a
+// row of auth_sessions, which is checked on every request (lib/auth/sessions.ts): idle and
+// absolute timeouts, sign-out and revocation hold everywhere.
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import NextAuth from 'next-auth';
-import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { authLogger } from './auth-logger';
 import type { Role } from './authenticate';
+import { SESSION_COOKIE_MAX_AGE } from './session-cookie';
 import { decode, encode } from './session-jwt';
 import { recordStaffEvent } from './sign-in-events';
 import { checkSession, endSession, type SessionEnd } from './sessions';
-import { unseal } from './signed-payload';
 
 declare module 'next-auth' {
   interface Session {
@@ -22,46 +21,20 @@ declare module 'next-auth' {
     sid?: string;
     ended?: SessionEnd;
   }
-  interface User {
-    role?: Role;
-    sessionVersion?: number;
-    sid?: string;
-  }
-}
-
-/** What a finished sign-in hands to Auth.js (signed, valid for a minute, never sent to a browser). */
-export interface SignInTicket {
-  id: string;
-  role: Role;
-  ver: number;
-  sid: string;
 }
 
 const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, auth, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
   logger: authLogger,
-  // The cookie's own lifetime; the real limits are per role in auth_sessions.
-  session: { strategy: 'jwt', maxAge: 12 * 3600 },
+  session: { strategy: 'jwt', maxAge: SESSION_COOKIE_MAX_AGE },
   // Auth.js's own cookie format, with each derived key kept for the process.
   jwt: { encode, decode },
   pages: { signIn: '/login', error: '/login' },
-  providers: [
-    Credentials({
-      credentials: { ticket: {} },
-      authorize(credentials) {
-        const ticket = unseal<SignInTicket>(
-          env.AUTH_SECRET,
-          'sign-in',
-          typeof credentials?.ticket === 'string' ? credentials.ticket : null,
-        );
-        if (!ticket || !ROLES.includes(ticket.role)) return null;
-        return { id: ticket.id, role: ticket.role, sessionVersion: ticket.ver, sid: ticket.sid };
-      },
-    }),
-  ],
+  // No provider: sign-in is ours; Auth.js's own sign-in and callback routes have nothing to do.
+  providers: [],
   events: {
     // Signing out ends this session on the server too, not only this browser's cookie.
     async signOut(message) {
@@ -70,10 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
-    async jwt({ token, user }) {
-      if (user) {
-        return { ...token, sub: user.id, role: user.role, ver: user.sessionVersion ?? 0, sid: user.sid };
-      }
+    async jwt({ token }) {
       const role = token.role as Role;
       if (token.ended) return token;
       if (!token.sub || typeof token.ver !== 'number' || typeof token.sid !== 'string' || !ROLES.includes(role)) return null;

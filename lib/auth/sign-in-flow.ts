@@ -4,11 +4,10 @@ import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { signInWithLimits, type Role } from './authenticate';
-import type { SignInTicket } from './auth';
 import { hasSecondFactor, verifySecondFactor, type MfaOwner } from './mfa';
 import { recordStaffEvent, staffIdByLogin } from './sign-in-events';
+import type { SessionGrant } from './session-cookie';
 import { startSignedInSession } from './sessions';
-import { seal } from './signed-payload';
 
 /** Password accepted, second factor outstanding: kept in a signed cookie for a few minutes. */
 export interface PendingSignIn {
@@ -22,7 +21,7 @@ export interface PendingSignIn {
 export const PENDING_TTL_MS = 5 * 60_000;
 
 export type StepResult =
-  | { status: 'complete'; ticket: string; role: Role; next?: string }
+  | { status: 'complete'; grant: SessionGrant; role: Role; next?: string }
   | { status: 'second-factor'; pending: PendingSignIn }
   | { status: 'refused'; reason: 'invalid' | 'pending' | 'blocked' | 'limited'; retryAfterSeconds: number };
 
@@ -31,11 +30,10 @@ export const mfaOwner = (principal: { id: string; role: Role }): MfaOwner => ({
   id: principal.id,
 });
 
-/** Opens a session row and signs the ticket that turns it into a cookie. */
-export async function issueSignInTicket(db: Db, principal: { id: string; role: Role; ver: number }): Promise<string> {
+/** Opens the session row that the session cookie will name. */
+export async function grantSession(db: Db, principal: { id: string; role: Role; ver: number }): Promise<SessionGrant> {
   const sid = await startSignedInSession(db, principal.id, principal.role);
-  const ticket: SignInTicket = { id: principal.id, role: principal.role, ver: principal.ver, sid };
-  return seal(env.AUTH_SECRET, 'sign-in', ticket, 60_000);
+  return { id: principal.id, role: principal.role, ver: principal.ver, sid };
 }
 
 export async function passwordStep(db: Db, login: string, password: string, ip: string | null, next?: string): Promise<StepResult> {
@@ -53,7 +51,7 @@ export async function passwordStep(db: Db, login: string, password: string, ip: 
   if (principal.role !== 'patient' && env.STAFF_MFA === 'required')
     return { status: 'second-factor', pending: { ...principal, stage: 'enrol', next } };
   if (principal.role !== 'patient') await recordStaffEvent(db, principal.id, 'staff.signin.success', { mfa: false }, ip);
-  return { status: 'complete', ticket: await issueSignInTicket(db, principal), role: principal.role, next };
+  return { status: 'complete', grant: await grantSession(db, principal), role: principal.role, next };
 }
 
 /** The code step: a TOTP code or a recovery code, with its own per-account limit. */
@@ -70,7 +68,7 @@ export async function codeStep(db: Db, pending: PendingSignIn, code: string, ip:
   }
   await reset(db, 'mfaAccount', pending.id);
   if (staff) await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: verified.method }, ip);
-  return { status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next };
+  return { status: 'complete', grant: await grantSession(db, pending), role: pending.role, next: pending.next };
 }
 
 /**

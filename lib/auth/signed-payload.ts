@@ -1,10 +1,10 @@
 // Short-lived, HMAC-signed payloads the server gives itself: the "password accepted, second
-// factor pending" cookie and the sign-in ticket handed to Auth.js. Signed, not encrypted: they
+// factor pending" cookie. Signed, not encrypted: they
 // carry ids only, and a forged or expired one is simply refused.
 import { createHmac } from 'node:crypto';
 import { safeEqual } from '@/lib/secret-tokens';
 
-type Purpose = 'mfa-pending' | 'sign-in';
+type Purpose = 'mfa-pending';
 
 function mac(secret: string, purpose: Purpose, body: string): string {
   return createHmac('sha256', `${purpose}:${secret}`).update(body).digest('base64url');

@@ -1,6 +1,7 @@
-// Auth.js logs through pino (lib/auth/auth-logger.ts): a refused sign-in is one JSON info line,
-// never a multi-line `[auth][error] CredentialsSignin` stack trace, which a password-guessing
-// attack would turn into a flood. Real HTTP against a production server of its own.
+// Auth.js logs through pino (lib/auth/auth-logger.ts): a forged session cookie is one JSON warning
+// line, never a multi-line `[auth][error]` stack trace, which an attack would turn into a flood.
+// Sign-in is ours (app/(public)/login/actions.ts): Auth.js has no HTTP routes to post a forged
+// sign-in to. Real HTTP against a production server of its own.
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './servers';
 
@@ -25,26 +26,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** The CSRF token and its cookie, as a browser would hold them. */
-async function csrf(url: string): Promise<{ token: string; cookie: string }> {
-  const response = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { token: csrfToken, cookie };
-}
-
-function postCredentials(url: string, fields: Record<string, string>, cookie = '') {
-  return fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, cookie },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
 async function logLines(predicate: (line: Record<string, unknown>) => boolean) {
   let lines: Record<string, unknown>[] = [];
   await expect
@@ -61,31 +42,38 @@ async function logLines(predicate: (line: Record<string, unknown>) => boolean) {
   return lines;
 }
 
-test('failed credential sign-ins are one JSON info line each, with no [auth][error] trace', async () => {
+test('Auth.js has no HTTP routes: a sign-in posted to its callback finds nothing and gets no session', async () => {
   const url = server!.url;
-  const before = server!.output().length;
-  for (let i = 0; i < 5; i++) {
-    const { token, cookie } = await csrf(url);
-    const response = await postCredentials(url, { csrfToken: token, ticket: `forged-${i}`, callbackUrl: `${url}/account` }, cookie);
-    expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toContain('error=CredentialsSignin');
+  for (const path of ['/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/session', '/api/auth/csrf']) {
+    const response = await fetch(`${url}${path}`, {
+      method: path.endsWith('credentials') ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+      body: path.endsWith('credentials') ? new URLSearchParams({ ticket: 'forged', callbackUrl: `${url}/account` }).toString() : undefined,
+    });
+    expect(response.status, path).toBe(404);
+    expect(response.headers.getSetCookie().join('\n'), path).not.toContain('session-token');
   }
-  const refused = await logLines((l) => l.event === 'auth sign-in refused');
-  expect(refused.length).toBe(5);
-  expect(refused[0]).toMatchObject({ level: 30, type: 'CredentialsSignin' });
-  const output = server!.output().slice(before);
-  expect(output).not.toContain('[auth]');
-  expect(output).not.toContain('CredentialsSignin:');
-  // Every line the server printed meanwhile is one JSON event.
-  for (const line of output.split('\n').filter(Boolean)) expect(() => JSON.parse(line), line).not.toThrow();
 });
 
-test('a post without the CSRF token is one JSON warning, not a stack trace', async () => {
+test('forged session cookies are refused with one JSON warning line each, with no [auth] trace', async () => {
   const url = server!.url;
   const before = server!.output().length;
-  const response = await postCredentials(url, { ticket: 'forged', callbackUrl: `${url}/account` });
-  expect(response.status).toBeLessThan(500);
-  const refused = await logLines((l) => l.event === 'auth request refused');
-  expect(refused.at(-1)).toMatchObject({ level: 40, type: 'MissingCSRF' });
-  expect(server!.output().slice(before)).not.toContain('[auth]');
+  for (const forged of [
+    'garbage',
+    'a.b.c.d.e',
+    `eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..${'A'.repeat(22)}.${'B'.repeat(40)}.${'C'.repeat(43)}`,
+  ]) {
+    const response = await fetch(`${url}/account`, { redirect: 'manual', headers: { cookie: `authjs.session-token=${forged}` } });
+    expect(response.status, forged).toBe(307);
+    expect(response.headers.get('location'), forged).toContain('/login');
+  }
+  const refused = await logLines((l) => l.event === 'auth request refused' && l.type === 'JWTSessionError');
+  expect(refused.length).toBe(3);
+  expect(refused[0]).toMatchObject({ level: 40 });
+  const output = server!.output().slice(before);
+  expect(output).not.toContain('[auth]');
+  expect(output).not.toContain('"level":50');
+  // Every line the server printed meanwhile is one JSON event.
+  for (const line of output.split('\n').filter(Boolean)) expect(() => JSON.parse(line), line).not.toThrow();
 });

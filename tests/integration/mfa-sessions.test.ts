@@ -8,7 +8,6 @@ import { confirmEnrolment, hasSecondFactor, startEnrolment, verifySecondFactor, 
 import { decryptSecret, mfaKey } from '@/lib/auth/mfa-crypto';
 import { checkSession, endAllSessions, endSession, startSession } from '@/lib/auth/sessions';
 import { codeStep, passwordStep, type PendingSignIn } from '@/lib/auth/sign-in-flow';
-import { unseal } from '@/lib/auth/signed-payload';
 import { env } from '@/lib/env';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff, resetStaffMfa } from '@/lib/staff/staff-accounts';
@@ -144,8 +143,9 @@ describeEachDatabase('second factor', (kind) => {
     const plain = await passwordStep(db(), patient.login, PASSWORD, '10.0.0.2');
     expect(plain.status).toBe('complete');
     if (plain.status !== 'complete') return;
-    const ticket = unseal<{ id: string; sid: string; role: string }>(env.AUTH_SECRET, 'sign-in', plain.ticket);
-    expect(ticket).toMatchObject({ id: patient.id, role: 'patient' });
+    expect(plain.grant).toMatchObject({ id: patient.id, role: 'patient' });
+    const [session] = await db().select().from(authSessions).where(eq(authSessions.id, plain.grant.sid));
+    expect(session).toMatchObject({ accountId: patient.id, role: 'patient', endedAt: null });
     const { secret } = await enrol(db(), { kind: 'patient', id: patient.id });
     const withFactor = await passwordStep(db(), patient.login, PASSWORD, '10.0.0.2');
     expect(withFactor).toMatchObject({ status: 'second-factor', pending: { stage: 'code' } });

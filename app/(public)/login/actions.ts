@@ -5,11 +5,12 @@ import { redirect } from 'next/navigation';
 import type { CodeState } from '@/components/mfa/code-form';
 import type { EnrolState } from '@/components/mfa/enrolment-form';
 import { getDb } from '@/db/client';
-import { signIn } from '@/lib/auth/auth';
 import { confirmEnrolment, hasSecondFactor } from '@/lib/auth/mfa';
+import { writeSessionCookie } from '@/lib/auth/session-cookie';
 import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from '@/lib/auth/pending-sign-in';
 import { recordStaffEvent } from '@/lib/auth/sign-in-events';
-import { codeStep, issueSignInTicket, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
+import { codeStep, grantSession, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
+import { env } from '@/lib/env';
 import { countSignIn } from '@/lib/metrics';
 import { clientIp } from '@/lib/request';
 import { formAction, postAction, type ActionState } from '@/lib/web/action';
@@ -20,10 +21,10 @@ import { malformedEnrolmentCode, refusedStep } from '@/lib/web/sign-in-answers';
 
 export type SignInState = ActionState<'required' | 'failed' | 'pending' | 'blocked', 'login'>;
 
-/** Turns a finished sign-in into the session cookie and goes on (Auth.js redirects by throwing). */
+/** Turns a finished sign-in into the session cookie and goes on. */
 async function finish(result: Extract<StepResult, { status: 'complete' }>): Promise<never> {
-  await signIn('credentials', { ticket: result.ticket, redirectTo: returnPath(result.next, result.role) });
-  throw new Error('signIn did not redirect');
+  await writeSessionCookie(env.AUTH_SECRET, result.grant);
+  redirect(returnPath(result.next, result.role));
 }
 
 export const signInAction = formAction<SignInState, 'anyone'>('anyone', async ({ form, reply, t }) => {
@@ -81,5 +82,5 @@ export const continueAfterEnrolmentAction = postAction('anyone', async () => {
   if (pending.role !== 'patient')
     await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
   countSignIn({ status: 'complete' }, 'code');
-  await finish({ status: 'complete', ticket: await issueSignInTicket(db, pending), role: pending.role, next: pending.next });
+  await finish({ status: 'complete', grant: await grantSession(db, pending), role: pending.role, next: pending.next });
 });
