@@ -1,5 +1,5 @@
 // Issuing a single-use emailed token (activation, password reset): only its SHA-256 is stored.
-import { and, eq, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, type TokenPurpose } from '@/db/schema';
 import { generateToken, hashToken } from '@/lib/secret-tokens';
@@ -12,23 +12,14 @@ export async function issueAccountToken(
   const now = params.now ?? new Date();
   const token = params.token ?? generateToken();
   const expiresAt = new Date(now.getTime() + params.ttlHours * 3600_000);
-  await tx
-    .update(accountTokens)
-    .set({ supersededAt: now })
-    .where(
-      and(
-        eq(accountTokens.accountId, params.accountId),
-        eq(accountTokens.purpose, params.purpose),
-        isNull(accountTokens.usedAt),
-        isNull(accountTokens.supersededAt),
-      ),
-    );
-  await tx.insert(accountTokens).values({
-    accountId: params.accountId,
-    purpose: params.purpose,
-    tokenHash: hashToken(token),
-    expiresAt,
-    createdAt: now,
-  });
+  // One statement: the update does not see the row inserted beside it (one snapshot), so only
+  // the older tokens are superseded.
+  const at = now.toISOString();
+  await tx.execute(sql`
+    with superseded as (
+      update ${accountTokens} set superseded_at = ${at}::timestamptz
+       where account_id = ${params.accountId} and purpose = ${params.purpose} and used_at is null and superseded_at is null)
+    insert into ${accountTokens} (account_id, purpose, token_hash, expires_at, created_at)
+    values (${params.accountId}, ${params.purpose}, ${hashToken(token)}, ${expiresAt.toISOString()}::timestamptz, ${at}::timestamptz)`);
   return { token, expiresAt };
 }

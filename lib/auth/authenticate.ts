@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { mfaFactors, rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { announceSignInLockLater } from '@/lib/account/sign-in-lock';
 import { admitAttempt, loginKey } from '@/lib/security/account-throttle';
 import { consume, limitKey, peekEach, type LimitResult } from '@/lib/security/rate-limit';
@@ -12,7 +12,15 @@ import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from '.
 export type Role = 'patient' | StaffRole;
 
 export type AuthenticateResult =
-  { ok: true; id: string; role: Role; sessionVersion: number } | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
+  | {
+      ok: true;
+      id: string;
+      role: Role;
+      sessionVersion: number;
+      /** A confirmed second factor is set up: the sign-in goes on to the code step. */
+      secondFactor: boolean;
+    }
+  | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
 
 const invalid = { ok: false, reason: 'invalid' } as const;
 
@@ -24,6 +32,7 @@ type LoginRow = {
   disabled: boolean;
   session_version: number | string;
   status: string | null;
+  second_factor: boolean;
 };
 
 export async function authenticate(db: Db, login: string, password: string): Promise<AuthenticateResult> {
@@ -33,15 +42,18 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   }
   const name = login.trim();
   // Staff and patient logins never collide: registration and the staff CLI check both tables.
-  // One statement looks in both; a staff row would win.
+  // One statement looks in both (a staff row would win) and asks whether the owner has a
+  // confirmed second factor (lib/auth/mfa.ts `hasSecondFactor`), which the next step needs.
   const rows = rowsOf<LoginRow>(
     await db.execute(sql`
-      (select 'staff' as kind, id, role::text as role, password_hash, disabled_at is not null as disabled, session_version,
-              null::text as status
-         from ${staffAccounts} where lower(login) = lower(${name}) limit 1)
+      (select 'staff' as kind, s.id, s.role::text as role, s.password_hash, s.disabled_at is not null as disabled, s.session_version,
+              null::text as status,
+              exists (select 1 from ${mfaFactors} f where f.staff_id = s.id and f.confirmed_at is not null) as second_factor
+         from ${staffAccounts} s where lower(s.login) = lower(${name}) limit 1)
       union all
-      (select 'patient', id, 'patient', password_hash, false, session_version, status::text
-         from ${webAccounts} where lower(login) = lower(${name}) limit 1)`),
+      (select 'patient', a.id, 'patient', a.password_hash, false, a.session_version, a.status::text,
+              exists (select 1 from ${mfaFactors} f where f.account_id = a.id and f.confirmed_at is not null)
+         from ${webAccounts} a where lower(a.login) = lower(${name}) limit 1)`),
   );
   const staff = rows.find((row) => row.kind === 'staff');
   if (staff) {
@@ -53,7 +65,13 @@ export async function authenticate(db: Db, login: string, password: string): Pro
         .set({ passwordHash: await hashPassword(password) })
         .where(eq(staffAccounts.id, staff.id));
     }
-    return { ok: true, id: staff.id, role: staff.role as StaffRole, sessionVersion: Number(staff.session_version) };
+    return {
+      ok: true,
+      id: staff.id,
+      role: staff.role as StaffRole,
+      sessionVersion: Number(staff.session_version),
+      secondFactor: staff.second_factor,
+    };
   }
 
   const row = rows[0];
@@ -62,6 +80,7 @@ export async function authenticate(db: Db, login: string, password: string): Pro
     status: row.status!,
     passwordHash: row.password_hash,
     sessionVersion: Number(row.session_version),
+    secondFactor: row.second_factor,
   };
   if (!account) {
     await verifyAgainstDummy(password);
@@ -80,7 +99,7 @@ export async function authenticate(db: Db, login: string, password: string): Pro
       .set({ passwordHash: await hashPassword(password) })
       .where(eq(webAccounts.id, account.id));
   }
-  return { ok: true, id: account.id, role: 'patient', sessionVersion: account.sessionVersion };
+  return { ok: true, id: account.id, role: 'patient', sessionVersion: account.sessionVersion, secondFactor: account.secondFactor };
 }
 
 /** Whether a session issued for this principal and version may still be used. */

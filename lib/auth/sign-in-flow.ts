@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
 import { signInWithLimits, type Role } from './authenticate';
-import { hasSecondFactor, verifySecondFactor, type MfaOwner } from './mfa';
+import { verifySecondFactor, type MfaOwner } from './mfa';
 import { recordStaffEvent, staffIdByLogin } from './sign-in-events';
 import type { SessionGrant } from './session-cookie';
 import { startSignedInSession } from './sessions';
@@ -47,7 +47,7 @@ export async function passwordStep(db: Db, login: string, password: string, ip: 
     return { status: 'refused', reason: result.reason, retryAfterSeconds: result.reason === 'limited' ? result.retryAfterSeconds : 0 };
   }
   const principal = { id: result.id, role: result.role, ver: result.sessionVersion };
-  if (await hasSecondFactor(db, mfaOwner(principal))) return { status: 'second-factor', pending: { ...principal, stage: 'code', next } };
+  if (result.secondFactor) return { status: 'second-factor', pending: { ...principal, stage: 'code', next } };
   if (principal.role !== 'patient' && env.STAFF_MFA === 'required')
     return { status: 'second-factor', pending: { ...principal, stage: 'enrol', next } };
   if (principal.role !== 'patient') await recordStaffEvent(db, principal.id, 'staff.signin.success', { mfa: false }, ip);

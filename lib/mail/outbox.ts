@@ -29,8 +29,7 @@ export async function enqueueEmail(tx: Db, message: RenderedEmail & { recipient:
       template: message.template,
       accountId: message.accountId ?? null,
     })
-    .returning({ id: emailOutbox.id });
-  // Delivered to listening dispatchers when (and only if) the transaction commits.
-  await tx.execute(sql`select pg_notify('email_outbox', '')`);
+    // The same statement tells listening dispatchers, when (and only if) the transaction commits.
+    .returning({ id: emailOutbox.id, notified: sql<string>`pg_notify('email_outbox', '')` });
   return row!.id;
 }

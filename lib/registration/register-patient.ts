@@ -1,7 +1,7 @@
 // What happens when a patient registers (SPEC §4): every check and write of one submission in
 // one transaction, with unique indexes as the last word when two submissions race.
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { blockedRegistrations, consents, patients, staffAccounts, usedCaptchas, webAccounts, type ConsentKind } from '@/db/schema';
@@ -81,11 +81,7 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
     const identity = data.pesel ?? `brak:${lastKey}|${firstKey}|${data.birthDate}`;
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identity}, 0))`);
 
-    const [emailOwner] = await tx
-      .select({ id: webAccounts.id, email: webAccounts.email, locale: webAccounts.locale })
-      .from(webAccounts)
-      .where(sql`lower(${webAccounts.email}) = lower(${data.email})`)
-      .limit(1);
+    const { emailOwner, records, loginTaken: loginOwned } = await lookUpRegistrant(tx, data, firstKey, lastKey);
     if (emailOwner) {
       if (env.NOTIFY_EMAIL_OWNER_ON_CONFLICT) {
         // Rare, so rendered here rather than before every registration; in the owner's language,
@@ -99,42 +95,23 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
 
     let patientId: string | null = null;
     if (data.pesel) {
-      const [existing] = await tx
-        .select({
-          id: patients.id,
-          firstNameKey: patients.firstNameKey,
-          lastNameKey: patients.lastNameKey,
-          accountId: webAccounts.id,
-        })
-        .from(patients)
-        .leftJoin(webAccounts, eq(webAccounts.patientId, patients.id))
-        .where(eq(patients.pesel, data.pesel));
+      const [existing] = records;
       if (existing) {
-        if (existing.accountId) return conflict('pesel_has_account');
-        if (existing.firstNameKey !== firstKey || existing.lastNameKey !== lastKey) {
+        if (existing.account_id) return conflict('pesel_has_account');
+        if (existing.first_name_key !== firstKey || existing.last_name_key !== lastKey) {
           return conflict('pesel_name_mismatch');
         }
         patientId = existing.id;
       }
     } else {
-      const namesakes = await tx
-        .select({ id: patients.id, accountId: webAccounts.id })
-        .from(patients)
-        .leftJoin(webAccounts, eq(webAccounts.patientId, patients.id))
-        .where(and(eq(patients.lastNameKey, lastKey), eq(patients.firstNameKey, firstKey), eq(patients.birthDate, data.birthDate)))
-        .limit(2);
-      if (namesakes.length > 1) return conflict('identity_ambiguous');
-      if (namesakes[0]?.accountId) return conflict('identity_has_account');
+      if (records.length > 1) return conflict('identity_ambiguous');
+      if (records[0]?.account_id) return conflict('identity_has_account');
       // One record without an account could be this person or a namesake: staff decide.
-      if (namesakes[0]) return conflict('identity_needs_staff');
+      if (records[0]) return conflict('identity_needs_staff');
     }
 
-    // Staff sign in on the same page, so their logins are taken too (one statement for both).
-    const loginOwners = await tx.execute(sql`
-      (select 1 from ${webAccounts} where lower(login) = lower(${data.login}) limit 1)
-      union all
-      (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}) limit 1)`);
-    if (rowsOf(loginOwners).length > 0) return loginTaken();
+    // Staff sign in on the same page, so their logins are taken too.
+    if (loginOwned) return loginTaken();
 
     try {
       // A savepoint, so that losing a race to a concurrent registration still lets this
@@ -216,6 +193,44 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
   });
   if (outcome.status === 'registered' || notified) mailQueued();
   return outcome;
+}
+
+interface PatientRecord {
+  id: string;
+  first_name_key: string;
+  last_name_key: string;
+  account_id: string | null;
+}
+
+interface Registrant {
+  emailOwner: { id: string; email: string; locale: Locale } | null;
+  /** The record with this PESEL, or without one the records of this name and birth date (two at most). */
+  records: PatientRecord[];
+  /** A patient or a staff member has this login. */
+  loginTaken: boolean;
+}
+
+/**
+ * What the database knows of the registrant, in one statement: who has the email address, the
+ * patient record(s) of this identity with their accounts, and whether the login is taken.
+ */
+async function lookUpRegistrant(tx: Db, data: RegistrationData, firstKey: string, lastKey: string): Promise<Registrant> {
+  const identity = data.pesel
+    ? sql`p.pesel = ${data.pesel}`
+    : sql`p.last_name_key = ${lastKey} and p.first_name_key = ${firstKey} and p.birth_date = ${data.birthDate}`;
+  const [row] = rowsOf<{ email_owner: Registrant['emailOwner']; records: PatientRecord[] | null; login_taken: boolean }>(
+    await tx.execute(sql`
+      select
+        (select json_build_object('id', a.id, 'email', a.email, 'locale', a.locale)
+           from ${webAccounts} a where lower(a.email) = lower(${data.email}) limit 1) as email_owner,
+        (select json_agg(r) from (
+           select p.id, p.first_name_key, p.last_name_key, a.id as account_id
+             from ${patients} p left join ${webAccounts} a on a.patient_id = p.id
+            where ${identity} limit 2) r) as records,
+        (exists (select 1 from ${webAccounts} where lower(login) = lower(${data.login}))
+          or exists (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}))) as login_taken`),
+  );
+  return { emailOwner: row!.email_owner, records: row!.records ?? [], loginTaken: row!.login_taken };
 }
 
 function submittedSnapshot(data: RegistrationData): Record<string, string | null> {

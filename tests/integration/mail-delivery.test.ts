@@ -1,9 +1,11 @@
 // Delivery from the outbox to a fake Resend API over real HTTP.
 import { spawn } from 'node:child_process';
+import postgres from 'postgres';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { backoffMs, dispatchOnce, startMailWorker } from '@/lib/mail/dispatcher';
+import { enqueueEmail } from '@/lib/mail/outbox';
 import { createResendSender } from '@/lib/mail/senders';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { getAccountDetail } from '@/lib/staff/account-detail';
@@ -140,6 +142,31 @@ describePostgres('outbox delivery with several dispatchers [postgres]', () => {
   afterAll(async () => {
     await fake?.close();
     await database?.dispose();
+  });
+
+  it('tells listening dispatchers of a queued email when its transaction commits, and never of a rolled-back one', async () => {
+    const listener = postgres(database.url!, { max: 1, onnotice: () => {} });
+    let heard = 0;
+    try {
+      await listener.listen('email_outbox', () => heard++);
+      const message = { template: 'probe', subject: 'Probe', html: '<p>x</p>', text: 'x', recipient: 'probe@example.pl' };
+      await database.db
+        .transaction(async (tx) => {
+          await enqueueEmail(tx, message);
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      await database.db.transaction(async (tx) => {
+        await enqueueEmail(tx, message);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(heard).toBe(0);
+      });
+      await expect.poll(() => heard).toBe(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toBe(1);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('delivers each of 200 queued emails exactly once with two dispatchers racing', async () => {
