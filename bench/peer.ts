@@ -10,6 +10,7 @@ import { stopProcess } from '../tests/e2e/servers';
 import { createBenchDatabase, onExit, seedPatients } from './lib/db';
 import { benchHash } from './lib/floors';
 import { BENCH_PASSWORD, loginForm, register, signIn } from './lib/flows';
+import { request } from './lib/http';
 import { clientAddress, nextSequence, runLevels } from './lib/load';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
@@ -52,13 +53,13 @@ async function startPeer(port: number, databaseUrl: string) {
 }
 
 async function postJson(url: string, body: object, n: number): Promise<void> {
-  const response = await fetch(url, {
+  // The same client as the app's flows (bench/lib/http.ts), so both sides pay the same for it.
+  const response = await request(url, {
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', origin: new URL(url).origin, 'x-forwarded-for': clientAddress(n) },
   });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${text.slice(0, 300)}`);
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${response.body.slice(0, 300)}`);
 }
 
 main(() =>

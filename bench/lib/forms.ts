@@ -2,6 +2,7 @@
 // server-action fields and the captcha's token included), fill in the visible ones, and POST
 // it as multipart/form-data — the encoding React puts on a form whose action is a function.
 // Redirects are not followed: the 303 of a server action's redirect() is the answer measured.
+import { multipart, request } from './http';
 
 export interface ParsedForm {
   /** The URL the form posts to (its action, resolved against the page). */
@@ -58,10 +59,9 @@ const ORIGIN_OF = (url: string) => new URL(url).origin;
 
 /** GET `url` as a browser would (an X-Forwarded-For of the bench's client); fails unless 200. */
 export async function getPage(url: string, clientAddress: string): Promise<string> {
-  const response = await fetch(url, { headers: { 'x-forwarded-for': clientAddress, accept: 'text/html' }, redirect: 'manual' });
-  const html = await response.text();
+  const response = await request(url, { headers: { 'x-forwarded-for': clientAddress, accept: 'text/html' } });
   if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
-  return html;
+  return response.body;
 }
 
 /**
@@ -73,21 +73,27 @@ export async function postForm(
   values: Record<string, string>,
   clientAddress: string,
 ): Promise<{ status: number; location: string | null; body: string }> {
-  const data = new FormData();
+  const data: Array<[string, string]> = [];
   const given = new Set<string>();
   for (const [name, value] of form.fields) {
-    data.append(name, name in values ? values[name]! : value);
+    data.push([name, name in values ? values[name]! : value]);
     given.add(name);
   }
-  for (const [name, value] of Object.entries(values)) if (!given.has(name)) data.append(name, value);
-  const response = await fetch(form.action, {
+  for (const [name, value] of Object.entries(values)) if (!given.has(name)) data.push([name, value]);
+  const { body, contentType } = multipart(data);
+  const response = await request(form.action, {
     method: 'POST',
-    body: data,
-    redirect: 'manual',
-    headers: { 'x-forwarded-for': clientAddress, origin: ORIGIN_OF(form.action), accept: 'text/html', 'user-agent': 'e-rejestracja-bench' },
+    body,
+    headers: {
+      'x-forwarded-for': clientAddress,
+      origin: ORIGIN_OF(form.action),
+      accept: 'text/html',
+      'user-agent': 'e-rejestracja-bench',
+      'content-type': contentType,
+    },
   });
-  const body = await response.text();
-  return { status: response.status, location: response.headers.get('location'), body };
+  const location = response.headers.location;
+  return { status: response.status, location: typeof location === 'string' ? location : null, body: response.body };
 }
 
 /** Fails with a readable reason unless the post redirected to a path matching `expected`. */
