@@ -11,7 +11,7 @@ import { runLevels } from './lib/load';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, startServer } from './lib/server';
-import { fmt, table, type RunStats } from './lib/stats';
+import { cpuCells, fmt, table, type RunStats } from './lib/stats';
 
 const BASE = 10_000;
 const MILLION = 1_000_000;
@@ -24,7 +24,10 @@ main(() =>
     let fillSeconds = 0;
     try {
       console.log(`Registration (GET + POST) over HTTP, ${BASE.toLocaleString('en')} existing patients:`);
-      const app = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), { label: 'register ' });
+      const app = await runLevels(options.levels, options.seconds, (n) => register(server.url, n), {
+        label: 'register ',
+        serverPid: server.pid,
+      });
       // The floor on the same 10k database (the server waits idle meanwhile).
       console.log('Floor, the same SQL through postgres.js:');
       const floor = await registrationSqlFloor(database.url, options.levels, options.seconds);
@@ -41,7 +44,18 @@ main(() =>
       const rows = options.levels.map((c) => {
         const a = app.get(c)!;
         const f = floor.get(c)!;
-        return [String(c), fmt(a.rps), fmt(a.p50), fmt(a.p95), fmt(f.rps), fmt(f.p50), fmt(a.rps / f.rps, 2)];
+        return [
+          String(c),
+          fmt(a.rps),
+          fmt(a.p50),
+          fmt(a.p95),
+          fmt(f.rps),
+          fmt(f.p50),
+          fmt(a.rps / f.rps, 2),
+          ...cpuCells(a),
+          cpuCells(f)[2]!,
+          cpuCells(f)[3]!,
+        ];
       });
       const largeRows = large
         ? options.levels.map((c) => {
@@ -60,10 +74,32 @@ main(() =>
             `JavaScript sends it (multipart, the server action's hidden fields, the captcha question read`,
             `from the page and answered), each from its own X-Forwarded-For; success is the 303 to`,
             `/register/sent. ${BASE.toLocaleString('en')} existing patients with accounts. Floor: the statements`,
-            `such a post issues (two rate-limit checks, registerPatient's transaction with its savepoint),`,
-            `through postgres.js alone (bench/lib/floors.ts), same concurrency and pool size. Times in ms.`,
+            `such a post issues (two rate-limit checks, registerPatient's transaction with its savepoint:`,
+            `the 13 statements \`npm run bench:sql\` lists), through postgres.js alone (bench/lib/floors.ts),`,
+            `same concurrency and pool size. Times in ms.`,
             '',
-            table(['concurrency', 'registrations/s', 'p50', 'p95', 'SQL/s', 'SQL p50', 'ratio'], rows),
+            `CPU milliseconds per registration, read from /proc while the level ran: the server process (all`,
+            `its threads), its event loop alone, PostgreSQL, the load generator; and for the floor, PostgreSQL`,
+            `and its client (postgres.js) per registration.`,
+            '',
+            table(
+              [
+                'concurrency',
+                'registrations/s',
+                'p50',
+                'p95',
+                'SQL/s',
+                'SQL p50',
+                'ratio',
+                'CPU: server',
+                'event loop',
+                'PostgreSQL',
+                'bench',
+                'floor: PostgreSQL',
+                'floor: postgres.js',
+              ],
+              rows,
+            ),
             ...(large
               ? [
                   '',

@@ -1,14 +1,16 @@
 // Sign-in throughput (the POST of the /login form, no JavaScript) against its floor, argon2.verify
 // with the app's parameters, at the same concurrency in the same run.
 //   npm run bench:signin [-- --seconds=12 --levels=2,4,8 --build --no-write]
+import { startBarePage } from './lib/bare-page';
 import { benchHash, argonFloor } from './lib/floors';
 import { loginForm, signIn } from './lib/flows';
-import { runLevels } from './lib/load';
+import { expectRedirect, getPage, parseForm, postForm } from './lib/forms';
+import { clientAddress, runLevels } from './lib/load';
 import { seedPatients } from './lib/db';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, startServer } from './lib/server';
-import { fmt, table } from './lib/stats';
+import { cpuCells, fmt, table } from './lib/stats';
 
 const ACCOUNTS = 10_000;
 
@@ -21,14 +23,46 @@ main(() =>
       console.log('Sign-in POST over HTTP:');
       const app = await runLevels(options.levels, options.seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), {
         label: 'sign-in ',
+        serverPid: server.pid,
       });
       await server.stop();
       console.log('Floor, argon2.verify alone:');
       const floor = await argonFloor(options.levels, options.seconds);
+      // Next's own share: the same kind of POST (a no-JavaScript action post answered by a
+      // redirect) to a bare Next app whose action does nothing else.
+      const bare = await startBarePage();
+      let next;
+      try {
+        const bareForm = parseForm(await getPage(`${bare.url}/`, clientAddress(0)), `${bare.url}/`);
+        console.log('A bare Next action POST:');
+        next = await runLevels(
+          options.levels,
+          options.seconds,
+          async (n) => expectRedirect(await postForm(bareForm, { name: 'Zofia' }, clientAddress(n)), /^\/done$/, 'bare action'),
+          { label: 'bare action ', serverPid: bare.pid },
+        );
+      } finally {
+        await bare.stop();
+      }
       const rows = options.levels.map((c) => {
         const a = app.get(c)!;
         const f = floor.get(c)!;
-        return [String(c), fmt(a.rps), fmt(a.p50), fmt(a.p95), fmt(f.rps), fmt(f.p50), fmt(a.rps / f.rps, 2)];
+        const [server, loop, postgres, client] = cpuCells(a);
+        return [
+          String(c),
+          fmt(a.rps),
+          fmt(a.p50),
+          fmt(a.p95),
+          fmt(f.rps),
+          fmt(f.p50),
+          fmt(a.rps / f.rps, 2),
+          server!,
+          cpuCells(f)[3]!,
+          loop!,
+          cpuCells(next.get(c)!)[1]!,
+          postgres!,
+          client!,
+        ];
       });
       publish(
         {
@@ -41,7 +75,30 @@ main(() =>
             `accounts; success is the 303 to /account. Floor: \`argon2.verify\` with HASH_OPTIONS alone, same`,
             `concurrency. Times in ms.`,
             '',
-            table(['concurrency', 'sign-in/s', 'p50', 'p95', 'argon2/s', 'argon2 p50', 'ratio'], rows),
+            `CPU milliseconds per sign-in, read from /proc while the level ran: the server process (all its`,
+            `threads: argon2 in libuv's pool, V8's helpers, the event loop), argon2 alone (per verification in`,
+            `the floor), the server's event loop alone (JavaScript: Next, React, our code, drizzle,`,
+            `postgres.js), the event loop of a bare Next app answering the same kind of no-JavaScript action`,
+            `POST with a redirect (bench/bare-page: Next's own share), PostgreSQL, and the load generator.`,
+            '',
+            table(
+              [
+                'concurrency',
+                'sign-in/s',
+                'p50',
+                'p95',
+                'argon2/s',
+                'argon2 p50',
+                'ratio',
+                'CPU: server',
+                'argon2',
+                'event loop',
+                'bare Next action',
+                'PostgreSQL',
+                'bench',
+              ],
+              rows,
+            ),
           ].join('\n'),
         },
         options.seconds,

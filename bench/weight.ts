@@ -4,22 +4,15 @@
 // response it loads is gzipped here at zlib's default level (what Next's compression serves)
 // and summed. The HTML document is reported the same way.
 //   npm run bench:weight [-- --build --no-write]
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
-import { stopProcess } from '../tests/e2e/servers';
-import { onExit } from './lib/db';
+import { startBarePage } from './lib/bare-page';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
-import { freePort, ROOT, startServer } from './lib/server';
+import { freePort, startServer } from './lib/server';
 import { fmt, table } from './lib/stats';
 
-const BARE_SOURCE = path.join(ROOT, 'bench/bare-page');
-const NEXT = path.join(ROOT, 'node_modules/.bin/next');
 const kib = (bytes: number) => fmt(bytes / 1024);
 
 interface Weight {
@@ -27,43 +20,6 @@ interface Weight {
   raw: number;
   gzip: number;
   htmlGzip: number;
-}
-
-async function startBarePage() {
-  // Built outside the repository (see bench/bare-page/next.config.mjs), with its next and react.
-  const BARE = mkdtempSync(path.join(tmpdir(), 'erej-bare-page-'));
-  cpSync(BARE_SOURCE, BARE, { recursive: true, filter: (from) => !from.includes(`${path.sep}.next`) });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(BARE, 'node_modules'));
-  const remove = async () => rmSync(BARE, { recursive: true, force: true });
-  onExit(remove);
-  console.log(`next build bench/bare-page (in ${BARE}) …`);
-  const build = spawnSync(NEXT, ['build'], { cwd: BARE, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`next build bench/bare-page failed:\n${build.stdout}${build.stderr}`);
-  const port = await freePort();
-  const child = spawn(NEXT, ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: BARE,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= stopProcess(child, exited, 10_000).then(remove));
-  onExit(stop);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`The bare page did not start:\n${output}`);
 }
 
 async function weigh(urls: string[]): Promise<Map<string, Weight>> {

@@ -35,7 +35,10 @@ export async function argonFloor(levels: readonly number[], seconds: number): Pr
 const limitKey = (prefix: string, ip: string) =>
   `${prefix}:${createHash('sha256').update(ip.toLowerCase()).digest('base64url').slice(0, 32)}`;
 
-/** The statements of one successful registration; `n` gives its own person, address and captcha. */
+/**
+ * The statements of one successful registration, as registerPatient sends them (13 with begin,
+ * savepoint and commit; `npm run bench:sql` lists them); `n` gives its own person, address and captcha.
+ */
 async function registerBySql(
   sql: postgres.Sql,
   n: number,
@@ -59,12 +62,15 @@ async function registerBySql(
                               on conflict do nothing returning nonce`;
     if (consumed.length === 0) throw new Error('captcha used');
     await tx`select pg_advisory_xact_lock(hashtextextended(${p.pesel!}, 0))`;
-    const owner = await tx`select id, email from web_accounts where lower(email) = lower(${p.email!}) limit 1`;
-    const existing = await tx`select p.id, p.first_name_key, p.last_name_key, w.id as account_id
-                              from patients p left join web_accounts w on w.patient_id = p.id where p.pesel = ${p.pesel!}`;
-    const patientLogin = await tx`select id from web_accounts where lower(login) = lower(${p.login!}) limit 1`;
-    const staffLogin = await tx`select id from staff_accounts where lower(login) = lower(${p.login!}) limit 1`;
-    if (owner.length || existing.length || patientLogin.length || staffLogin.length) throw new Error('not a new registrant');
+    // registerPatient's one look-up: the email's owner, the identity's records, the login.
+    const [found] = await tx`
+      select (select json_build_object('id', a.id, 'email', a.email, 'locale', a.locale)
+                from web_accounts a where lower(a.email) = lower(${p.email!}) limit 1) as email_owner,
+             (select json_agg(r) from (select p.id, p.first_name_key, p.last_name_key, a.id as account_id
+                from patients p left join web_accounts a on a.patient_id = p.id where p.pesel = ${p.pesel!} limit 2) r) as records,
+             (exists (select 1 from web_accounts where lower(login) = lower(${p.login!}))
+               or exists (select 1 from staff_accounts where lower(login) = lower(${p.login!}))) as login_taken`;
+    if (found!.email_owner || found!.records || found!.login_taken) throw new Error('not a new registrant');
     await tx.savepoint(async (sp) => {
       const [patient] = await sp`insert into patients (pesel, first_name, last_name, first_name_key, last_name_key, birth_date, sex, street,
                                    house_number, flat_number, postal_code, city, phone, email, source, created_at)
@@ -85,13 +91,14 @@ async function registerBySql(
         user_agent: 'e-rejestracja-bench',
       }));
       await sp`insert into consents ${sp(rows)}`;
-      await sp`update account_tokens set superseded_at = ${now}
-               where account_id = ${account!.id} and purpose = 'activation' and used_at is null and superseded_at is null`;
-      await sp`insert into account_tokens (account_id, purpose, token_hash, expires_at, created_at)
+      await sp`with superseded as (
+                 update account_tokens set superseded_at = ${now}
+                  where account_id = ${account!.id} and purpose = 'activation' and used_at is null and superseded_at is null)
+               insert into account_tokens (account_id, purpose, token_hash, expires_at, created_at)
                values (${account!.id}, 'activation', ${hashToken(token)}, ${new Date(now.getTime() + 24 * 3600_000)}, ${now})`;
       await sp`insert into email_outbox (recipient, subject, html, text, template, account_id)
-               values (${p.email!}, ${email.subject}, ${email.html}, ${email.text}, ${email.template}, ${account!.id}) returning id`;
-      await sp`select pg_notify('email_outbox', '')`;
+               values (${p.email!}, ${email.subject}, ${email.html}, ${email.text}, ${email.template}, ${account!.id})
+               returning id, pg_notify('email_outbox', '')`;
     });
   });
 }

@@ -2,6 +2,7 @@
 // time is up. Each call gets a sequence number that is unique in the whole process, so requests
 // can carry a client address (X-Forwarded-For) and data of their own.
 import { performance } from 'node:perf_hooks';
+import { cpuMeter } from './cpu';
 import { describe, summarize, type RunStats } from './stats';
 
 let sequence = 0;
@@ -20,13 +21,16 @@ export interface LoadOptions {
    * sign-in), or undefined to count the whole call. Throws when it failed.
    */
   task: (n: number) => Promise<number | void>;
+  /** The server's process id, to report its CPU time per operation (with PostgreSQL's and ours). */
+  serverPid?: number;
 }
 
 let firstError: string | undefined;
 
-export async function runLoad({ concurrency, seconds, task }: LoadOptions): Promise<RunStats> {
+export async function runLoad({ concurrency, seconds, task, serverPid }: LoadOptions): Promise<RunStats> {
   const samples: number[] = [];
   let errors = 0;
+  const meter = cpuMeter(serverPid);
   const start = performance.now();
   const deadline = start + seconds * 1000;
   const worker = async () => {
@@ -45,7 +49,7 @@ export async function runLoad({ concurrency, seconds, task }: LoadOptions): Prom
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return summarize(samples, errors, (performance.now() - start) / 1000);
+  return { ...summarize(samples, errors, (performance.now() - start) / 1000), cpu: meter.stop(samples.length) };
 }
 
 /** Runs each concurrency level in turn, after one untimed warm-up at the highest level. */
@@ -53,12 +57,12 @@ export async function runLevels(
   levels: readonly number[],
   seconds: number,
   task: LoadOptions['task'],
-  { warmupSeconds = 3, label = '' }: { warmupSeconds?: number; label?: string } = {},
+  { warmupSeconds = 3, label = '', serverPid }: { warmupSeconds?: number; label?: string; serverPid?: number } = {},
 ): Promise<Map<number, RunStats>> {
   if (warmupSeconds > 0) await runLoad({ concurrency: Math.max(...levels), seconds: warmupSeconds, task });
   const results = new Map<number, RunStats>();
   for (const c of levels) {
-    const stats = await runLoad({ concurrency: c, seconds, task });
+    const stats = await runLoad({ concurrency: c, seconds, task, serverPid });
     console.log(`  ${label}c=${c}: ${describe(stats)}`);
     results.set(c, stats);
   }

@@ -38,6 +38,8 @@ export function ensureBuild(force: boolean): void {
 export interface BenchServer {
   readonly url: string;
   readonly port: number;
+  /** The server's process id (its CPU time is read from /proc). */
+  readonly pid: number | undefined;
   output(): string;
   stop(): Promise<void>;
 }
@@ -81,7 +83,13 @@ export async function startServer(port: number, databaseUrl: string, { proxyHops
   let exited = false;
   const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
   let stopped: Promise<void> | undefined;
-  const server: BenchServer = { url, port, output: () => output, stop: () => (stopped ??= stopProcess(child, exit, 20_000)) };
+  const server: BenchServer = {
+    url,
+    port,
+    pid: child.pid,
+    output: () => output,
+    stop: () => (stopped ??= stopProcess(child, exit, 20_000)),
+  };
   onExit(server.stop);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && !exited) {

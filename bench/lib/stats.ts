@@ -1,4 +1,5 @@
 // Latency samples and throughput of one load run, and how they are printed.
+import type { CpuShare } from './cpu';
 
 export interface RunStats {
   /** Completed requests (or operations) that succeeded. */
@@ -9,6 +10,8 @@ export interface RunStats {
   rps: number;
   p50: number;
   p95: number;
+  /** CPU milliseconds per operation of the server, PostgreSQL and the load generator (Linux). */
+  cpu?: CpuShare;
 }
 
 /** The q-quantile (0..1) of ascending samples, nearest rank. */
@@ -33,7 +36,14 @@ export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(di
 
 /** "37.2/s, p50 52.0 ms, p95 80.1 ms" */
 export const describe = (s: RunStats) =>
-  `${fmt(s.rps)}/s, p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms (${s.count} ok${s.errors ? `, ${s.errors} failed` : ''})`;
+  `${fmt(s.rps)}/s, p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms (${s.count} ok${s.errors ? `, ${s.errors} failed` : ''})` +
+  (s.cpu
+    ? `; CPU ms/op: server ${fmt(s.cpu.server)} (event loop ${fmt(s.cpu.loop)}), PostgreSQL ${fmt(s.cpu.postgres)}, bench ${fmt(s.cpu.client)}`
+    : '');
+
+/** The CPU columns of a table row: server, its event loop, PostgreSQL, the load generator (— without /proc). */
+export const cpuCells = (s: RunStats) =>
+  s.cpu ? [fmt(s.cpu.server), fmt(s.cpu.loop), fmt(s.cpu.postgres), fmt(s.cpu.client)] : ['—', '—', '—', '—'];
 
 /** A Markdown table: header cells, then rows. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

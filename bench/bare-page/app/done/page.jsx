@@ -1,0 +1,3 @@
+export default function Done() {
+  return <p>Otrzymano</p>;
+}
