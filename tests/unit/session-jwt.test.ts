@@ -19,6 +19,27 @@ describe('session cookie with cached keys', () => {
     expect(header(await encode({ token, secret, salt }))).toEqual(header(await authEncode({ token, secret, salt })));
   });
 
+  it('carries issue time, expiry after maxAge and a unique id, as Auth.js writes them', async () => {
+    const [a, b] = [await encode({ token, secret, salt, maxAge: 600 }), await encode({ token, secret, salt, maxAge: 600 })];
+    const claims = await authDecode({ token: a, secret, salt });
+    expect(claims!.exp! - claims!.iat!).toBe(600);
+    expect(Math.abs(claims!.iat! - Date.now() / 1000)).toBeLessThan(5);
+    expect(claims!.jti).not.toBe((await authDecode({ token: b, secret, salt }))!.jti);
+    // A fresh IV each time: the same token never encrypts to the same cookie.
+    expect(a.split('.')[2]).not.toBe(b.split('.')[2]);
+  });
+
+  it('is refused by Auth.js when any part was changed', async () => {
+    const parts = (await encode({ token, secret, salt })).split('.');
+    for (const i of [0, 2, 3, 4]) {
+      const changed = [...parts];
+      const bytes = Buffer.from(changed[i]!, 'base64url');
+      bytes[bytes.length >> 1]! ^= 1;
+      changed[i] = bytes.toString('base64url');
+      await expect(authDecode({ token: changed.join('.'), secret, salt }), `part ${i}`).rejects.toThrow();
+    }
+  });
+
   it('refuses a cookie made with another secret or for another cookie name', async () => {
     const jwe = await encode({ token, secret, salt });
     await expect(decode({ token: jwe, secret: `${secret}-other`, salt })).rejects.toThrow();
