@@ -26,23 +26,31 @@ function processTicks(pid: number | string, thread?: number): number | null {
   }
 }
 
-function postgresTicks(): number {
-  let total = 0;
+/** Each PostgreSQL process's ticks (a connection's backend comes and goes). */
+function postgresTicks(): Map<string, number> {
+  const found = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += processTicks(pid) ?? 0;
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') found.set(pid, processTicks(pid) ?? 0);
     } catch {
       // gone meanwhile
     }
   }
+  return found;
+}
+
+/** What the processes alive at the end spent since the start (one that ended meanwhile is left out). */
+function postgresSince(start: Map<string, number>, end: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, ticks] of end) total += ticks - (start.get(pid) ?? 0);
   return total;
 }
 
 interface Snapshot {
   server: number;
   loop: number;
-  postgres: number;
+  postgres: Map<string, number>;
   client: number;
 }
 
@@ -52,7 +60,7 @@ function snapshot(serverPid: number | undefined): Snapshot | null {
   const loop = serverPid === undefined ? 0 : processTicks(serverPid, serverPid);
   if (server === null || loop === null) return null;
   const { user, system } = process.cpuUsage();
-  return { server: server * TICK_MS, loop: loop * TICK_MS, postgres: postgresTicks() * TICK_MS, client: (user + system) / 1000 };
+  return { server: server * TICK_MS, loop: loop * TICK_MS, postgres: postgresTicks(), client: (user + system) / 1000 };
 }
 
 /** Starts measuring; `stop(count)` gives each party's CPU milliseconds per operation. */
@@ -62,8 +70,9 @@ export function cpuMeter(serverPid: number | undefined): { stop(count: number): 
     stop(count) {
       const end = start && snapshot(serverPid);
       if (!start || !end || count === 0) return undefined;
-      const per = (key: keyof Snapshot) => (end[key] - start[key]) / count;
-      return { server: per('server'), loop: per('loop'), postgres: per('postgres'), client: per('client') };
+      const per = (key: 'server' | 'loop' | 'client') => (end[key] - start[key]) / count;
+      const postgres = (postgresSince(start.postgres, end.postgres) * TICK_MS) / count;
+      return { server: per('server'), loop: per('loop'), postgres, client: per('client') };
     },
   };
 }

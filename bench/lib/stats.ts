@@ -38,7 +38,7 @@ export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(di
 export const describe = (s: RunStats) =>
   `${fmt(s.rps)}/s, p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms (${s.count} ok${s.errors ? `, ${s.errors} failed` : ''})` +
   (s.cpu
-    ? `; CPU ms/op: server ${fmt(s.cpu.server)} (event loop ${fmt(s.cpu.loop)}), PostgreSQL ${fmt(s.cpu.postgres)}, bench ${fmt(s.cpu.client)}`
+    ? `; CPU ms/op: ${s.cpu.server ? `server ${fmt(s.cpu.server)} (event loop ${fmt(s.cpu.loop)}), ` : ''}PostgreSQL ${fmt(s.cpu.postgres)}, bench ${fmt(s.cpu.client)}`
     : '');
 
 /** The CPU columns of a table row: server, its event loop, PostgreSQL, the load generator (— without /proc). */
