@@ -20,7 +20,7 @@ export interface SessionGrant {
 }
 
 /** The token the session cookie carries (what auth.ts's `jwt` callback checks on every request). */
-export const sessionToken = (grant: SessionGrant) => ({ sub: grant.id, role: grant.role, ver: grant.ver, sid: grant.sid });
+const sessionToken = (grant: SessionGrant) => ({ sub: grant.id, role: grant.role, ver: grant.ver, sid: grant.sid });
 
 /**
  * The cookie's name as Auth.js derives it for this request: `__Secure-` over HTTPS, which it
