@@ -146,10 +146,10 @@ describePostgres('outbox delivery with several dispatchers [postgres]', () => {
 
   it('tells listening dispatchers of a queued email when its transaction commits, and never of a rolled-back one', async () => {
     const listener = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const message = { template: 'probe', subject: 'Probe', html: '<p>x</p>', text: 'x', recipient: 'probe@example.pl' };
     let heard = 0;
     try {
       await listener.listen('email_outbox', () => heard++);
-      const message = { template: 'probe', subject: 'Probe', html: '<p>x</p>', text: 'x', recipient: 'probe@example.pl' };
       await database.db
         .transaction(async (tx) => {
           await enqueueEmail(tx, message);
@@ -166,6 +166,8 @@ describePostgres('outbox delivery with several dispatchers [postgres]', () => {
       expect(heard).toBe(1);
     } finally {
       await listener.end();
+      // The probe must not reach the delivery tests that share this database.
+      await database.db.delete(emailOutbox).where(eq(emailOutbox.recipient, message.recipient));
     }
   });
 
