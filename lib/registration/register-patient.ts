@@ -81,7 +81,7 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
     const identity = data.pesel ?? `brak:${lastKey}|${firstKey}|${data.birthDate}`;
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${identity}, 0))`);
 
-    const { emailOwner, records, loginTaken: loginOwned } = await lookUpRegistrant(tx, data, firstKey, lastKey);
+    const { emailOwner, records, loginInUse } = await lookUpRegistrant(tx, data, firstKey, lastKey);
     if (emailOwner) {
       if (env.NOTIFY_EMAIL_OWNER_ON_CONFLICT) {
         // Rare, so rendered here rather than before every registration; in the owner's language,
@@ -111,7 +111,7 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
     }
 
     // Staff sign in on the same page, so their logins are taken too.
-    if (loginOwned) return loginTaken();
+    if (loginInUse) return loginTaken();
 
     try {
       // A savepoint, so that losing a race to a concurrent registration still lets this
@@ -207,7 +207,7 @@ interface Registrant {
   /** The record with this PESEL, or without one the records of this name and birth date (two at most). */
   records: PatientRecord[];
   /** A patient or a staff member has this login. */
-  loginTaken: boolean;
+  loginInUse: boolean;
 }
 
 /**
@@ -230,7 +230,7 @@ async function lookUpRegistrant(tx: Db, data: RegistrationData, firstKey: string
         (exists (select 1 from ${webAccounts} where lower(login) = lower(${data.login}))
           or exists (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}))) as login_taken`),
   );
-  return { emailOwner: row!.email_owner, records: row!.records ?? [], loginTaken: row!.login_taken };
+  return { emailOwner: row!.email_owner, records: row!.records ?? [], loginInUse: row!.login_taken };
 }
 
 function submittedSnapshot(data: RegistrationData): Record<string, string | null> {
