@@ -6,6 +6,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a navigation the URL is there before the page has finished arriving (Next streams the
+  // <title> with its metadata): wait for the document to be complete, title included, so that
+  // axe judges the page, not a moment of its loading. A page without a title still fails here.
+  await page.waitForLoadState('load');
+  await expect(page).toHaveTitle(/\S/);
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = results.violations.map((v) => ({
