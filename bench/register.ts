@@ -11,7 +11,7 @@ import { runLevels } from './lib/load';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, startServer } from './lib/server';
-import { cpuCells, fmt, table, type RunStats } from './lib/stats';
+import { againstFloorCells, cpuCells, fmt, table, type RunStats } from './lib/stats';
 
 const BASE = 10_000;
 const MILLION = 1_000_000;
@@ -44,18 +44,7 @@ main(() =>
       const rows = options.levels.map((c) => {
         const a = app.get(c)!;
         const f = floor.get(c)!;
-        return [
-          String(c),
-          fmt(a.rps),
-          fmt(a.p50),
-          fmt(a.p95),
-          fmt(f.rps),
-          fmt(f.p50),
-          fmt(a.rps / f.rps, 2),
-          ...cpuCells(a),
-          cpuCells(f)[2]!,
-          cpuCells(f)[3]!,
-        ];
+        return [...againstFloorCells(c, a, f), ...cpuCells(a), cpuCells(f)[2]!, cpuCells(f)[3]!];
       });
       const largeRows = large
         ? options.levels.map((c) => {

@@ -10,7 +10,7 @@ import { seedPatients } from './lib/db';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, startServer } from './lib/server';
-import { cpuCells, fmt, table } from './lib/stats';
+import { againstFloorCells, cpuCells, table } from './lib/stats';
 
 const ACCOUNTS = 10_000;
 
@@ -48,21 +48,7 @@ main(() =>
         const a = app.get(c)!;
         const f = floor.get(c)!;
         const [server, loop, postgres, client] = cpuCells(a);
-        return [
-          String(c),
-          fmt(a.rps),
-          fmt(a.p50),
-          fmt(a.p95),
-          fmt(f.rps),
-          fmt(f.p50),
-          fmt(a.rps / f.rps, 2),
-          server!,
-          cpuCells(f)[3]!,
-          loop!,
-          cpuCells(next.get(c)!)[1]!,
-          postgres!,
-          client!,
-        ];
+        return [...againstFloorCells(c, a, f), server!, cpuCells(f)[3]!, loop!, cpuCells(next.get(c)!)[1]!, postgres!, client!];
       });
       publish(
         {

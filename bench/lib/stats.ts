@@ -45,6 +45,17 @@ export const describe = (s: RunStats) =>
 export const cpuCells = (s: RunStats) =>
   s.cpu ? [fmt(s.cpu.server), fmt(s.cpu.loop), fmt(s.cpu.postgres), fmt(s.cpu.client)] : ['—', '—', '—', '—'];
 
+/** The first cells of a row against a floor: concurrency, the app's rate and latencies, the floor's, their ratio. */
+export const againstFloorCells = (concurrency: number, app: RunStats, floor: RunStats) => [
+  String(concurrency),
+  fmt(app.rps),
+  fmt(app.p50),
+  fmt(app.p95),
+  fmt(floor.rps),
+  fmt(floor.p50),
+  fmt(app.rps / floor.rps, 2),
+];
+
 /** A Markdown table: header cells, then rows. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
