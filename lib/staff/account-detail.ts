@@ -1,6 +1,7 @@
 // One account as the desk sees it before deciding: the account, its patient record, consents,
 // links (with the state each is in), emails and audit entries.
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts, type TokenPurpose } from '@/db/schema';
 import { tokenState, type TokenState } from '@/lib/account/inspect-account-token';
@@ -15,16 +16,20 @@ export interface SentLink {
   state: Exclude<TokenState, 'unknown'>;
 }
 
-const verifiedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.verifiedBy})`;
-const blockedByStaff = sql<string | null>`(select name from ${staffAccounts} where ${staffAccounts.id} = ${webAccounts.blockedBy})`;
+// The staff members who verified and blocked, each joined under its own alias (a correlated
+// subquery inside sql`` would depend on how Drizzle happens to qualify the columns).
+const verifier = alias(staffAccounts, 'verifier');
+const blocker = alias(staffAccounts, 'blocker');
 
 /** Everything the desk needs to decide about one account. */
 export async function getAccountDetail(db: Db, accountId: string, now = new Date()) {
   if (!isUuid(accountId)) return null;
   const [account] = await db
-    .select({ account: webAccounts, patient: patients, verifiedByName: verifiedByStaff, blockedByName: blockedByStaff })
+    .select({ account: webAccounts, patient: patients, verifiedByName: verifier.name, blockedByName: blocker.name })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .leftJoin(verifier, eq(verifier.id, webAccounts.verifiedBy))
+    .leftJoin(blocker, eq(blocker.id, webAccounts.blockedBy))
     .where(eq(webAccounts.id, accountId));
   if (!account) return null;
   const [given, tokens, emails, audit] = await Promise.all([

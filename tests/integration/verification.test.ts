@@ -173,6 +173,15 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(await getAccountDetail(db(), 'not-a-uuid')).toBeNull();
   });
 
+  it('names who verified and who blocked, each from their own staff row', async () => {
+    const { accountId } = await newAccount(db());
+    expect((await getAccountDetail(db(), accountId))?.verifiedByName).toBeNull();
+    await verifyAccount(db(), registrar, accountId, 'dowod_osobisty');
+    expect(await blockAccount(db(), admin, accountId, 'Podejrzenie podszycia się')).toEqual({ ok: true });
+    const detail = await getAccountDetail(db(), accountId);
+    expect([detail?.verifiedByName, detail?.blockedByName]).toEqual(['Pani registrar', 'Pani admin']);
+  });
+
   it('tells the desk the state of each link by the rule its own page uses', async () => {
     const { accountId } = await newAccount(db());
     const registered = await getAccountDetail(db(), accountId);
