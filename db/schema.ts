@@ -1,7 +1,7 @@
 // Tables, indexes and inferred types of E-Rejestracja. Uniqueness rules of SPEC §4 live here
 // as indexes so that concurrent submissions can never both win.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { locales } from '@/lib/i18n/locales';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -281,6 +281,19 @@ export const usedCaptchas = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('used_captchas_expires_idx').on(t.expiresAt)],
+);
+
+// Single-use values other than captchas: each (purpose, nonce) can be spent once, by the first
+// request that inserts it, on every instance (a finished sign-in's nonce, later the identity
+// node's artifacts and assertion IDs). Rows are kept until they expire, then retention deletes them.
+export const usedNonces = pgTable(
+  'used_nonces',
+  {
+    purpose: text('purpose').notNull(),
+    nonce: text('nonce').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.purpose, t.nonce] }), index('used_nonces_expires_idx').on(t.expiresAt)],
 );
 
 export const auditLog = pgTable(

@@ -12,7 +12,7 @@ import { logError } from './log';
 const REGISTRATION_OUTCOMES = ['registered', 'conflict', 'invalid', 'error'] as const;
 // success: a session was issued (after the password, or after the second factor);
 // second_factor: the password was right and a code (or enrolment) is asked for next.
-const SIGN_IN_OUTCOMES = ['success', 'second_factor', 'invalid', 'pending', 'blocked', 'limited', 'code_invalid', 'code_limited'] as const;
+const SIGN_IN_OUTCOMES = ['success', 'second_factor', 'invalid', 'blocked', 'limited', 'code_invalid', 'code_limited'] as const;
 const DELIVERY_RESULTS = ['sent', 'retryable_error', 'permanent_error'] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | 'other' =>

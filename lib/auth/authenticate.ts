@@ -20,7 +20,7 @@ export type AuthenticateResult =
       /** A confirmed second factor is set up: the sign-in goes on to the code step. */
       secondFactor: boolean;
     }
-  | { ok: false; reason: 'invalid' | 'pending' | 'blocked' };
+  | { ok: false; reason: 'invalid' | 'blocked' };
 
 const invalid = { ok: false, reason: 'invalid' } as const;
 
@@ -86,9 +86,11 @@ export async function authenticate(db: Db, login: string, password: string): Pro
     await verifyAgainstDummy(password);
     return invalid;
   }
+  // Not activated yet: there is no password to check, so any password would be told apart from
+  // a wrong one. The answer is the generic one; /login offers the activation link to everyone.
   if (!account.passwordHash) {
     await verifyAgainstDummy(password);
-    return account.status === 'blocked' ? invalid : { ok: false, reason: 'pending' };
+    return invalid;
   }
   if (!(await verifyPassword(account.passwordHash, password))) return invalid;
   if (account.status === 'blocked') return { ok: false, reason: 'blocked' };

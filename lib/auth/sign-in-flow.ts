@@ -1,10 +1,12 @@
 // Signing in, step by step: the password (with its limits), then — when the account has one, or
 // a staff member must enrol one — the second factor. A session is issued only after both.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { consume, peek, reset } from '@/lib/security/rate-limit';
+import { spendNonce } from '@/lib/security/used-nonces';
 import { signInWithLimits, type Role } from './authenticate';
-import { verifySecondFactor, type MfaOwner } from './mfa';
+import { hasSecondFactor, verifySecondFactor, type MfaOwner } from './mfa';
 import { recordStaffEvent, staffIdByLogin } from './sign-in-events';
 import type { SessionGrant } from './session-cookie';
 import { startSignedInSession } from './sessions';
@@ -16,6 +18,8 @@ export interface PendingSignIn {
   ver: number;
   stage: 'code' | 'enrol' | 'enrolled';
   next?: string;
+  /** Stage `enrolled`: spent server-side when the session is issued, so the cookie issues one. */
+  nonce?: string;
 }
 
 export const PENDING_TTL_MS = 5 * 60_000;
@@ -23,7 +27,7 @@ export const PENDING_TTL_MS = 5 * 60_000;
 export type StepResult =
   | { status: 'complete'; grant: SessionGrant; role: Role; next?: string }
   | { status: 'second-factor'; pending: PendingSignIn }
-  | { status: 'refused'; reason: 'invalid' | 'pending' | 'blocked' | 'limited'; retryAfterSeconds: number };
+  | { status: 'refused'; reason: 'invalid' | 'blocked' | 'limited'; retryAfterSeconds: number };
 
 export const mfaOwner = (principal: { id: string; role: Role }): MfaOwner => ({
   kind: principal.role === 'patient' ? 'patient' : 'staff',
@@ -68,6 +72,23 @@ export async function codeStep(db: Db, pending: PendingSignIn, code: string, ip:
   }
   await reset(db, 'mfaAccount', pending.id);
   if (staff) await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: verified.method }, ip);
+  return { status: 'complete', grant: await grantSession(db, pending), role: pending.role, next: pending.next };
+}
+
+/** The pending sign-in once a factor was enrolled at sign-in: a fresh nonce makes it good for one session. */
+export const enrolledPending = (pending: PendingSignIn): PendingSignIn => ({ ...pending, stage: 'enrolled', nonce: randomUUID() });
+
+/**
+ * After enrolment at sign-in (the recovery codes were shown): the session, issued once per
+ * finished sign-in. The pending cookie lives for minutes and could be sent again from anywhere,
+ * so its nonce is spent in the database first; a replay finds it spent and gets nothing.
+ */
+export async function enrolledStep(db: Db, pending: PendingSignIn, ip: string | null): Promise<StepResult> {
+  const refused = { status: 'refused', reason: 'invalid', retryAfterSeconds: 0 } as const;
+  if (pending.stage !== 'enrolled' || !pending.nonce) return refused;
+  if (!(await hasSecondFactor(db, mfaOwner(pending)))) return refused;
+  if (!(await spendNonce(db, 'sign-in.enrolled', pending.nonce, new Date(Date.now() + PENDING_TTL_MS)))) return refused;
+  if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, ip);
   return { status: 'complete', grant: await grantSession(db, pending), role: pending.role, next: pending.next };
 }
 

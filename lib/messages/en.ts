@@ -44,6 +44,7 @@ export const en = {
     noAccount: 'Don’t have an account yet?',
     register: 'Create an account',
     forgot: 'Forgotten your password?',
+    resendActivation: 'Did not get the activation link?',
     registerIntro: 'You can create a patient portal account in a few minutes. You will need an email address.',
     goTo: 'Go to the sign-in page',
   },
@@ -174,7 +175,6 @@ export const en = {
   limited: (wait: string) => `Too many attempts in a short time. Please try again in ${wait}.`,
   signIn: {
     failed: 'Incorrect username or password.',
-    pending: 'Your account has not been activated yet. Click the activation link in the email we sent you to set your password.',
     blocked: 'Your account is blocked. Please contact the facility’s staff.',
     required: 'Enter your username and password.',
     signedOut: 'You have been signed out.',

@@ -52,6 +52,7 @@ export const pl = {
     noAccount: 'Nie masz jeszcze konta?',
     register: 'Załóż konto',
     forgot: 'Nie pamiętam hasła',
+    resendActivation: 'Nie dostałem linku aktywacyjnego',
     registerIntro: 'Konto w portalu pacjenta założysz w kilka minut. Potrzebny będzie adres email.',
     goTo: 'Przejdź do strony logowania',
   },
@@ -184,7 +185,6 @@ export const pl = {
   limited: (wait: string) => `Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za ${wait}${wait.endsWith('.') ? '' : '.'}`,
   signIn: {
     failed: 'Nieprawidłowy login lub hasło.',
-    pending: 'Konto nie zostało jeszcze aktywowane. Kliknij link aktywacyjny z wiadomości email, aby ustawić hasło.',
     blocked: 'Konto jest zablokowane. Skontaktuj się z pracownikami jednostki.',
     required: 'Podaj login i hasło.',
     signedOut: 'Wylogowano.',

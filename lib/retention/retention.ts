@@ -25,6 +25,7 @@ import {
   authSessions,
   rateLimits,
   usedCaptchas,
+  usedNonces,
   webAccounts,
 } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -52,6 +53,8 @@ export interface RetentionCounts {
   links: number;
   blockedAttempts: number;
   captchas: number;
+  /** Spent single-use values (sign-in nonces, identity-node artifacts) past their expiry. */
+  nonces: number;
   emailBodies: number;
   rateLimits: number;
   signinThrottles: number;
@@ -131,6 +134,7 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       .where(lt(blockedRegistrations.createdAt, daysBefore(now, config.blockedAttemptsDays)))
       .returning({ id: blockedRegistrations.id });
     const captchas = await tx.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, now)).returning({ nonce: usedCaptchas.nonce });
+    const nonces = await tx.delete(usedNonces).where(lt(usedNonces.expiresAt, now)).returning({ nonce: usedNonces.nonce });
     const bodies = await tx
       .update(emailOutbox)
       .set({ html: '', text: '' })
@@ -157,6 +161,7 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       links: tokens.length + changes.length,
       blockedAttempts: blocked.length,
       captchas: captchas.length,
+      nonces: nonces.length,
       emailBodies: bodies.length,
       rateLimits: limits.length,
       signinThrottles,

@@ -14,8 +14,6 @@ export function refusedStep<Field extends string>(
   values: Values<Field> = {},
 ) {
   switch (result.reason) {
-    case 'pending':
-      return reply.refused('pending', t.signIn.pending, values);
     case 'blocked':
       return reply.refused('blocked', t.signIn.blocked, values);
     case 'limited':

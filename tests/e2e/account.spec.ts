@@ -26,9 +26,14 @@ test.describe('signing in', () => {
     await expect(loginPage.login).toHaveAccessibleDescription(SIGN_IN_MESSAGES.failed);
   });
 
-  test('an account whose activation link was not used yet is told to activate it', async ({ page, loginPage }) => {
+  test('an account whose activation link was not used yet gets the generic answer and the way to a new link', async ({
+    page,
+    loginPage,
+  }) => {
     const person = await registerPerson(page);
-    await loginPage.expectRefused(person.login, strongPassword(), SIGN_IN_MESSAGES.pending);
+    await loginPage.expectRefused(person.login, strongPassword(), SIGN_IN_MESSAGES.failed);
+    await page.getByRole('link', { name: 'Nie dostałem linku aktywacyjnego' }).click();
+    await expect(page).toHaveURL(/\/activate\/resend$/);
   });
 
   test('a patient signs in with the login typed in another case and lands on the account page', async ({

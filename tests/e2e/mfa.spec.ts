@@ -90,8 +90,21 @@ test.describe('staff second factor and idle sessions', () => {
         await expect(enrolment.error).toContainText('Nieprawidłowy kod');
         const { recoveryCodes } = await enrolment.enrol(login);
         expect(new Set(recoveryCodes).size).toBe(10);
+        const pendingCookie = (await context.cookies()).find((c) => c.name === 'erej-sign-in');
+        expect(pendingCookie).toBeDefined();
         await enrolment.continue.click();
         await expect(page).toHaveURL(url('/admin/verifications'));
+
+        // The pending sign-in cookie, replayed from another client, issues no second session.
+        const thief = await browser.newContext({ javaScriptEnabled: js });
+        await thief.addCookies([pendingCookie!]);
+        const thiefPage = await thief.newPage();
+        await thiefPage.goto(url('/login/mfa-setup'));
+        await new EnrolmentPage(thiefPage).continue.click();
+        await expect(thiefPage).toHaveURL(url('/login'));
+        const replayed = await thief.request.get(url('/admin/verifications'), { maxRedirects: 0 });
+        expect(replayed.status(), 'no session from a replayed pending sign-in').toBe(307);
+        await thief.close();
 
         // 2. Next sign-in: the code step; the code just used is refused (replay), a fresh one works.
         await page.context().clearCookies();

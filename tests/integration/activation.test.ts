@@ -147,9 +147,10 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect(await latestToken(accountId, '/password/reset')).toBeUndefined();
   });
 
-  it('answers sign-in with one generic reason for unknown logins and wrong passwords', async () => {
+  it('answers sign-in with one generic reason for unknown logins, logins not activated and wrong passwords', async () => {
     const { data, token } = await registered();
-    expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'pending' });
+    // Not activated yet: the same answer, whatever password (there is none to check).
+    expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
     expect(await authenticate(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
     expect(await authenticate(db(), 'nobody.at.all', GOOD)).toEqual({ ok: false, reason: 'invalid' });

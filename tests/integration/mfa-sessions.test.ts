@@ -7,10 +7,10 @@ import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { confirmEnrolment, hasSecondFactor, startEnrolment, verifySecondFactor, type MfaOwner } from '@/lib/auth/mfa';
 import { decryptSecret, mfaKey } from '@/lib/auth/mfa-crypto';
 import { checkSession, endAllSessions, endSession, startSession } from '@/lib/auth/sessions';
-import { codeStep, passwordStep, type PendingSignIn } from '@/lib/auth/sign-in-flow';
+import { codeStep, enrolledPending, enrolledStep, passwordStep, type PendingSignIn } from '@/lib/auth/sign-in-flow';
 import { env } from '@/lib/env';
 import { registerPatient } from '@/lib/registration/register-patient';
-import { addStaff, resetStaffMfa } from '@/lib/staff/staff-accounts';
+import { addStaff, listStaff, resetStaffMfa } from '@/lib/staff/staff-accounts';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, person, uniqueSuffix } from '../helpers/registration';
 
@@ -183,6 +183,46 @@ describeEachDatabase('second factor', (kind) => {
         ['staff.signin.success', '192.0.2.9'],
       ]),
     );
+  });
+
+  it('issues one session per enrolment at sign-in: the enrolled pending sign-in replayed gets none', async () => {
+    const staff = await newStaff(db());
+    const first = await passwordStep(db(), staff.login, PASSWORD, '10.0.2.1');
+    if (first.status !== 'second-factor') throw new Error(first.status);
+    // Not before a factor is confirmed, and never from the stage before.
+    const enrolled = enrolledPending(first.pending);
+    expect(await enrolledStep(db(), enrolled, '10.0.2.1')).toMatchObject({ status: 'refused' });
+    await enrol(db(), { kind: 'staff', id: staff.id });
+    expect(await enrolledStep(db(), first.pending, '10.0.2.1')).toMatchObject({ status: 'refused' });
+    expect(await enrolledStep(db(), { ...enrolled, nonce: undefined }, '10.0.2.1')).toMatchObject({ status: 'refused' });
+    const done = await enrolledStep(db(), enrolled, '10.0.2.1');
+    expect(done).toMatchObject({ status: 'complete', role: 'registrar' });
+    // The same cookie again, from this client or another, at once or racing: refused.
+    const replays = await Promise.all([1, 2, 3].map((i) => enrolledStep(db(), enrolled, `10.0.2.${i + 1}`)));
+    expect(replays.map((r) => r.status)).toEqual(['refused', 'refused', 'refused']);
+    const sessions = await db().select().from(authSessions).where(eq(authSessions.staffId, staff.id));
+    expect(sessions).toHaveLength(1);
+    const successes = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.staffId, staff.id), eq(auditLog.action, 'staff.signin.success')));
+    expect(successes).toHaveLength(1);
+    // A later enrolment's pending sign-in has a nonce of its own.
+    expect(enrolledPending(first.pending).nonce).not.toBe(enrolled.nonce);
+  });
+
+  it('lists staff with a confirmed factor as having one, and those mid-enrolment or without one as not', async () => {
+    const enrolled = await newStaff(db());
+    const started = await newStaff(db(), 'admin');
+    const none = await newStaff(db());
+    await enrol(db(), { kind: 'staff', id: enrolled.id });
+    await startEnrolment(db(), { kind: 'staff', id: started.id }, 'test');
+    // A patient's factor counts for nobody on staff.
+    const patient = await newPatient(db());
+    await enrol(db(), { kind: 'patient', id: patient.id });
+    const listed = new Map((await listStaff(db())).map((s) => [s.id, s.mfa]));
+    expect([listed.get(enrolled.id), listed.get(started.id), listed.get(none.id)]).toEqual([true, false, false]);
+    expect((await listStaff(db())).filter((s) => s.id === enrolled.id)).toHaveLength(1);
   });
 
   it('reset-mfa removes the factor, ends sessions and is audited', async () => {

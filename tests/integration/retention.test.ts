@@ -18,6 +18,7 @@ import {
   signinThrottles,
   staffAccounts,
   usedCaptchas,
+  usedNonces,
   webAccounts,
 } from '@/db/schema';
 import { requestEmailChange } from '@/lib/account/change-email';
@@ -46,6 +47,7 @@ const TABLES: Record<string, { table: PgTable; key: (row: Record<string, unknown
   patient_data_changes: { table: patientDataChanges, key: (r) => String(r.id) },
   blocked_registrations: { table: blockedRegistrations, key: (r) => String(r.id) },
   used_captchas: { table: usedCaptchas, key: (r) => String(r.nonce) },
+  used_nonces: { table: usedNonces, key: (r) => `${String(r.purpose)}:${String(r.nonce)}` },
   rate_limits: { table: rateLimits, key: (r) => String(r.key) },
   audit_log: { table: auditLog, key: (r) => String(r.id) },
   staff_accounts: { table: staffAccounts, key: (r) => String(r.id) },
@@ -173,6 +175,10 @@ describeEachDatabase('retention', (kind) => {
       { nonce: `old-${uniqueSuffix()}`, expiresAt: ago(1) },
       { nonce: `new-${uniqueSuffix()}`, expiresAt: new Date(Date.now() + 600_000) },
     ]);
+    await d.insert(usedNonces).values([
+      { purpose: 'sign-in.enrolled', nonce: `old-${uniqueSuffix()}`, expiresAt: ago(1) },
+      { purpose: 'sign-in.enrolled', nonce: `new-${uniqueSuffix()}`, expiresAt: new Date(Date.now() + 600_000) },
+    ]);
     await d.insert(rateLimits).values([
       { key: `test:old-${uniqueSuffix()}`, points: 3, expire: ago(1) },
       { key: `test:new-${uniqueSuffix()}`, points: 3, expire: new Date(Date.now() + 600_000) },
@@ -239,6 +245,7 @@ describeEachDatabase('retention', (kind) => {
       links: expiredTokens.filter((t) => !staleAccounts.has(t.accountId)).length + 1,
       blockedAttempts: 1,
       captchas: 1,
+      nonces: 1,
       emailBodies: 1,
       rateLimits: 1,
       signinThrottles: 1,
@@ -255,6 +262,11 @@ describeEachDatabase('retention', (kind) => {
       blocked_registrations: { removed: [oldAttempt!.id], changed: [], added: [] },
       used_captchas: {
         removed: [...before.get('used_captchas')!.keys()].filter((k) => k.startsWith('old-')).sort(),
+        changed: [],
+        added: [],
+      },
+      used_nonces: {
+        removed: [...before.get('used_nonces')!.keys()].filter((k) => k.startsWith('sign-in.enrolled:old-')).sort(),
         changed: [],
         added: [],
       },

@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import type { CodeState } from '@/components/mfa/code-form';
 import type { EnrolState } from '@/components/mfa/enrolment-form';
 import { getDb } from '@/db/client';
-import { confirmEnrolment, hasSecondFactor } from '@/lib/auth/mfa';
+import { confirmEnrolment } from '@/lib/auth/mfa';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
 import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from '@/lib/auth/pending-sign-in';
 import { recordStaffEvent } from '@/lib/auth/sign-in-events';
-import { codeStep, grantSession, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
+import { codeStep, enrolledPending, enrolledStep, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
 import { env } from '@/lib/env';
 import { countSignIn } from '@/lib/metrics';
 import { clientIp } from '@/lib/request';
@@ -19,7 +19,7 @@ import { malformedEnrolmentCode, refusedStep } from '@/lib/web/sign-in-answers';
 // Signing in has no caller yet: the password step is open to anyone, and the steps after it
 // (the code, enrolment) act only on the pending sign-in kept in a signed, short-lived cookie.
 
-export type SignInState = ActionState<'required' | 'failed' | 'pending' | 'blocked', 'login'>;
+export type SignInState = ActionState<'required' | 'failed' | 'blocked', 'login'>;
 
 /** Turns a finished sign-in into the session cookie and goes on. */
 async function finish(result: Extract<StepResult, { status: 'complete' }>): Promise<never> {
@@ -69,18 +69,17 @@ export const confirmEnrolmentAtSignInAction = formAction<EnrolState, 'anyone'>('
   const result = await confirmEnrolment(db, mfaOwner(pending), code);
   if (!result.ok) return result.reason === 'invalid' ? reply.refused('failed', t.mfa.failed) : reply.refused('expired', t.mfa.expired);
   if (pending.role !== 'patient') await recordStaffEvent(db, pending.id, 'staff.signin.mfa_enrolled', {}, clientIp(await headers()));
-  await writePendingSignIn({ ...pending, stage: 'enrolled' });
+  await writePendingSignIn(enrolledPending(pending));
   return { ...reply.ok(), recoveryCodes: result.recoveryCodes };
 });
 
 /** After the recovery codes were shown: the session is issued. */
 export const continueAfterEnrolmentAction = postAction('anyone', async () => {
   const pending = await readPendingSignIn();
-  const db = await getDb();
-  if (!pending || pending.stage !== 'enrolled' || !(await hasSecondFactor(db, mfaOwner(pending)))) redirect('/login');
+  if (!pending) redirect('/login');
+  const result = await enrolledStep(await getDb(), pending, clientIp(await headers()));
   await clearPendingSignIn();
-  if (pending.role !== 'patient')
-    await recordStaffEvent(db, pending.id, 'staff.signin.success', { mfa: true, method: 'enrolment' }, clientIp(await headers()));
-  countSignIn({ status: 'complete' }, 'code');
-  await finish({ status: 'complete', grant: await grantSession(db, pending), role: pending.role, next: pending.next });
+  if (result.status !== 'complete') redirect('/login');
+  countSignIn(result, 'code');
+  await finish(result);
 });

@@ -36,6 +36,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {w.login.forgot}
             </Link>
           </p>
+          {/* For everyone: sign-in never says whether a login is waiting for activation. */}
+          <p className="mt-2">
+            <Link href="/activate/resend" className={linkClass}>
+              {w.login.resendActivation}
+            </Link>
+          </p>
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-bold">{w.login.noAccount}</h2>

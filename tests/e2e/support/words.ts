@@ -23,7 +23,6 @@ export const SIGN_IN_LOCK_SUBJECT = 'Ktoś próbuje zalogować się na Twoje kon
 
 export const SIGN_IN_MESSAGES = {
   failed: 'Nieprawidłowy login lub hasło.',
-  pending: 'Konto nie zostało jeszcze aktywowane. Kliknij link aktywacyjny z wiadomości email, aby ustawić hasło.',
   blocked: 'Konto jest zablokowane. Skontaktuj się z pracownikami jednostki.',
 } as const;
 
