@@ -29,7 +29,14 @@ test.describe('health, readiness and metrics of the standalone server', () => {
     // proxy.ts does not run for them: no per-request CSP.
     expect(health.headers()['content-security-policy']).toBeUndefined();
 
-    const ready = await request.get('/api/ready');
+    // Anyone learns only whether the instance is ready; the checks need the metrics token.
+    const bare = await request.get('/api/ready');
+    expect(bare.status()).toBe(200);
+    expect(await bare.json()).toEqual({ status: 'ready' });
+    for (const authorization of [`Bearer ${E2E_METRICS_TOKEN}x`, `Basic ${E2E_METRICS_TOKEN}`, 'Bearer ']) {
+      expect(await (await request.get('/api/ready', { headers: { authorization } })).json(), authorization).toEqual({ status: 'ready' });
+    }
+    const ready = await request.get('/api/ready', { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
     expect(ready.status()).toBe(200);
     const report = (await ready.json()) as ReadyReport;
     expect(report.status).toBe('ready');
@@ -160,8 +167,12 @@ test.describe('readiness when PostgreSQL goes away', () => {
     viaRelay.host = `127.0.0.1:${relay.port}`;
     let server: StandaloneServer | undefined;
     try {
-      server = await startStandalone(3305, { DATABASE_URL: viaRelay.toString(), DEMO_SEED: '0' });
-      const ready = () => fetch(`${server!.url}/api/ready`, { signal: AbortSignal.timeout(10_000) });
+      server = await startStandalone(3305, { DATABASE_URL: viaRelay.toString(), DEMO_SEED: '0', METRICS_TOKEN: E2E_METRICS_TOKEN });
+      const ready = () =>
+        fetch(`${server!.url}/api/ready`, {
+          headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` },
+          signal: AbortSignal.timeout(10_000),
+        });
       const first = await ready();
       expect(first.status, `${await first.clone().text()}\n${server.output()}`).toBe(200);
 
