@@ -7,6 +7,7 @@ import { checkPassword, type PasswordRule } from '@/lib/password-policy';
 import { isCommonPassword } from '@/lib/auth/password-check';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { uniqueViolation } from '@/lib/db-errors';
+import { withoutBidiControls } from '@/lib/text';
 
 export type StaffResult = { ok: true; id: string } | { ok: false; error: string };
 
@@ -21,8 +22,9 @@ function staffPasswordProblems(password: string, login: string): PasswordRule[] 
 
 export async function addStaff(db: Db, params: { login: string; name: string; role: StaffRole; password: string }): Promise<StaffResult> {
   const login = params.login.trim();
+  const name = withoutBidiControls(params.name).trim();
   if (!LOGIN.test(login)) return { ok: false, error: 'login: 3–32 letters, digits, . _ -' };
-  if (params.name.trim() === '' || params.name.length > 100) return { ok: false, error: 'name: required, at most 100 characters' };
+  if (name === '' || name.length > 100) return { ok: false, error: 'name: required, at most 100 characters' };
   const problems = staffPasswordProblems(params.password, login);
   if (problems.length > 0) return { ok: false, error: `password breaks: ${problems.join(', ')} (strong rules, 12+ characters)` };
   const [patient] = await db
@@ -33,7 +35,7 @@ export async function addStaff(db: Db, params: { login: string; name: string; ro
   try {
     const [row] = await db
       .insert(staffAccounts)
-      .values({ login, name: params.name.trim(), role: params.role, passwordHash: await hashPassword(params.password) })
+      .values({ login, name, role: params.role, passwordHash: await hashPassword(params.password) })
       .returning({ id: staffAccounts.id });
     return { ok: true, id: row!.id };
   } catch (error) {

@@ -10,6 +10,7 @@ import { linkRecipientColumns, sendActivationLink } from '@/lib/account/send-acc
 import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
+import { withoutBidiControls } from '@/lib/text';
 
 export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
 
@@ -71,7 +72,8 @@ export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, acc
 }
 
 export async function blockAccount(db: Db, staff: StaffPrincipal, accountId: string, reason: string): Promise<DecisionResult> {
-  const why = reason.trim();
+  // Free text shown on the desk's pages and in the CSV: no control may reorder it there.
+  const why = withoutBidiControls(reason).trim();
   if (why.length < 3 || why.length > 500) return { ok: false, error: 'reason' };
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { accountTokens, auditLog, emailOutbox, webAccounts } from '@/db/schema';
+import { accountTokens, auditLog, emailOutbox, staffAccounts, webAccounts } from '@/db/schema';
 import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { registerPatient } from '@/lib/registration/register-patient';
@@ -180,6 +180,27 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(await blockAccount(db(), admin, accountId, 'Podejrzenie podszycia się')).toEqual({ ok: true });
     const detail = await getAccountDetail(db(), accountId);
     expect([detail?.verifiedByName, detail?.blockedByName]).toEqual(['Pani registrar', 'Pani admin']);
+  });
+
+  it('keeps a block reason and a staff name without bidirectional controls, so they cannot reorder the desk’s pages', async () => {
+    const { accountId } = await newAccount(db());
+    expect(await blockAccount(db(), registrar, accountId, 'Dokument \u202Efałszywy\u202C, \u2067sprawdzić\u2069')).toEqual({ ok: true });
+    const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, accountId));
+    expect(account!.blockedReason).toBe('Dokument fałszywy, sprawdzić');
+    const [entry] = (await auditOf(db(), accountId)).filter((e) => e.action === 'account.block');
+    expect(entry!.details).toEqual({ reason: 'Dokument fałszywy, sprawdzić' });
+    // Only controls: nothing is left, which is no reason.
+    const other = await newAccount(db());
+    expect(await blockAccount(db(), registrar, other.accountId, '\u202E\u202E\u202E\u202E')).toEqual({ ok: false, error: 'reason' });
+    const staff = await addStaff(db(), {
+      login: `staff.${uniqueSuffix()}`,
+      name: '\u202EPani Ewa',
+      role: 'registrar',
+      password: STAFF_PASSWORD,
+    });
+    if (!staff.ok) throw new Error(staff.error);
+    const [row] = await db().select().from(staffAccounts).where(eq(staffAccounts.id, staff.id));
+    expect(row!.name).toBe('Pani Ewa');
   });
 
   it('tells the desk the state of each link by the rule its own page uses', async () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, nameKey } from '@/lib/text';
+import { cleanText, hasNul, nameKey, withoutBidiControls } from '@/lib/text';
 
 const POLISH_LOWER = 'aąbcćdeęfghijklłmnńoóprsśtuwyzźż';
 const POLISH_UPPER = POLISH_LOWER.toUpperCase();
@@ -145,5 +145,32 @@ describe('nameKey', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('withoutBidiControls', () => {
+  it('drops every bidirectional embedding, override and isolate control', () => {
+    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const c of controls) expect(withoutBidiControls(`Nowak${c}owa`)).toBe('Nowakowa');
+  });
+
+  it('keeps everything else: letters of any script, punctuation, tabs', () => {
+    const text = "Zażółć gęślą jaźń — O'Brien-Łukasiewicz\tמרים";
+    expect(withoutBidiControls(text)).toBe(text);
+  });
+
+  it('leaves no bidi control whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        expect(withoutBidiControls(value)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
+      }),
+    );
+  });
+});
+
+describe('hasNul', () => {
+  it('finds NUL anywhere in a value, and only NUL', () => {
+    expect(['\u0000', 'a\u0000', '\u0000b', 'a\u0000b'].every(hasNul)).toBe(true);
+    expect(['', 'a', '%00', '\\0', '\u0001', '\uFFFD'].some(hasNul)).toBe(false);
   });
 });
