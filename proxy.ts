@@ -1,10 +1,11 @@
 // Runs before every page and action: a per-request CSP nonce and HSTS, and refusal of
 // state-changing requests that do not come from our own pages (foreign or missing Origin), are
-// too large, or are not well-formed forms. It does no authorization: pages and actions check
+// too large, or are not well-formed forms (an action is only ever called with a form). It does no authorization: pages and actions check
 // access themselves.
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { buildCsp, HSTS, isSameOrigin, MAX_BODY_BYTES } from '@/lib/security/headers';
+import { hasNul } from '@/lib/text';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -12,7 +13,7 @@ const refuse = (status: number, message: string) =>
   new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
 async function checkBody(request: NextRequest): Promise<NextResponse | null> {
-  if (!isSameOrigin(request.headers.get('origin'), request.nextUrl.origin, request.headers.get('host'))) {
+  if (!isSameOrigin(request.headers.get('origin'), request.headers.get('x-forwarded-host'), request.headers.get('host'))) {
     return refuse(403, 'Forbidden: cross-origin request');
   }
   // Forms always say how long they are; a chunked body could not be size-checked here.
@@ -21,26 +22,72 @@ async function checkBody(request: NextRequest): Promise<NextResponse | null> {
   if (Number(declared) > MAX_BODY_BYTES) return refuse(413, 'Payload too large');
   const type = request.headers.get('content-type') ?? '';
   const multipart = type.toLowerCase().startsWith('multipart/form-data');
-  if (request.headers.has('next-action') && !multipart) {
-    // React posts an action called with simple arguments as a JSON text body; anything else
-    // aimed at an action is refused before Next's decoder can fail on it.
-    if (!type.toLowerCase().startsWith('text/plain')) return refuse(415, 'Unsupported media type');
-    try {
-      JSON.parse(await request.clone().text());
-    } catch {
-      return refuse(400, 'Malformed action arguments');
-    }
-  }
-  if (multipart) {
+  // Every action of ours is called with a form, so React posts it as multipart (a form without
+  // JavaScript too). A JSON argument list (text/plain), or anything else aimed at an action, is
+  // refused here, before Next's decoder or an action that reads a form could fail on it.
+  if (request.headers.has('next-action') && !multipart) return refuse(415, 'Unsupported media type');
+  if (multipart || type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     let form: FormData;
     try {
       form = await request.clone().formData();
     } catch {
       return refuse(400, 'Malformed form data');
     }
-    if (!hasCompleteActionReferences(form)) return refuse(400, 'Malformed action reference');
+    if (multipart && !hasCompleteActionReferences(form)) return refuse(400, 'Malformed action reference');
+    if (multipart && request.headers.has('next-action') && !isWellFormedReply(form)) return refuse(400, 'Malformed action arguments');
+    for (const [name, value] of form) if (hasNul(name) || (typeof value === 'string' && hasNul(value))) return refuse(400, 'Bad request');
   }
   return null;
+}
+
+/**
+ * The one place where text read from a request's address is judged: a path or query that does
+ * not decode (malformed percent-encoding such as `%C0%AF`) or decodes to a NUL, which no page
+ * may receive (PostgreSQL refuses it in text), is refused before any page or action reads it.
+ */
+function malformedAddress(url: URL): boolean {
+  try {
+    const decoded = decodeURIComponent(url.pathname) + decodeURIComponent(url.search.replace(/\+/g, ' '));
+    return hasNul(decoded);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * An action called from JavaScript (the Next-Action header) carries its arguments as React's
+ * reply encoding: part `0` holds the argument list as JSON, and a string `$<hex>` (also `$@`,
+ * `$Q`, `$W`, with a `:path`) refers to another part by its id. React's decoder waits for a
+ * missing part until the body ends and then fails ("Connection closed"), a 500; so does JSON
+ * that does not parse, or a reference kind it must construct (server references, blobs,
+ * temporary references). Our actions take a form and a plain previous state, so only plain
+ * values, form data (`$K`) and references to parts that are there are let through.
+ */
+function isWellFormedReply(form: FormData): boolean {
+  const visited = new Set<string>();
+  const part = (id: string, depth: number): boolean => {
+    if (visited.has(id)) return true;
+    if (depth > 8 || visited.size > 64) return false;
+    visited.add(id);
+    const raw = form.get(id);
+    if (typeof raw !== 'string') return false;
+    try {
+      return value(JSON.parse(raw) as unknown, depth);
+    } catch {
+      return false;
+    }
+  };
+  const value = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') {
+      if (!v.startsWith('$') || /^\$(\$|undefined$|NaN$|-?Infinity$|-0$|K[0-9a-f]{1,8}$|n-?\d{1,400}$|D)/.test(v)) return true;
+      const reference = /^\$[@QW]?([0-9a-f]{1,8})(?::[^:]*)*$/.exec(v);
+      return !!reference && part(String(parseInt(reference[1]!, 16)), depth + 1);
+    }
+    if (Array.isArray(v)) return v.every((item) => value(item, depth));
+    if (v !== null && typeof v === 'object') return Object.values(v).every((item) => value(item, depth));
+    return true;
+  };
+  return part('0', 0);
 }
 
 /**
@@ -69,6 +116,7 @@ function hasCompleteActionReferences(form: FormData): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  if (malformedAddress(request.nextUrl)) return refuse(400, 'Bad request');
   if (!SAFE_METHODS.has(request.method)) {
     const refused = await checkBody(request);
     if (refused) return refused;
@@ -92,6 +140,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Health, readiness and metrics are for machines: no nonce, no body checks (issue 14).
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/health|api/ready|api/metrics).*)' }],
+  // Health, readiness and metrics are for machines: no nonce, no body checks (issue 14). Only
+  // those very paths: a prefix would also let `/api/metrics/x` or `/favicon.icox` past the checks.
+  matcher: [{ source: '/((?!_next/static/|_next/image|favicon\\.ico$|api/(?:health|ready|metrics)$).*)' }],
 };

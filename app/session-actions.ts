@@ -7,9 +7,10 @@ import { findCaller, postAction } from '@/lib/web/action';
 
 /**
  * "Stay signed in": any request of a live session records activity (lib/auth/sessions.ts), so
- * this only has to look the session up. Says whether it still lives.
+ * this only has to look the session up. Says whether it still lives. It takes an (empty) form so
+ * that it is posted as multipart like every other action: proxy.ts refuses any other body.
  */
-export async function staySignedInAction(): Promise<boolean> {
+export async function staySignedInAction(_form: FormData): Promise<boolean> {
   return (await findCaller('signed-in')) !== undefined;
 }
 

@@ -13,7 +13,7 @@ const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
 interface SessionTimeoutProps {
   idleSeconds: number;
   /** Looks the session up (which counts as activity); false when it has ended. */
-  stay: () => Promise<boolean>;
+  stay: (form: FormData) => Promise<boolean>;
   signOut: (formData: FormData) => Promise<void>;
 }
 
@@ -48,7 +48,7 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
   }, [since, idleSeconds, router]);
 
   const stay = useCallback(async () => {
-    const alive = await staySignedIn();
+    const alive = await staySignedIn(new FormData());
     dialogRef.current?.close();
     if (alive) setSince(Date.now());
     else router.replace('/login?reason=idle');

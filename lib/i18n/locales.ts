@@ -43,6 +43,8 @@ export function pickLocale(cookie: string | null | undefined, acceptLanguage: st
 
 /** A path of this site to go back to: relative, without a scheme or another host. */
 export function sameSitePath(next: unknown): string {
-  if (typeof next !== 'string' || next.length > 512 || !next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return '/';
+  // Printable ASCII only: a Location header cannot carry anything else (our paths never do).
+  if (typeof next !== 'string' || next.length > 512 || !/^\/[\x21-\x7E]*$/.test(next) || next.startsWith('//') || next.includes('\\'))
+    return '/';
   return next;
 }

@@ -21,12 +21,18 @@ export function buildCsp(nonce: string, options: { development: boolean; https: 
   ].join('; ');
 }
 
-/** A state-changing request must say where it comes from, and that must be us. */
-export function isSameOrigin(origin: string | null, requestOrigin: string, host: string | null): boolean {
+/**
+ * A state-changing request must say where it comes from, and that must be us: the Origin's host
+ * is the host the request was sent to — the first X-Forwarded-Host when a proxy (or Next itself)
+ * set one, else Host — the very comparison Next's action handler makes afterwards, so nothing we
+ * let through is refused there with a 500.
+ */
+export function isSameOrigin(origin: string | null, forwardedHost: string | null, host: string | null): boolean {
   if (!origin || origin === 'null') return false;
+  const expected = forwardedHost?.split(',')[0]?.trim() || host;
+  if (!expected) return false;
   try {
-    const from = new URL(origin);
-    return from.origin === requestOrigin || (host !== null && from.host === host);
+    return new URL(origin).host === expected;
   } catch {
     return false;
   }

@@ -33,7 +33,12 @@ export interface Form {
   all(): Record<string, unknown>;
 }
 
-export function readForm(formData: FormData): Form {
+/**
+ * proxy.ts lets only multipart posts reach an action; should anything else arrive (an action
+ * called with JSON arguments), it reads as an empty form rather than failing.
+ */
+export function readForm(received: unknown): Form {
+  const formData = received instanceof FormData ? received : new FormData();
   return {
     text(name, max) {
       const value = formData.get(name);

@@ -609,3 +609,136 @@ test.describe('unicode tricks', () => {
     await expect(page).toHaveURL(/\/login\/(code|mfa-setup)$/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Requests a security review found answered with 500 (issue 19); security-no-5xx.spec.ts throws
+// arbitrary ones of the same kinds at every route.
+
+test.describe('hostile requests that once reached a 500', () => {
+  test('a NUL in the login field is refused with 400; the same form without it is an ordinary failed sign-in', async ({
+    request,
+    baseURL,
+  }) => {
+    const fields = await formFields(request, '/login');
+    const refused = await postForm(
+      request,
+      '/login',
+      { ...fields, login: 'jan\u0000kowalski', password: 'Cokolwiek#123' },
+      { origin: baseURL! },
+    );
+    expect(refused.status()).toBe(400);
+    const control = await postForm(request, '/login', { ...fields, login: 'jankowalski', password: 'Cokolwiek#123' }, { origin: baseURL! });
+    expect(control.status()).toBe(200);
+    expect(await control.text()).toContain(SIGN_IN_MESSAGES.failed);
+  });
+
+  // (A malformed query is decoded leniently by Next before anyone reads it; a malformed path segment is not.)
+  test('a NUL anywhere in the address, or a path that does not decode, is refused with 400', async ({ request }) => {
+    for (const path of [
+      '/admin/verifications?q=%00',
+      '/login?next=%00',
+      '/register?x=a%00b',
+      '/activate/%C0%AF',
+      '/password/reset/%C0%AF',
+      '/account/email/confirm/%C0%AF',
+      '/admin/verifications/%C0%AF',
+      '/activate/%ED%A0%80',
+      '/login%00',
+    ]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(400);
+    }
+    // Encoded, but well-formed: the page answers as usual.
+    expect((await request.get('/login?next=%2Faccount%3Fa%3D%C5%BC', { maxRedirects: 0 })).status()).toBe(200);
+  });
+
+  test('a real action called from script with arguments it cannot decode is refused with 4xx before it runs', async ({
+    request,
+    baseURL,
+  }) => {
+    const id = actionId(await formFields(request, '/password/forgot'));
+    const post = (multipart: Record<string, string>) =>
+      request.post('/password/forgot', { multipart, headers: { origin: baseURL!, 'next-action': id }, maxRedirects: 0 });
+    // Form fields without React's argument list, a list that does not parse, references to parts
+    // that are not there, and kinds of reference no action of ours takes.
+    for (const body of [
+      { login: 'x' },
+      { '0': '[' },
+      { '0': '["$@1"]' },
+      { '0': '["$1"]', '1': '{"a":"$Q2"}' },
+      { '0': '["$h1"]', '1': '{}' },
+      { '0': '["$B1"]' },
+      { '0': '["$nxyz"]' },
+    ] as Array<Record<string, string>>) {
+      const response = await post(body);
+      expect(response.status(), JSON.stringify(body)).toBe(400);
+    }
+    // As the page's script sends them (a previous state and a form): the action answers.
+    const ok = await post({ '0': '[{"status":"idle","submission":0,"values":{}},"$K1"]', '1_login': 'nikt@example.pl' });
+    expect(ok.status()).toBe(200);
+  });
+
+  test('a real action called with JSON arguments (text/plain, as React sends them) is refused with 415 before it runs', async ({
+    request,
+    baseURL,
+  }) => {
+    for (const route of ['/login', '/register', '/password/forgot', '/activate/resend']) {
+      const id = actionId(await formFields(request, route));
+      for (const body of ['[]', '[{}]', '["x"]', '[null,{"login":"x"}]']) {
+        const response = await request.post(route, {
+          data: body,
+          headers: { origin: baseURL!, 'content-type': 'text/plain;charset=UTF-8', 'next-action': id },
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${route} ${body}`).toBe(415);
+      }
+    }
+  });
+
+  test('the language switcher sends a path it cannot put in Location (non-Latin-1, control characters) home instead', async ({
+    request,
+    baseURL,
+  }) => {
+    for (const next of ['/ą', '/\u0001', '/a\tb', '/\u202Ex', '/żółć?x=ł']) {
+      const response = await request.post('/lang', { form: { locale: 'en', next }, headers: { origin: baseURL! }, maxRedirects: 0 });
+      expect(response.status(), JSON.stringify(next)).toBe(303);
+      expect(response.headers()['location'], JSON.stringify(next)).toBe('/');
+    }
+    const kept = await request.post('/lang', {
+      form: { locale: 'pl', next: '/register?a=1' },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(kept.headers()['location']).toBe('/register?a=1');
+  });
+
+  test('an Origin naming this server by another name (localhost for 127.0.0.1) is refused with 403, not passed on to fail', async ({
+    request,
+    baseURL,
+  }) => {
+    const port = new URL(baseURL!).port;
+    const fields = await formFields(request, '/login');
+    for (const origin of [`http://localhost:${port}`, `http://[::1]:${port}`, `http://127.0.0.1.nip.io:${port}`]) {
+      const response = await postForm(request, '/login', { ...fields, login: 'x', password: 'y' }, { origin });
+      expect(response.status(), origin).toBe(403);
+      expect(await response.text()).toBe(FORBIDDEN);
+    }
+    // The same Origin is ours when the request was sent to that name (as X-Forwarded-Host says).
+    const forwarded = await postForm(
+      request,
+      '/login',
+      { ...fields, login: 'x', password: 'y' },
+      { origin: `http://localhost:${port}`, 'x-forwarded-host': `localhost:${port}` },
+    );
+    expect(forwarded.status()).toBe(200);
+  });
+
+  test('machine endpoints are outside the checks only at their own paths: a post below them is checked like any other', async ({
+    request,
+  }) => {
+    for (const path of ['/api/metrics/x', '/api/ready/x', '/api/health/x', '/api/metricsx', '/favicon.icox']) {
+      const response = await request.post(path, { multipart: { a: 'b' }, headers: { origin: 'null' }, maxRedirects: 0 });
+      expect(response.status(), path).toBe(403);
+    }
+  });
+});

@@ -25,6 +25,15 @@ describe('reading a post', () => {
     expect(fields.checked('missing')).toBe(false);
   });
 
+  it('reads anything that is not a form (an action called with JSON arguments) as an empty form', () => {
+    for (const notAForm of [[], {}, 'login=x', null, undefined, [{ login: 'x' }]]) {
+      const fields = readForm(notAForm);
+      expect(fields.text('login', 64)).toBe('');
+      expect(fields.checked('consent')).toBe(false);
+      expect(fields.all()).toEqual({});
+    }
+  });
+
   it('gives every field once, with its first value', () => {
     const all = readForm(form).all();
     expect(Object.keys(all)).toEqual(['name', 'file', 'consent', 'other']);
