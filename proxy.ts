@@ -12,8 +12,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const refuse = (status: number, message: string) =>
   new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
+// login.gov.pl sends the browser back to our ACS with a cross-site POST; what arrives there is
+// checked by its own means (the artifact is resolved over the back channel, and the answer must
+// be to the request this browser's cookie names).
+// The development simulator's artifact resolution is called by this server itself (no Origin).
+const CROSS_SITE_POSTS = new Set(['/api/wk/acs', '/dev/wk/artifact']);
+
 async function checkBody(request: NextRequest): Promise<NextResponse | null> {
-  if (!isSameOrigin(request.headers.get('origin'), request.headers.get('x-forwarded-host'), request.headers.get('host'))) {
+  const crossSiteAllowed = CROSS_SITE_POSTS.has(request.nextUrl.pathname);
+  if (
+    !crossSiteAllowed &&
+    !isSameOrigin(request.headers.get('origin'), request.headers.get('x-forwarded-host'), request.headers.get('host'))
+  ) {
     return refuse(403, 'Forbidden: cross-origin request');
   }
   // Forms always say how long they are; a chunked body could not be size-checked here.
@@ -115,6 +125,15 @@ function hasCompleteActionReferences(form: FormData): boolean {
   return true;
 }
 
+/** Where our pages may post forms besides ourselves: login.gov.pl's sign-in page, when connected. */
+function wkFormTargets(): string[] {
+  try {
+    return env.WK_SSO_URL ? [new URL(env.WK_SSO_URL).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function proxy(request: NextRequest) {
   if (malformedAddress(request.nextUrl)) return refuse(400, 'Bad request');
   if (!SAFE_METHODS.has(request.method)) {
@@ -123,7 +142,7 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  const csp = buildCsp(nonce, { development: process.env.NODE_ENV === 'development', https });
+  const csp = buildCsp(nonce, { development: process.env.NODE_ENV === 'development', https, formTargets: wkFormTargets() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // The page asked for, so that a page sending a signed-out user to /login can bring them back.

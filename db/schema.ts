@@ -62,6 +62,11 @@ export const staffAccounts = pgTable(
 export const verificationDocuments = ['dowod_osobisty', 'paszport', 'inny'] as const;
 export type VerificationDocument = (typeof verificationDocuments)[number];
 
+// How an account's identity was verified (SPEC §17): at the desk with a document, or through the
+// national identity node (login.gov.pl), which also names its level of assurance and means.
+export const verificationMethods = ['desk', 'login.gov.pl'] as const;
+export type VerificationMethod = (typeof verificationMethods)[number];
+
 export const accountStatuses = ['pending_activation', 'active', 'verified', 'blocked'] as const;
 export type AccountStatus = (typeof accountStatuses)[number];
 
@@ -89,6 +94,11 @@ export const webAccounts = pgTable(
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by').references(() => staffAccounts.id),
     verificationDocument: text('verification_document', { enum: verificationDocuments }),
+    verificationMethod: text('verification_method', { enum: verificationMethods }),
+    // login.gov.pl only: the eIDAS level of assurance (`substantial`, `high`) and the means the
+    // node names (AuthenticatingAuthority, e.g. mObywatel, Profil Zaufany, a bank).
+    verificationLoa: text('verification_loa'),
+    verificationMeans: text('verification_means'),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
     blockedBy: uuid('blocked_by').references(() => staffAccounts.id),
     blockedReason: text('blocked_reason'),
@@ -294,6 +304,29 @@ export const usedNonces = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.purpose, t.nonce] }), index('used_nonces_expires_idx').on(t.expiresAt)],
+);
+
+// Sign-in requests sent to login.gov.pl (SPEC §17): the answer must be `InResponseTo` one of
+// these, unused and not expired, and it is spent once whichever instance receives it. For a
+// registration, the identity the node answered is held here (never in the browser) until the
+// form is submitted; the browser holds only a random handle to it (its SHA-256 is stored).
+export const wkPurposes = ['login', 'register', 'verify'] as const;
+export type WkPurpose = (typeof wkPurposes)[number];
+
+export const wkRequests = pgTable(
+  'wk_requests',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: wkPurposes }).notNull(),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    identity: jsonb('identity').$type<Record<string, string>>(),
+    handleHash: text('handle_hash'),
+    handleUsedAt: timestamp('handle_used_at', { withTimezone: true }),
+  },
+  (t) => [index('wk_requests_expires_idx').on(t.expiresAt), uniqueIndex('wk_requests_handle_key').on(t.handleHash)],
 );
 
 export const auditLog = pgTable(

@@ -135,11 +135,44 @@ const schema = z
     A11Y_NONCOMPLIANT: z.string().default(''),
     A11Y_DESK_ACCESS: z.string().default(''),
     A11Y_SIGN_LANGUAGE: z.string().default(''),
+    // login.gov.pl (SPEC §17; lib/wk/config.ts reads the keys, PEM text or a path to a PEM file).
+    WK_SSO_URL: z.url().optional().or(blankIsUnset),
+    WK_ARTIFACT_URL: z.url().optional().or(blankIsUnset),
+    WK_LOGOUT_URL: z.url().optional().or(blankIsUnset),
+    WK_IDP_ENTITY_ID: optionalText,
+    WK_IDP_CERT: optionalText,
+    WK_SP_ENTITY_ID: optionalText,
+    WK_SP_SIGNING_KEY: optionalText,
+    WK_SP_SIGNING_CERT: optionalText,
+    WK_SP_ENCRYPTION_KEY: optionalText,
+    WK_SP_ENCRYPTION_CERT: optionalText,
+    WK_LOA: z.enum(['low', 'substantial', 'high']).default('substantial'),
+    // The built-in simulator of the node (development only): on by default when WK_SSO_URL is unset.
+    WK_SIMULATOR: bool.optional(),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
     if (production && !e.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET is required in production' });
+    }
+    const wkRequired = [
+      'WK_SSO_URL',
+      'WK_ARTIFACT_URL',
+      'WK_IDP_ENTITY_ID',
+      'WK_IDP_CERT',
+      'WK_SP_SIGNING_KEY',
+      'WK_SP_SIGNING_CERT',
+      'WK_SP_ENCRYPTION_KEY',
+      'WK_SP_ENCRYPTION_CERT',
+    ] as const;
+    const wkGiven = wkRequired.filter((name) => e[name] !== undefined);
+    if (wkGiven.length > 0 && wkGiven.length < wkRequired.length) {
+      for (const name of wkRequired.filter((n) => e[n] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'required with the other WK_* variables (login.gov.pl)' });
+      }
+    }
+    if (production && e.WK_SIMULATOR) {
+      ctx.addIssue({ code: 'custom', path: ['WK_SIMULATOR'], message: 'the login.gov.pl simulator signs anyone in: never in production' });
     }
     // ISO days compare as text.
     if (e.A11Y_SITE_UPDATED && e.A11Y_SITE_UPDATED < e.A11Y_SITE_PUBLISHED) {
@@ -153,6 +186,8 @@ const schema = z
       DEMO_SEED: e.DEMO_SEED ?? (!production && !e.DATABASE_URL),
       APP_URL: e.APP_URL.replace(/\/+$/, ''),
       STAFF_MFA: e.STAFF_MFA ?? (production ? 'required' : 'optional'),
+      WK_SP_ENTITY_ID: e.WK_SP_ENTITY_ID ?? e.APP_URL.replace(/\/+$/, ''),
+      WK_SIMULATOR: !production && !e.WK_SSO_URL && (e.WK_SIMULATOR ?? true),
     };
   });
 

@@ -50,6 +50,12 @@ function createMetrics() {
     labelNames: ['result'],
     registers,
   });
+  const identityNode = new Counter({
+    name: 'erejestracja_login_gov_pl_total',
+    help: 'Answers of login.gov.pl by use (signin, register, verify) and result (success, no_account, mismatch, cancelled, refused).',
+    labelNames: ['use', 'result'],
+    registers,
+  });
   const dispatcherLastRun = new Gauge({
     name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
     help: "When this process's mail dispatcher last looked for due messages (Unix time; 0: not running here).",
@@ -106,7 +112,7 @@ function createMetrics() {
     },
   });
 
-  return { registry, registrations, signIns, rateLimitRefusals, deliveryAttempts, dispatcherLastRun, httpDuration };
+  return { registry, registrations, signIns, rateLimitRefusals, deliveryAttempts, identityNode, dispatcherLastRun, httpDuration };
 }
 
 interface DatabaseGauges {
@@ -164,6 +170,14 @@ export function metrics(): Metrics {
 }
 
 // ---- hooks -------------------------------------------------------------------------------------
+
+const WK_USES = ['signin', 'register', 'verify'] as const;
+const WK_RESULTS = ['success', 'no_account', 'mismatch', 'cancelled', 'refused'] as const;
+
+/** One answer of login.gov.pl (lib/wk/identity-node.ts) by what it was for and how it ended. */
+export function countIdentityNode(use: string, result: string): void {
+  metrics().identityNode.inc({ use: oneOf(WK_USES, use), result: oneOf(WK_RESULTS, result) });
+}
 
 /** A registration form's answer: its state's status. */
 export function countRegistration(status: string): void {

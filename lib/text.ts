@@ -38,3 +38,13 @@ export function nameKey(value: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * A name as people write it, from one written in capitals or (as login.gov.pl's integration
+ * environment answers) in lower case: each part after a space, hyphen or apostrophe capitalised.
+ */
+export function nameAsWritten(value: string): string {
+  return cleanText(value)
+    .toLocaleLowerCase('pl')
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('pl'));
+}

@@ -149,6 +149,8 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
                 verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds),
               ),
               stat(t.backlog.verified, 'verified', verification.verified),
+              stat(t.backlog.byMethod.desk, 'verified-desk', verification.byMethod.desk),
+              stat(t.backlog.byMethod.node, 'verified-login-gov-pl', verification.byMethod.node),
             ]}
           />
           <ColumnChart

@@ -12,6 +12,8 @@ export async function loadPatientAccount(db: Db, accountId: string) {
       phone: webAccounts.phone,
       status: webAccounts.status,
       verifiedAt: webAccounts.verifiedAt,
+      verificationMethod: webAccounts.verificationMethod,
+      verificationMeans: webAccounts.verificationMeans,
       firstName: patients.firstName,
       lastName: patients.lastName,
       pesel: patients.pesel,

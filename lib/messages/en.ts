@@ -217,6 +217,32 @@ export const en = {
     /** The account's name in the authenticator app when its login cannot be read. */
     accountName: { staff: 'staff member', patient: 'patient' },
   },
+  wk: {
+    signIn: 'Sign in with login.gov.pl',
+    signInIntro: 'Trusted Profile, e-ID card, the mObywatel app or your bank — no portal password needed.',
+    register: 'Fill in your details with login.gov.pl',
+    registerIntro: 'We take your PESEL, names and date of birth from login.gov.pl, and the account is verified at once.',
+    verify: 'Confirm your identity with login.gov.pl',
+    verifyIntro:
+      'No visit to the registration desk: confirm your identity with Trusted Profile, e-ID card, the mObywatel app or your bank.',
+    or: 'or',
+    redirectTitle: 'Going to login.gov.pl',
+    redirectBody: 'You will be taken to login.gov.pl in a moment. If nothing happens, press the button.',
+    continue: 'Continue',
+    fromNode: 'Details from login.gov.pl (they cannot be changed):',
+    noAccount: 'No portal account is linked to this PESEL. You can create one — the details from login.gov.pl are already in the form.',
+    verified: 'Identity confirmed with login.gov.pl. Your account is verified.',
+    mismatch:
+      'We could not confirm your identity: the details from login.gov.pl do not match the account. Nothing was changed. Please contact the registration desk.',
+    refusedTitle: 'Identity not confirmed',
+    refused: 'login.gov.pl did not confirm your identity, or its answer was not valid. Nothing was changed. Please try again.',
+    cancelled: 'Signing in with login.gov.pl was cancelled. Nothing was changed.',
+    notActivated: 'The account linked to this PESEL has not been activated yet. Use the activation link from the email.',
+    signInRequired: 'Sign in to confirm your identity.',
+    back: 'Back to sign-in',
+    backToAccount: 'Back to your account',
+    method: { desk: 'at the registration desk', node: (means: string) => `with login.gov.pl (${means})` },
+  },
   session: {
     idle: 'We signed you out because you were inactive for a while. Please sign in again.',
     absolute: 'Your session has expired (the maximum time signed in was reached). Please sign in again.',

@@ -37,6 +37,7 @@ export const plDashboard = {
     median: 'Mediana czasu od aktywacji do weryfikacji (30 dni)',
     verified: 'Zweryfikowane w ciągu 30 dni (po aktywacji)',
     noMedian: 'brak weryfikacji',
+    byMethod: { desk: 'Zweryfikowane w rejestracji (30 dni)', node: 'Zweryfikowane przez login.gov.pl (30 dni)' },
     buckets: { under1d: 'do 1 dnia', from1to7d: '1–7 dni', from7to30d: '7–30 dni', over30d: 'ponad 30 dni' },
     age: 'Czas oczekiwania od aktywacji',
     desc: (waiting: number, oldest: string) =>

@@ -225,6 +225,32 @@ export const pl = {
     /** The account's name in the authenticator app when its login cannot be read. */
     accountName: { staff: 'pracownik', patient: 'pacjent' },
   },
+  wk: {
+    signIn: 'Zaloguj przez login.gov.pl',
+    signInIntro: 'Profil Zaufany, e-dowód, aplikacja mObywatel lub bankowość elektroniczna — bez hasła do portalu.',
+    register: 'Wypełnij dane przez login.gov.pl',
+    registerIntro: 'PESEL, imię, nazwisko i datę urodzenia podamy za Ciebie, a konto od razu będzie zweryfikowane.',
+    verify: 'Potwierdź tożsamość przez login.gov.pl',
+    verifyIntro: 'Bez wizyty w rejestracji: potwierdź tożsamość Profilem Zaufanym, e-dowodem, aplikacją mObywatel lub przez bank.',
+    or: 'lub',
+    redirectTitle: 'Przekierowanie do login.gov.pl',
+    redirectBody: 'Za chwilę przejdziesz do login.gov.pl. Jeżeli nic się nie dzieje, naciśnij przycisk.',
+    continue: 'Dalej',
+    fromNode: 'Dane z login.gov.pl (nie można ich zmienić):',
+    noAccount:
+      'Żadne konto w portalu nie jest powiązane z tym numerem PESEL. Możesz założyć konto — dane z login.gov.pl już są w formularzu.',
+    verified: 'Tożsamość potwierdzona przez login.gov.pl. Konto jest zweryfikowane.',
+    mismatch:
+      'Nie udało się potwierdzić tożsamości: dane z login.gov.pl nie zgadzają się z danymi konta. Nic nie zostało zmienione. Skontaktuj się z rejestracją.',
+    refusedTitle: 'Nie udało się potwierdzić tożsamości',
+    refused: 'login.gov.pl nie potwierdził tożsamości albo odpowiedź była nieprawidłowa. Nic nie zostało zmienione. Spróbuj ponownie.',
+    cancelled: 'Logowanie przez login.gov.pl zostało przerwane. Nic nie zostało zmienione.',
+    notActivated: 'Konto powiązane z tym numerem PESEL nie zostało jeszcze aktywowane. Użyj linku aktywacyjnego z wiadomości email.',
+    signInRequired: 'Zaloguj się, aby potwierdzić tożsamość.',
+    back: 'Wróć do logowania',
+    backToAccount: 'Wróć do konta',
+    method: { desk: 'w rejestracji', node: (means: string) => `przez login.gov.pl (${means})` },
+  },
   session: {
     idle: 'Wylogowaliśmy Cię po okresie bezczynności. Zaloguj się ponownie.',
     absolute: 'Sesja wygasła (przekroczony maksymalny czas zalogowania). Zaloguj się ponownie.',
@@ -320,6 +346,7 @@ export const pl = {
       reason: 'Powód blokady',
       unblock: 'Odblokuj',
       verifiedInfo: (who: string, doc: string) => `Tożsamość potwierdzona przez: ${who}, dokument: ${doc}.`,
+      verifiedByNode: (loa: string, means: string) => `Tożsamość potwierdzona przez login.gov.pl (poziom ${loa}, środek: ${means}).`,
       blockedInfo: (who: string, reason: string) => `Zablokowane przez: ${who}. Powód: ${reason}`,
       signInLocked: (until: string | null, failures: number) =>
         `Konto zablokowane dla logowania hasłem do ${until ?? 'odwołania'} po ${failures} nieudanych próbach logowania. Pacjent może zdjąć blokadę, ustawiając nowe hasło linkiem z wiadomości email.`,

@@ -34,6 +34,12 @@ export interface RegistrationContext {
   /** The account's language: its emails are written in it (Polish when not given). */
   locale?: Locale;
   now?: Date;
+  /**
+   * The identity was proven by login.gov.pl before the form was sent (its PESEL, names and birth
+   * date are the node's): the account is created verified; its email is still confirmed by the
+   * activation link.
+   */
+  verifiedBy?: { method: 'login.gov.pl'; loa: string; means: string | null };
 }
 
 const loginTaken = (): RegistrationOutcome => ({
@@ -153,6 +159,15 @@ export async function registerPatient(db: Db, data: RegistrationData, context: R
             locale,
             submitted: submittedSnapshot(data),
             createdAt: now,
+            ...(context.verifiedBy
+              ? {
+                  status: 'verified' as const,
+                  verifiedAt: now,
+                  verificationMethod: context.verifiedBy.method,
+                  verificationLoa: context.verifiedBy.loa,
+                  verificationMeans: context.verifiedBy.means,
+                }
+              : {}),
           })
           .returning({ id: webAccounts.id });
         const accountId = account!.id;

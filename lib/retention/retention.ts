@@ -26,6 +26,7 @@ import {
   rateLimits,
   usedCaptchas,
   usedNonces,
+  wkRequests,
   webAccounts,
 } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -55,6 +56,8 @@ export interface RetentionCounts {
   captchas: number;
   /** Spent single-use values (sign-in nonces, identity-node artifacts) past their expiry. */
   nonces: number;
+  /** login.gov.pl requests (and the identities held for a registration) a day past their expiry. */
+  wkRequests: number;
   emailBodies: number;
   rateLimits: number;
   signinThrottles: number;
@@ -135,6 +138,10 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       .returning({ id: blockedRegistrations.id });
     const captchas = await tx.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, now)).returning({ nonce: usedCaptchas.nonce });
     const nonces = await tx.delete(usedNonces).where(lt(usedNonces.expiresAt, now)).returning({ nonce: usedNonces.nonce });
+    const wk = await tx
+      .delete(wkRequests)
+      .where(lt(wkRequests.expiresAt, daysBefore(now, 1)))
+      .returning({ id: wkRequests.id });
     const bodies = await tx
       .update(emailOutbox)
       .set({ html: '', text: '' })
@@ -162,6 +169,7 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       blockedAttempts: blocked.length,
       captchas: captchas.length,
       nonces: nonces.length,
+      wkRequests: wk.length,
       emailBodies: bodies.length,
       rateLimits: limits.length,
       signinThrottles,

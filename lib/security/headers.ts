@@ -3,7 +3,7 @@
 /** Bodies above this are refused before they reach an action (forms are a few kB). */
 export const MAX_BODY_BYTES = 100 * 1024;
 
-export function buildCsp(nonce: string, options: { development: boolean; https: boolean }): string {
+export function buildCsp(nonce: string, options: { development: boolean; https: boolean; formTargets?: string[] }): string {
   return [
     "default-src 'self'",
     // Nonced scripts only; 'strict-dynamic' lets Next's nonced loader bring its chunks.
@@ -15,7 +15,7 @@ export function buildCsp(nonce: string, options: { development: boolean; https: 
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...(options.formTargets ?? [])].join(' '),
     "frame-ancestors 'none'",
     ...(options.https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');

@@ -2,7 +2,7 @@
 import type { Db } from '@/db/client';
 import { usedNonces } from '@/db/schema';
 
-export type NoncePurpose = 'sign-in.enrolled';
+export type NoncePurpose = 'sign-in.enrolled' | 'wk.artifact' | 'wk.assertion';
 
 /** True for the first caller only; every later (or concurrent) call with the same nonce gets false. */
 export async function spendNonce(db: Db, purpose: NoncePurpose, nonce: string, expiresAt: Date): Promise<boolean> {

@@ -31,7 +31,7 @@ export interface DashboardStats {
     /** Activated accounts waiting for the desk, by time since activation. */
     byAge: Record<BacklogBucket, number>;
   };
-  verification: { verified: number; medianSeconds: number | null };
+  verification: { verified: number; medianSeconds: number | null; byMethod: { desk: number; node: number } };
   email: { failedByDay: Array<{ day: string; failed: number }>; failed: number; retrying: number };
 }
 
@@ -65,68 +65,77 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
   const from = days[0]!;
   const since = startOfDay(from);
 
-  const [accountsByDay, conflictsByDay, [activation], backlogRows, [ages], [verification], failedByDay, [retrying]] = await Promise.all([
-    db
-      .select({
-        day: dayOf(webAccounts.createdAt),
-        newRecord: int(sql`count(*) filter (where ${webAccounts.patientAttached} = 0)`),
-        attached: int(sql`count(*) filter (where ${webAccounts.patientAttached} <> 0)`),
-      })
-      .from(webAccounts)
-      .where(gte(webAccounts.createdAt, since))
-      .groupBy(dayOf(webAccounts.createdAt)),
-    db
-      .select({ day: dayOf(blockedRegistrations.createdAt), reason: blockedRegistrations.reason, count: int(sql`count(*)`) })
-      .from(blockedRegistrations)
-      .where(gte(blockedRegistrations.createdAt, since))
-      .groupBy(dayOf(blockedRegistrations.createdAt), blockedRegistrations.reason),
-    db
-      .select({ created: int(sql`count(*)`), activated: int(sql`count(${webAccounts.activatedAt})`) })
-      .from(webAccounts)
-      .where(gte(webAccounts.createdAt, since)),
-    db
-      .select({ status: webAccounts.status, count: int(sql`count(*)`) })
-      .from(webAccounts)
-      .where(inArray(webAccounts.status, ['pending_activation', 'active']))
-      .groupBy(webAccounts.status),
-    db
-      .select({
-        under1d: int(sql`count(*) filter (where now() - ${waitingSince} < interval '1 day')`),
-        from1to7d: int(
-          sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`,
+  const [accountsByDay, conflictsByDay, [activation], backlogRows, [ages], [verification], failedByDay, [retrying], [methods]] =
+    await Promise.all([
+      db
+        .select({
+          day: dayOf(webAccounts.createdAt),
+          newRecord: int(sql`count(*) filter (where ${webAccounts.patientAttached} = 0)`),
+          attached: int(sql`count(*) filter (where ${webAccounts.patientAttached} <> 0)`),
+        })
+        .from(webAccounts)
+        .where(gte(webAccounts.createdAt, since))
+        .groupBy(dayOf(webAccounts.createdAt)),
+      db
+        .select({ day: dayOf(blockedRegistrations.createdAt), reason: blockedRegistrations.reason, count: int(sql`count(*)`) })
+        .from(blockedRegistrations)
+        .where(gte(blockedRegistrations.createdAt, since))
+        .groupBy(dayOf(blockedRegistrations.createdAt), blockedRegistrations.reason),
+      db
+        .select({ created: int(sql`count(*)`), activated: int(sql`count(${webAccounts.activatedAt})`) })
+        .from(webAccounts)
+        .where(gte(webAccounts.createdAt, since)),
+      db
+        .select({ status: webAccounts.status, count: int(sql`count(*)`) })
+        .from(webAccounts)
+        .where(inArray(webAccounts.status, ['pending_activation', 'active']))
+        .groupBy(webAccounts.status),
+      db
+        .select({
+          under1d: int(sql`count(*) filter (where now() - ${waitingSince} < interval '1 day')`),
+          from1to7d: int(
+            sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`,
+          ),
+          from7to30d: int(
+            sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`,
+          ),
+          over30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '30 days')`),
+        })
+        .from(webAccounts)
+        .where(eq(webAccounts.status, 'active')),
+      db
+        .select({
+          verified: int(sql`count(*)`),
+          median: sql<
+            number | null
+          >`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
+        })
+        .from(webAccounts)
+        .where(
+          and(
+            gte(webAccounts.verifiedAt, since),
+            isNotNull(webAccounts.activatedAt),
+            sql`${webAccounts.verifiedAt} >= ${webAccounts.activatedAt}`,
+          ),
         ),
-        from7to30d: int(
-          sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`,
-        ),
-        over30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '30 days')`),
-      })
-      .from(webAccounts)
-      .where(eq(webAccounts.status, 'active')),
-    db
-      .select({
-        verified: int(sql`count(*)`),
-        median: sql<
-          number | null
-        >`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
-      })
-      .from(webAccounts)
-      .where(
-        and(
-          gte(webAccounts.verifiedAt, since),
-          isNotNull(webAccounts.activatedAt),
-          sql`${webAccounts.verifiedAt} >= ${webAccounts.activatedAt}`,
-        ),
-      ),
-    db
-      .select({ day: dayOf(emailOutbox.createdAt), failed: int(sql`count(*)`) })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'failed'), gte(emailOutbox.createdAt, since)))
-      .groupBy(dayOf(emailOutbox.createdAt)),
-    db
-      .select({ count: int(sql`count(*)`) })
-      .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, 'pending'), sql`${emailOutbox.attempts} > 0`)),
-  ]);
+      db
+        .select({ day: dayOf(emailOutbox.createdAt), failed: int(sql`count(*)`) })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.status, 'failed'), gte(emailOutbox.createdAt, since)))
+        .groupBy(dayOf(emailOutbox.createdAt)),
+      db
+        .select({ count: int(sql`count(*)`) })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.status, 'pending'), sql`${emailOutbox.attempts} > 0`)),
+      // Every verification in the period by how it was made (login.gov.pl may verify before activation).
+      db
+        .select({
+          desk: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'desk')`),
+          node: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'login.gov.pl')`),
+        })
+        .from(webAccounts)
+        .where(gte(webAccounts.verifiedAt, since)),
+    ]);
 
   const registrations: DayCount[] = days.map((day) => ({ day, newRecord: 0, attached: 0, conflict: 0 }));
   const byDay = new Map(registrations.map((r) => [r.day, r]));
@@ -168,6 +177,7 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
     verification: {
       verified: Number(verification?.verified ?? 0),
       medianSeconds: median === null || median === undefined ? null : Number(median),
+      byMethod: { desk: Number(methods?.desk ?? 0), node: Number(methods?.node ?? 0) },
     },
     email: {
       failedByDay: days.map((day) => ({ day, failed: failures.get(day) ?? 0 })),

@@ -44,7 +44,13 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
   const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(webAccounts)
-      .set({ status: 'verified', verifiedAt: new Date(), verifiedBy: staff.id, verificationDocument: document as VerificationDocument })
+      .set({
+        status: 'verified',
+        verifiedAt: new Date(),
+        verifiedBy: staff.id,
+        verificationDocument: document as VerificationDocument,
+        verificationMethod: 'desk',
+      })
       .where(and(eq(webAccounts.id, accountId), inArray(webAccounts.status, ['pending_activation', 'active'])))
       .returning({ id: webAccounts.id });
     if (!row) return stateError(tx, accountId);

@@ -85,6 +85,7 @@ export async function listQueue(db: Db, params: QueueParams) {
       createdAt: webAccounts.createdAt,
       cursorAt: sql<string>`${webAccounts.createdAt}::text`,
       status: webAccounts.status,
+      verificationMethod: webAccounts.verificationMethod,
       login: webAccounts.login,
       email: webAccounts.email,
       firstName: patients.firstName,

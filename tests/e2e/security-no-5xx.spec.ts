@@ -12,6 +12,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { openDatabase, type Database } from '@/db/client';
+import { generateP256KeyPair } from '@/lib/login-gov-pl';
 import { addStaff } from '@/lib/staff/staff-accounts';
 import { activePatient } from '../helpers/accounts';
 import { createPostgresDatabase } from '../helpers/databases';
@@ -24,6 +25,23 @@ const SKIP_REASON = '!!! SKIPPED: the no-5xx property runs its own server on a r
 if (!postgresBase) console.warn(`\n${SKIP_REASON}\n`);
 
 const PORT = 3341;
+
+/** WK_* for a node at a closed port, with key pairs made for this run. */
+function wkEnvironment(): Record<string, string> {
+  const node = generateP256KeyPair('unreachable node');
+  const signing = generateP256KeyPair('no-5xx signing');
+  const encryption = generateP256KeyPair('no-5xx encryption');
+  return {
+    WK_SSO_URL: 'https://127.0.0.1:9/sso',
+    WK_ARTIFACT_URL: 'https://127.0.0.1:9/artifact',
+    WK_IDP_ENTITY_ID: 'https://unreachable.login.gov.pl',
+    WK_IDP_CERT: node.certificatePem,
+    WK_SP_SIGNING_KEY: signing.privateKeyPem,
+    WK_SP_SIGNING_CERT: signing.certificatePem,
+    WK_SP_ENCRYPTION_KEY: encryption.privateKeyPem,
+    WK_SP_ENCRYPTION_CERT: encryption.certificatePem,
+  };
+}
 const STAFF_PASSWORD = 'Rejestracja#2026-no5xx';
 const RUNS = Number(process.env.NO_5XX_RUNS ?? 500);
 
@@ -273,6 +291,8 @@ test.describe('no request gets a 5xx', () => {
       DEV_MAILBOX: '1',
       STAFF_MFA: 'optional',
       METRICS_TOKEN: 'no-5xx-metrics-token-no-5xx',
+      // Connected to a login.gov.pl that never answers: its routes run their checks on what they are sent.
+      ...wkEnvironment(),
     });
     db = await openDatabase({ url: database.url, max: 2 });
   });

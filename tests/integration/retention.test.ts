@@ -19,6 +19,7 @@ import {
   staffAccounts,
   usedCaptchas,
   usedNonces,
+  wkRequests,
   webAccounts,
 } from '@/db/schema';
 import { requestEmailChange } from '@/lib/account/change-email';
@@ -48,6 +49,7 @@ const TABLES: Record<string, { table: PgTable; key: (row: Record<string, unknown
   blocked_registrations: { table: blockedRegistrations, key: (r) => String(r.id) },
   used_captchas: { table: usedCaptchas, key: (r) => String(r.nonce) },
   used_nonces: { table: usedNonces, key: (r) => `${String(r.purpose)}:${String(r.nonce)}` },
+  wk_requests: { table: wkRequests, key: (r) => String(r.id) },
   rate_limits: { table: rateLimits, key: (r) => String(r.key) },
   audit_log: { table: auditLog, key: (r) => String(r.id) },
   staff_accounts: { table: staffAccounts, key: (r) => String(r.id) },
@@ -179,6 +181,11 @@ describeEachDatabase('retention', (kind) => {
       { purpose: 'sign-in.enrolled', nonce: `old-${uniqueSuffix()}`, expiresAt: ago(1) },
       { purpose: 'sign-in.enrolled', nonce: `new-${uniqueSuffix()}`, expiresAt: new Date(Date.now() + 600_000) },
     ]);
+    // login.gov.pl requests: expired two days ago (gone), expired an hour ago (kept a day, for the record)
+    await d.insert(wkRequests).values([
+      { id: `old-${uniqueSuffix()}`, purpose: 'login', expiresAt: ago(2) },
+      { id: `recent-${uniqueSuffix()}`, purpose: 'login', expiresAt: new Date(Date.now() - 3600_000) },
+    ]);
     await d.insert(rateLimits).values([
       { key: `test:old-${uniqueSuffix()}`, points: 3, expire: ago(1) },
       { key: `test:new-${uniqueSuffix()}`, points: 3, expire: new Date(Date.now() + 600_000) },
@@ -246,6 +253,7 @@ describeEachDatabase('retention', (kind) => {
       blockedAttempts: 1,
       captchas: 1,
       nonces: 1,
+      wkRequests: 1,
       emailBodies: 1,
       rateLimits: 1,
       signinThrottles: 1,
@@ -262,6 +270,11 @@ describeEachDatabase('retention', (kind) => {
       blocked_registrations: { removed: [oldAttempt!.id], changed: [], added: [] },
       used_captchas: {
         removed: [...before.get('used_captchas')!.keys()].filter((k) => k.startsWith('old-')).sort(),
+        changed: [],
+        added: [],
+      },
+      wk_requests: {
+        removed: [...before.get('wk_requests')!.keys()].filter((k) => k.startsWith('old-')).sort(),
         changed: [],
         added: [],
       },

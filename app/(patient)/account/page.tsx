@@ -14,12 +14,14 @@ import Link from 'next/link';
 import { SessionTimeout } from '@/components/session-timeout';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { linkClass } from '@/components/ui';
+import { WkButton } from '@/components/wk-button';
+import { wkConfig } from '@/lib/wk/config';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).account.title };
 }
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string; wk?: string }> }) {
   const accountId = await currentPatientId();
   if (!accountId) return (await currentStaff()) ? redirect('/admin/verifications') : redirectToSignIn();
   const account = await loadPatientAccount(await getDb(), accountId);
@@ -27,6 +29,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const w = await words();
   const t = w.account;
   const verified = account.status === 'verified';
+  const params = await searchParams;
+  const nodeAnswer = params.wk === 'verified' && verified ? w.wk.verified : params.wk === 'mismatch' && !verified ? w.wk.mismatch : null;
+  const canVerifyAtHome = !verified && account.status !== 'blocked' && wkConfig() !== null;
   const address = [
     [account.street, [account.houseNumber, account.flatNumber].filter(Boolean).join('/')].filter(Boolean).join(' '),
     [account.postalCode, account.city].filter(Boolean).join(' '),
@@ -53,13 +58,25 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
       <div className="flex flex-col gap-6">
         <CardSection id="status-title" title={t.status}>
+          {nodeAnswer ? (
+            <p role="status" data-wk-answer={params.wk} className="mb-4 rounded-md border-2 border-brand bg-blue-50 p-3">
+              {nodeAnswer}
+            </p>
+          ) : null}
           {verified ? (
             <p data-account-status="verified" className="font-semibold text-green-800">
-              {t.verified}. {t.verifiedBody}
+              {t.verified}. {account.verificationMethod === 'login.gov.pl' ? w.wk.verified : t.verifiedBody}
             </p>
           ) : (
             <div data-account-status="unverified" className="flex flex-col gap-2">
               <p className="font-semibold text-warn">{t.unverified}</p>
+              {canVerifyAtHome ? (
+                <>
+                  <p>{w.wk.verifyIntro}</p>
+                  <WkButton purpose="verify">{w.wk.verify}</WkButton>
+                  <p>{w.wk.or}</p>
+                </>
+              ) : null}
               <p>{t.unverifiedBody}</p>
               <FacilityContact />
             </div>

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { words } from '@/lib/i18n/words';
+import { wkConfig } from '@/lib/wk/config';
+import { WkButton } from '@/components/wk-button';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +45,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </Link>
           </p>
         </Card>
+        {wkConfig() ? (
+          <Card>
+            <h2 className="mb-2 text-lg font-bold">login.gov.pl</h2>
+            <p className="mb-4">{w.wk.signInIntro}</p>
+            <WkButton purpose="login">{w.wk.signIn}</WkButton>
+          </Card>
+        ) : null}
         <Card>
           <h2 className="mb-2 text-lg font-bold">{w.login.noAccount}</h2>
           <p className="mb-4">{w.login.registerIntro}</p>

@@ -1,5 +1,12 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
+import { WkButton } from '@/components/wk-button';
+import { getDb } from '@/db/client';
+import { nameAsWritten } from '@/lib/text';
+import { wkConfig } from '@/lib/wk/config';
+import { heldIdentity } from '@/lib/wk/identity-node';
+import { WK_HANDLE_COOKIE } from '@/lib/wk/request-cookie';
 import { FacilityContact } from '@/components/facility-contact';
 import { PageTitle, linkClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
@@ -12,15 +19,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).register.title };
 }
 
-export default async function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection(); // a fresh captcha for every visitor
   const t = await words();
+  const node = wkConfig();
+  // Back from login.gov.pl: the person it named, held on the server (never taken from the form).
+  const held = node ? await heldIdentity(await getDb(), (await cookies()).get(WK_HANDLE_COOKIE)?.value) : null;
+  const noAccount = held && (await searchParams).wk === 'no-account';
+  const fixed = held
+    ? { pesel: held.pesel, firstName: nameAsWritten(held.firstName), lastName: nameAsWritten(held.lastName), birthDate: held.birthDate }
+    : null;
   return (
     <>
       <PageTitle>{t.register.title}</PageTitle>
       <p className="mb-6">{t.register.intro}</p>
+      {noAccount ? (
+        <p role="status" className="mb-6 rounded-md border-2 border-brand bg-blue-50 p-3">
+          {t.wk.noAccount}
+        </p>
+      ) : null}
+      {fixed ? (
+        <p className="mb-4 font-medium" data-wk-fixed>
+          {t.wk.fromNode}
+        </p>
+      ) : node ? (
+        <div className="mb-6 flex flex-col gap-2">
+          <p>{t.wk.registerIntro}</p>
+          <WkButton purpose="register">{t.wk.register}</WkButton>
+        </div>
+      ) : null}
       <RegisterWordsProvider locale={await requestLocale()}>
         <RegisterForm
+          fixed={fixed}
           initialState={initialRegisterState()}
           consentLabels={{
             consentDataProcessing: t.consentTexts.data_processing,

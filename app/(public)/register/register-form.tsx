@@ -20,8 +20,12 @@ function labelOf(t: Catalogue['register'], field: RegistrationField, question: s
   return t.labels[field as keyof typeof t.labels] as string;
 }
 
+/** The four values login.gov.pl gave: shown, not editable (the server uses its own copy). */
+export type FixedIdentity = Pick<RegistrationValues, 'pesel' | 'firstName' | 'lastName' | 'birthDate'>;
+
 export function RegisterForm(props: {
   initialState: RegisterState;
+  fixed?: FixedIdentity | null;
   consentLabels: Record<ConsentField, string>;
   /** Beside the consents: the link to the privacy notice. */
   privacy: ReactNode;
@@ -39,7 +43,9 @@ function FormBody({
   consentLabels,
   privacy,
   contact,
+  fixed,
 }: {
+  fixed?: FixedIdentity | null;
   state: RegisterState;
   formAction: (data: FormData) => void;
   pending: boolean;
@@ -92,7 +98,7 @@ function FormBody({
   const noPesel = isBrak(values.pesel ?? '');
   const email = (values.email ?? '').trim();
   const phone = (values.phone ?? '').trim();
-  const showBirthDate = !enhanced || noPesel;
+  const showBirthDate = !fixed && (!enhanced || noPesel);
   const showConsentEmail = !enhanced || email !== '';
   const showConsentSms = !enhanced || (phone !== '' && !isBrak(phone));
   const optionalConsents = [
@@ -115,7 +121,12 @@ function FormBody({
   }
 
   const v = state.values;
-  const field = (name: RegistrationField) => ({ name, defaultValue: v[name] ?? '', error: errors[name] });
+  const field = (name: RegistrationField) => {
+    const given = fixed?.[name as keyof FixedIdentity];
+    return given !== undefined
+      ? { name, defaultValue: given, readOnly: true, 'aria-readonly': true, error: undefined }
+      : { name, defaultValue: v[name] ?? '', error: errors[name] };
+  };
 
   return (
     <>

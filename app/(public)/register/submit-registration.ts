@@ -17,6 +17,8 @@ import {
 } from '@/lib/registration/form';
 import { registerPatient, type RegistrationRefusals } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
+import { nameAsWritten } from '@/lib/text';
+import type { NodeIdentity } from '@/lib/wk/identity-node';
 import { attempt, rateLimited, replyTo, type ActionState } from '@/lib/web/action';
 
 /** The form's state: every answer but success carries a captcha question (a new one, or the solved one kept). */
@@ -36,6 +38,23 @@ export interface RequestMeta {
   locale?: Locale;
   /** The form's previous state: answers are numbered after it, so the form can tell one from the next. */
   previous?: unknown;
+  /**
+   * The person as login.gov.pl told us (held on the server, lib/wk/identity-node.ts): their
+   * PESEL, names and birth date replace whatever the form says, and the account is verified.
+   */
+  held?: NodeIdentity | null;
+}
+
+/** The form with the node's four values in place of the typed ones. */
+function withHeld(raw: Record<string, unknown>, held: NodeIdentity | null | undefined): Record<string, unknown> {
+  if (!held) return raw;
+  return {
+    ...raw,
+    pesel: held.pesel,
+    birthDate: held.birthDate,
+    firstName: nameAsWritten(held.firstName),
+    lastName: nameAsWritten(held.lastName),
+  };
 }
 
 const refusalWords = (refusals: RegistrationRefusals, e: ReturnType<typeof wordsFor>['register']['errors']): FieldErrors => ({
@@ -44,7 +63,8 @@ const refusalWords = (refusals: RegistrationRefusals, e: ReturnType<typeof words
 });
 
 /** The captcha, the rules and the use case (no rate limits: `handleRegistration` puts them in front). */
-export async function submitRegistration(db: Db, raw: Record<string, unknown>, meta: RequestMeta): Promise<RegistrationAnswer> {
+export async function submitRegistration(db: Db, typed: Record<string, unknown>, meta: RequestMeta): Promise<RegistrationAnswer> {
+  const raw = withHeld(typed, meta.held);
   const secret = env.AUTH_SECRET;
   const locale = meta.locale ?? defaultLocale;
   const t = wordsFor(locale);
@@ -78,6 +98,7 @@ export async function submitRegistration(db: Db, raw: Record<string, unknown>, m
       ip: meta.ip,
       userAgent: meta.userAgent,
       locale,
+      ...(meta.held ? { verifiedBy: { method: 'login.gov.pl' as const, loa: meta.held.loa, means: meta.held.means } } : {}),
     }),
   );
   if (!outcome) return { ...reply.refused('error', e.generic), ...fresh() };

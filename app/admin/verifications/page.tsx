@@ -93,7 +93,13 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
           { header: t.columns.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },
           { header: t.columns.login, className: 'break-all', cell: (r) => r.login },
           { header: t.columns.email, className: 'break-all', cell: (r) => r.email },
-          { header: t.columns.status, cell: (r) => pl.admin.statuses[r.status] },
+          {
+            header: t.columns.status,
+            cell: (r) =>
+              r.status === 'verified' && r.verificationMethod === 'login.gov.pl'
+                ? `${pl.admin.statuses.verified} (login.gov.pl)`
+                : pl.admin.statuses[r.status],
+          },
         ]}
       />
       <nav aria-label={t.pages} className="mt-4 flex gap-4">

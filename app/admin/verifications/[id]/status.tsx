@@ -30,7 +30,9 @@ export function AccountStatusLine({ detail }: { detail: AccountDetail }) {
     <p className="mb-4">
       {pl.admin.queue.columns.status}: <strong data-account-status={account.status}>{pl.admin.statuses[account.status]}</strong>
       {account.status === 'verified'
-        ? ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', wordFor(pl.admin.documents, account.verificationDocument) ?? '—')}`
+        ? account.verificationMethod === 'login.gov.pl'
+          ? ` — ${t.verifiedByNode(account.verificationLoa ?? '—', account.verificationMeans ?? '—')}`
+          : ` — ${t.verifiedInfo(detail.verifiedByName ?? '—', wordFor(pl.admin.documents, account.verificationDocument) ?? '—')}`
         : null}
       {account.status === 'blocked' ? ` — ${t.blockedInfo(detail.blockedByName ?? '—', account.blockedReason ?? '')}` : null}
     </p>

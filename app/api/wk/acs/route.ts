@@ -1,0 +1,82 @@
+// The assertion consumer service (SPEC §17): login.gov.pl sends the browser back here with
+// SAMLart, by GET or by POST. The artifact is resolved over the back channel and its answer
+// verified (lib/wk/identity-node.ts); every refusal is a page in the user's language with a
+// 4xx status, nothing changed, no session. proxy.ts lets the node's cross-site POST in (an
+// artifact is worth nothing without our signed resolve and this browser's request cookie).
+import { cookies } from 'next/headers';
+import { getDb } from '@/db/client';
+import { env } from '@/lib/env';
+import { writeSessionCookie } from '@/lib/auth/session-cookie';
+import { words } from '@/lib/i18n/words';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { wkConfig } from '@/lib/wk/config';
+import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
+import { HANDLE_TTL_MS, receiveArtifact, type WkOutcome } from '@/lib/wk/identity-node';
+import { WK_HANDLE_COOKIE, WK_REQUEST_COOKIE, handleCookieOptions, requestCookieOptions } from '@/lib/wk/request-cookie';
+import { soapTransport } from '@/lib/wk/soap-transport';
+
+export const dynamic = 'force-dynamic';
+
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+
+async function answer(samlArt: unknown): Promise<Response> {
+  const config = wkConfig();
+  if (!config) return new Response('Not Found', { status: 404 });
+  const jar = await cookies();
+  const browserRequestId = jar.get(WK_REQUEST_COOKIE)?.value;
+  const outcome = await receiveArtifact(
+    await getDb(),
+    config,
+    { samlArt, browserRequestId },
+    soapTransport({ allowHttp: config.simulator !== null }),
+  );
+  jar.set(WK_REQUEST_COOKIE, '', requestCookieOptions(0));
+  return respond(outcome);
+}
+
+async function respond(outcome: WkOutcome): Promise<Response> {
+  const jar = await cookies();
+  switch (outcome.kind) {
+    case 'signed-in':
+      await writeSessionCookie(env.AUTH_SECRET, outcome.grant);
+      return seeOther('/account');
+    case 'no-account':
+    case 'register':
+      jar.set(WK_HANDLE_COOKIE, outcome.handle, handleCookieOptions(HANDLE_TTL_MS));
+      return seeOther(outcome.kind === 'no-account' ? '/register?wk=no-account' : '/register?wk=1');
+    case 'verified':
+      return seeOther('/account?wk=verified');
+    case 'mismatch':
+      return seeOther('/account?wk=mismatch');
+    case 'refused':
+      return refusalPage(outcome);
+  }
+}
+
+async function refusalPage(outcome: Extract<WkOutcome, { kind: 'refused' }>): Promise<Response> {
+  const [t, lang] = await Promise.all([words(), requestLocale()]);
+  const message =
+    outcome.reason === 'cancelled'
+      ? t.wk.cancelled
+      : outcome.reason === 'blocked'
+        ? t.signIn.blocked
+        : outcome.reason === 'not_activated'
+          ? t.wk.notActivated
+          : t.wk.refused;
+  const back = outcome.purpose === 'verify' ? { href: '/account', text: t.wk.backToAccount } : { href: '/login', text: t.wk.back };
+  return htmlPage({
+    lang,
+    title: t.wk.refusedTitle,
+    status: outcome.reason === 'blocked' ? 403 : 400,
+    body: `<p role="alert" data-wk-refusal="${escapeHtml(outcome.reason)}">${escapeHtml(message)}</p><p><a href="${back.href}">${escapeHtml(back.text)}</a></p>`,
+  });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  return answer(new URL(request.url).searchParams.get('SAMLart') ?? undefined);
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const form = await request.formData().catch(() => null);
+  return answer(form?.get('SAMLart') ?? undefined);
+}

@@ -1,0 +1,334 @@
+// The three uses of login.gov.pl (SPEC §17): sign in, register, verify. A use starts with a
+// signed AuthnRequest remembered in wk_requests; it ends at our ACS with an artifact, resolved
+// over a signed SOAP request, whose answer the protocol library (lib/login-gov-pl) verifies and
+// decrypts. Each artifact, request and assertion counts once, on every instance (PostgreSQL).
+// Every refusal has a reason code for the log and the audit, never personal data.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, patients, webAccounts, wkRequests, type WkPurpose } from '@/db/schema';
+import { hasConsent } from '@/lib/account/consent-history';
+import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { grantSession } from '@/lib/auth/sign-in-flow';
+import type { SessionGrant } from '@/lib/auth/session-cookie';
+import { env } from '@/lib/env';
+import {
+  buildArtifactResolve,
+  buildAuthnRequest,
+  encodeSamlRequest,
+  isWkRefusal,
+  newMessageId,
+  readArtifact,
+  readArtifactResponse,
+  type RefusalReason,
+  type WkIdentity,
+} from '@/lib/login-gov-pl';
+import { logError, logInfo } from '@/lib/log';
+import { mailQueued } from '@/lib/mail/mail-worker';
+import { enqueueEmail } from '@/lib/mail/outbox';
+import { countIdentityNode } from '@/lib/metrics';
+import { spendNonce } from '@/lib/security/used-nonces';
+import { nameKey } from '@/lib/text';
+import type { WkConfig } from './config';
+
+/** How long a started sign-in may take at the node (a bank's sign-in included). */
+export const REQUEST_TTL_MS = 30 * 60_000;
+/** How long the node's answer waits for the registration form to be sent. */
+export const HANDLE_TTL_MS = 30 * 60_000;
+
+/** What the node told us about the person, as the pages and the registration need it. */
+export interface NodeIdentity {
+  pesel: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  loa: string;
+  means: string | null;
+}
+
+export type WkRefusalReason =
+  | RefusalReason
+  | 'artifact_reused'
+  | 'request_unknown'
+  | 'assertion_reused'
+  | 'transport'
+  | 'blocked'
+  | 'not_activated'
+  | 'already_verified'
+  | 'gone';
+
+export type WkOutcome =
+  | { kind: 'signed-in'; grant: SessionGrant }
+  | { kind: 'no-account'; handle: string }
+  | { kind: 'register'; handle: string }
+  | { kind: 'verified'; accountId: string }
+  | { kind: 'mismatch'; accountId: string }
+  | { kind: 'refused'; reason: WkRefusalReason; purpose: WkPurpose | null };
+
+/** Sends a SOAP body to the node and returns its answer (tests give their own; see soap-transport.ts). */
+export type SoapTransport = (url: string, body: string) => Promise<string>;
+
+const USE: Record<WkPurpose, string> = { login: 'signin', register: 'register', verify: 'verify' };
+
+/** The auto-submitted form's content: where to post the signed AuthnRequest. */
+export interface StartedRequest {
+  requestId: string;
+  action: string;
+  samlRequest: string;
+}
+
+/** Starts one use: a signed AuthnRequest, remembered so that only its answer is accepted, once. */
+export async function startRequest(
+  db: Db,
+  config: WkConfig,
+  purpose: WkPurpose,
+  accountId: string | null,
+  now = new Date(),
+): Promise<StartedRequest> {
+  const id = newMessageId();
+  await db.insert(wkRequests).values({ id, purpose, accountId, createdAt: now, expiresAt: new Date(now.getTime() + REQUEST_TTL_MS) });
+  const xml = buildAuthnRequest({
+    id,
+    issueInstant: now,
+    destination: config.ssoUrl,
+    acsUrl: config.acsUrl,
+    spEntityId: config.spEntityId,
+    loa: config.loa,
+    signingKeyPem: config.signingKey,
+    signingCertPem: config.signingCert,
+  });
+  return { requestId: id, action: config.ssoUrl, samlRequest: encodeSamlRequest(xml) };
+}
+
+const hashHandle = (handle: string) => createHash('sha256').update(handle).digest('hex');
+
+/** The browser returns from the node with an artifact: resolve it, check it and act on it. */
+export async function receiveArtifact(
+  db: Db,
+  config: WkConfig,
+  answer: { samlArt: unknown; browserRequestId: string | undefined },
+  transport: SoapTransport,
+  now = new Date(),
+): Promise<WkOutcome> {
+  const { samlArt } = answer;
+  let identity: WkIdentity;
+  try {
+    if (typeof samlArt !== 'string') return await refused(db, 'malformed', null);
+    readArtifact(samlArt);
+    // Spent before it is resolved: a second arrival of the same artifact never reaches the node.
+    if (!(await spendNonce(db, 'wk.artifact', samlArt, new Date(now.getTime() + REQUEST_TTL_MS)))) {
+      return await refused(db, 'artifact_reused', null);
+    }
+    const resolveId = newMessageId();
+    const request = buildArtifactResolve({
+      id: resolveId,
+      issueInstant: now,
+      destination: config.artifactUrl,
+      spEntityId: config.spEntityId,
+      artifact: samlArt,
+      signingKeyPem: config.signingKey,
+      signingCertPem: config.signingCert,
+    });
+    let soap: string;
+    try {
+      soap = await transport(config.artifactUrl, request);
+    } catch (error) {
+      logError('login.gov.pl: artifact resolution failed', error);
+      return await refused(db, 'transport', null);
+    }
+    identity = readArtifactResponse(soap, {
+      idpCert: config.idpCert,
+      idpEntityId: config.idpEntityId,
+      spEntityId: config.spEntityId,
+      acsUrl: config.acsUrl,
+      spEncryptionKeyPem: config.encryptionKey,
+      artifactResolveId: resolveId,
+      minimumLoa: config.loa,
+      now,
+    });
+  } catch (error) {
+    if (isWkRefusal(error)) return refused(db, error.reason, null);
+    throw error;
+  }
+
+  // The answer must be to the request this browser started (a cookie), not to one an attacker
+  // started and got answered for themselves, and never to a request answered before.
+  if (identity.requestId !== answer.browserRequestId) return refused(db, 'request_unknown', null);
+  const [request] = await db
+    .update(wkRequests)
+    .set({ answeredAt: now })
+    .where(and(eq(wkRequests.id, identity.requestId), isNull(wkRequests.answeredAt), gt(wkRequests.expiresAt, now)))
+    .returning({ purpose: wkRequests.purpose, accountId: wkRequests.accountId });
+  if (!request) return refused(db, 'request_unknown', null);
+  if (!(await spendNonce(db, 'wk.assertion', identity.assertionId, new Date(identity.notOnOrAfter.getTime() + 60_000)))) {
+    return refused(db, 'assertion_reused', request.purpose);
+  }
+  const person: NodeIdentity = {
+    pesel: identity.pesel,
+    firstName: identity.firstName,
+    lastName: identity.lastName,
+    birthDate: identity.birthDate,
+    loa: identity.loa,
+    means: identity.authenticatingAuthority ?? null,
+  };
+  switch (request.purpose) {
+    case 'login':
+      return signIn(db, identity.requestId, person);
+    case 'register':
+      return holdForRegistration(db, identity.requestId, person, 'register');
+    case 'verify':
+      return verify(db, request.accountId, person);
+  }
+}
+
+async function refused(db: Db, reason: WkRefusalReason, purpose: WkPurpose | null, accountId: string | null = null): Promise<WkOutcome> {
+  const cancelled = reason === 'cancelled';
+  countIdentityNode(purpose ? USE[purpose] : 'other', cancelled ? 'cancelled' : 'refused');
+  logInfo('login.gov.pl answer refused', { reason, purpose: purpose ?? 'unknown' });
+  await db.insert(auditLog).values({ action: 'wk.refused', accountId, details: { reason, purpose } });
+  return { kind: 'refused', reason, purpose };
+}
+
+/** Sign-in: the account of the patient with this PESEL, without its password; staff never. */
+async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<WkOutcome> {
+  const [account] = await db
+    .select({
+      id: webAccounts.id,
+      status: webAccounts.status,
+      ver: webAccounts.sessionVersion,
+      // Activated: the email was confirmed (the link was used, or the account was made active).
+      activated: sql<boolean>`${webAccounts.status} = 'active' or ${webAccounts.activatedAt} is not null or ${webAccounts.passwordHash} is not null`,
+    })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(patients.pesel, person.pesel));
+  if (!account) {
+    countIdentityNode('signin', 'no_account');
+    return holdForRegistration(db, requestId, person, 'no-account');
+  }
+  if (account.status === 'blocked') return refused(db, 'blocked', 'login', account.id);
+  // The email was never confirmed: the activation link comes first (SPEC §9). A verified account
+  // made through login.gov.pl waits for it too (its status is verified before its email is).
+  if (!account.activated) return refused(db, 'not_activated', 'login', account.id);
+  const grant = await grantSession(db, { id: account.id, role: 'patient', ver: account.ver });
+  await db.insert(auditLog).values({ action: 'wk.signin', accountId: account.id, details: { loa: person.loa, means: person.means } });
+  countIdentityNode('signin', 'success');
+  return { kind: 'signed-in', grant };
+}
+
+/**
+ * The node's answer kept on the server for the registration form (never trusted from the form):
+ * the browser gets a random handle, whose SHA-256 finds the row.
+ */
+async function holdForRegistration(db: Db, requestId: string, person: NodeIdentity, kind: 'register' | 'no-account'): Promise<WkOutcome> {
+  const handle = randomBytes(32).toString('base64url');
+  await db
+    .update(wkRequests)
+    .set({
+      identity: { ...person, means: person.means ?? '' },
+      handleHash: hashHandle(handle),
+      expiresAt: new Date(Date.now() + HANDLE_TTL_MS),
+    })
+    .where(eq(wkRequests.id, requestId));
+  if (kind === 'register') countIdentityNode('register', 'success');
+  return { kind, handle };
+}
+
+/** The identity held for a registration form, while the handle is unused and fresh. */
+export async function heldIdentity(db: Db, handle: string | undefined, now = new Date()): Promise<NodeIdentity | null> {
+  if (!handle || handle.length > 100) return null;
+  const [row] = await db
+    .select({ identity: wkRequests.identity })
+    .from(wkRequests)
+    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt), gt(wkRequests.expiresAt, now)));
+  const held = row?.identity;
+  if (!held?.pesel) return null;
+  return {
+    pesel: held.pesel,
+    firstName: held.firstName ?? '',
+    lastName: held.lastName ?? '',
+    birthDate: held.birthDate ?? '',
+    loa: held.loa ?? '',
+    means: held.means || null,
+  };
+}
+
+/** Marks the held identity used (the registration it fed was created); false when it was used already. */
+export async function spendHeldIdentity(db: Db, handle: string, now = new Date()): Promise<boolean> {
+  const spent = await db
+    .update(wkRequests)
+    .set({ handleUsedAt: now })
+    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt)))
+    .returning({ id: wkRequests.id });
+  return spent.length === 1;
+}
+
+/** Which of the checked facts differ, as codes for the audit (never the values). */
+function differences(
+  record: { pesel: string | null; birthDate: string | null; firstName: string; lastName: string },
+  person: NodeIdentity,
+) {
+  const differ: string[] = [];
+  if (record.pesel !== person.pesel) differ.push('pesel');
+  if (record.birthDate !== person.birthDate) differ.push('birth_date');
+  if (nameKey(record.firstName) !== nameKey(person.firstName) || nameKey(record.lastName) !== nameKey(person.lastName))
+    differ.push('names');
+  return differ;
+}
+
+/** Verification of a signed-in patient's account: the node's person must be the account's patient. */
+async function verify(db: Db, accountId: string | null, person: NodeIdentity): Promise<WkOutcome> {
+  if (!accountId) return refused(db, 'gone', 'verify');
+  const [account] = await db
+    .select({
+      status: webAccounts.status,
+      email: webAccounts.email,
+      locale: webAccounts.locale,
+      pesel: patients.pesel,
+      birthDate: patients.birthDate,
+      firstName: patients.firstName,
+      lastName: patients.lastName,
+    })
+    .from(webAccounts)
+    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+    .where(eq(webAccounts.id, accountId));
+  if (!account) return refused(db, 'gone', 'verify');
+  if (account.status === 'blocked') return refused(db, 'blocked', 'verify', accountId);
+  if (account.status === 'verified') return refused(db, 'already_verified', 'verify', accountId);
+  const differ = differences(account, person);
+  if (differ.length > 0) {
+    // Nothing changes; staff see the attempt in the account's audit trail.
+    await db.insert(auditLog).values({ action: 'wk.verify_mismatch', accountId, details: { differ: differ.join(','), loa: person.loa } });
+    countIdentityNode('verify', 'mismatch');
+    return { kind: 'mismatch', accountId };
+  }
+  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
+  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: account.firstName, locale: account.locale }) : null;
+  const done = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(webAccounts)
+      .set({
+        status: 'verified',
+        verifiedAt: new Date(),
+        verifiedBy: null,
+        verificationDocument: null,
+        verificationMethod: 'login.gov.pl',
+        verificationLoa: person.loa,
+        verificationMeans: person.means,
+      })
+      .where(and(eq(webAccounts.id, accountId), sql`${webAccounts.status} in ('pending_activation', 'active')`))
+      .returning({ id: webAccounts.id });
+    if (!row) return false;
+    await tx.insert(auditLog).values({
+      action: 'account.verify',
+      accountId,
+      details: { method: 'login.gov.pl', loa: person.loa, means: person.means },
+    });
+    if (notice) await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
+    return true;
+  });
+  if (!done) return refused(db, 'already_verified', 'verify', accountId);
+  if (notice) mailQueued();
+  countIdentityNode('verify', 'success');
+  return { kind: 'verified', accountId };
+}

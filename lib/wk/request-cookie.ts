@@ -1,0 +1,30 @@
+// The cookie that ties a started login.gov.pl request to the browser that started it: the answer
+// is accepted only in that browser (an attacker's own answer cannot sign a victim in). The node
+// may come back with a cross-site POST, which carries only a SameSite=None cookie: so over HTTPS
+// it is None (and Secure); over plain HTTP (development) Lax, as the simulator is same-site.
+import { env } from '@/lib/env';
+
+export const WK_REQUEST_COOKIE = 'erej-wk-request';
+export const WK_HANDLE_COOKIE = 'erej-wk-identity';
+
+export function requestCookieOptions(ttlMs: number) {
+  const https = env.APP_URL.startsWith('https://');
+  return {
+    httpOnly: true,
+    secure: https,
+    sameSite: https ? ('none' as const) : ('lax' as const),
+    path: '/api/wk/acs',
+    maxAge: Math.floor(ttlMs / 1000),
+  };
+}
+
+/** The held identity's handle: read by /register and its action only. */
+export function handleCookieOptions(ttlMs: number) {
+  return {
+    httpOnly: true,
+    secure: env.APP_URL.startsWith('https://'),
+    sameSite: 'lax' as const,
+    path: '/register',
+    maxAge: Math.floor(ttlMs / 1000),
+  };
+}
