@@ -11,13 +11,14 @@ function derLength(length: number): Buffer {
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
 
-function der(tag: number, ...content: Buffer[]): Buffer {
+/** One DER element: tag, length, content (exported for the test stub's TLS certificate). */
+export function der(tag: number, ...content: Buffer[]): Buffer {
   const body = Buffer.concat(content);
   return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
 }
 
-const sequence = (...content: Buffer[]) => der(0x30, ...content);
-const ECDSA_WITH_SHA256 = sequence(Buffer.from('06082a8648ce3d040302', 'hex'));
+export const sequence = (...content: Buffer[]) => der(0x30, ...content);
+export const ECDSA_WITH_SHA256 = sequence(Buffer.from('06082a8648ce3d040302', 'hex'));
 const UTF8_STRING = 0x0c;
 const PRINTABLE_STRING = 0x13;
 

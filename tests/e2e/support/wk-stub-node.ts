@@ -10,7 +10,7 @@ import { X509Certificate, createPublicKey, generateKeyPairSync, randomBytes, ran
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { generateP256KeyPair, type P256KeyPairPem } from '@/lib/login-gov-pl/certificate';
+import { ECDSA_WITH_SHA256, der, generateP256KeyPair, sequence, type P256KeyPairPem } from '@/lib/login-gov-pl/certificate';
 import { STATUS, newMessageId, samlInstant, type Loa } from '@/lib/login-gov-pl/messages';
 import { isWkRefusal } from '@/lib/login-gov-pl/refusal';
 import { signEnveloped, verifyEnvelopedSignature } from '@/lib/login-gov-pl/signature';
@@ -167,20 +167,7 @@ interface StubKeys {
 // checks an IP address against subjectAltName only (never the CN), so the stub writes its own
 // DER: an X.509 v3 certificate with subjectAltName IP:127.0.0.1 and DNS:localhost.
 
-function derLength(length: number): Buffer {
-  if (length < 0x80) return Buffer.from([length]);
-  const bytes: number[] = [];
-  for (let rest = length; rest > 0; rest >>= 8) bytes.unshift(rest & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-
-function der(tag: number, ...content: Buffer[]): Buffer {
-  const body = Buffer.concat(content);
-  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
-}
-
-const derSequence = (...content: Buffer[]) => der(0x30, ...content);
-const ECDSA_WITH_SHA256 = derSequence(Buffer.from('06082a8648ce3d040302', 'hex'));
+const derSequence = sequence;
 
 function derName(commonName: string): Buffer {
   return derSequence(der(0x31, derSequence(Buffer.from('0603550403', 'hex'), der(0x0c, Buffer.from(commonName, 'utf8')))));
