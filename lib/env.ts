@@ -147,6 +147,7 @@ const schema = z
     WK_SP_ENCRYPTION_KEY: optionalText,
     WK_SP_ENCRYPTION_CERT: optionalText,
     WK_LOA: z.enum(['low', 'substantial', 'high']).default('substantial'),
+    RATE_LIMIT_WK_PER_IP_15MIN: z.coerce.number().int().positive().default(60),
     // The built-in simulator of the node (development only): on by default when WK_SSO_URL is unset.
     WK_SIMULATOR: bool.optional(),
   })

@@ -19,6 +19,9 @@ export const linkRecipientColumns = {
   status: webAccounts.status,
   locale: webAccounts.locale,
   firstName: patients.firstName,
+  // Waiting for its activation link: no password yet and never activated. Usually
+  // pending_activation; an account registered through login.gov.pl is verified while it waits.
+  waiting: sql<boolean>`${webAccounts.status} <> 'blocked' and ${webAccounts.passwordHash} is null and ${webAccounts.activatedAt} is null and ${webAccounts.status} <> 'active'`,
 };
 
 async function findAccount(db: Db, identifier: string) {
@@ -36,7 +39,7 @@ async function findAccount(db: Db, identifier: string) {
 /** A fresh activation link for an account still waiting for its password; older links stop working. */
 export async function resendActivationLink(db: Db, email: string): Promise<void> {
   const account = await findAccount(db, email);
-  if (!account || account.status !== 'pending_activation' || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
+  if (!account || !account.waiting || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
   await sendActivationLink(db, account);
 }
 

@@ -238,6 +238,9 @@ export const en = {
     refused: 'login.gov.pl did not confirm your identity, or its answer was not valid. Nothing was changed. Please try again.',
     cancelled: 'Signing in with login.gov.pl was cancelled. Nothing was changed.',
     notActivated: 'The account linked to this PESEL has not been activated yet. Use the activation link from the email.',
+    unverifiedAccount:
+      'The account linked to this PESEL is not verified yet, so it cannot be signed in to with login.gov.pl. Sign in with your login and password, or contact the registration desk.',
+    notMe: 'Not me — clear the details from login.gov.pl',
     signInRequired: 'Sign in to confirm your identity.',
     back: 'Back to sign-in',
     backToAccount: 'Back to your account',

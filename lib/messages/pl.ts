@@ -246,6 +246,9 @@ export const pl = {
     refused: 'login.gov.pl nie potwierdził tożsamości albo odpowiedź była nieprawidłowa. Nic nie zostało zmienione. Spróbuj ponownie.',
     cancelled: 'Logowanie przez login.gov.pl zostało przerwane. Nic nie zostało zmienione.',
     notActivated: 'Konto powiązane z tym numerem PESEL nie zostało jeszcze aktywowane. Użyj linku aktywacyjnego z wiadomości email.',
+    unverifiedAccount:
+      'Konto powiązane z tym numerem PESEL nie jest jeszcze zweryfikowane, więc nie można się do niego zalogować przez login.gov.pl. Zaloguj się loginem i hasłem albo skontaktuj się z rejestracją.',
+    notMe: 'To nie ja — wyczyść dane z login.gov.pl',
     signInRequired: 'Zaloguj się, aby potwierdzić tożsamość.',
     back: 'Wróć do logowania',
     backToAccount: 'Wróć do konta',

@@ -92,7 +92,12 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       .from(webAccounts)
       .where(
         and(
-          eq(webAccounts.status, 'pending_activation'),
+          // Never activated: waiting for the link, or registered through login.gov.pl (verified
+          // at once) and waiting for it. An account the desk verified is the desk's to keep.
+          or(
+            eq(webAccounts.status, 'pending_activation'),
+            and(eq(webAccounts.status, 'verified'), eq(webAccounts.verificationMethod, 'login.gov.pl')),
+          ),
           isNull(webAccounts.passwordHash),
           isNull(webAccounts.activatedAt),
           lt(webAccounts.createdAt, unactivated),

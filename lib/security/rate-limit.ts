@@ -8,7 +8,7 @@ import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
 import { countRateLimitRefusal } from '@/lib/metrics';
 
-export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount';
+export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount' | 'wkStart';
 
 function options(name: LimitName) {
   switch (name) {
@@ -25,6 +25,9 @@ function options(name: LimitName) {
       return { points: env.RATE_LIMIT_LINKS_PER_ADDRESS_HOUR, duration: 3600 };
     case 'linksIp':
       return { points: env.RATE_LIMIT_LINKS_PER_IP_HOUR, duration: 3600 };
+    case 'wkStart':
+      // Each start writes a request row and signs an AuthnRequest: a script must not run it in a loop.
+      return { points: env.RATE_LIMIT_WK_PER_IP_15MIN, duration: 900 };
     case 'mfaAccount':
       // Wrong codes at the second step, per account: 5 leave 1 in 200 000 of guessing a code.
       return { points: env.RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT, duration: 900, blockDuration: 900 };

@@ -18,12 +18,17 @@ export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 's
  * Which decisions the desk can take about an account in this state: the same conditions the
  * decisions below check in their UPDATE, so the page offers only what would succeed.
  */
-export function availableDecisions(status: AccountStatus, role: StaffPrincipal['role']) {
+export function availableDecisions(
+  status: AccountStatus,
+  role: StaffPrincipal['role'],
+  waitingForActivation = status === 'pending_activation',
+) {
   return {
     verify: status === 'pending_activation' || status === 'active',
     block: status !== 'blocked',
     unblock: status === 'blocked' && role === 'admin',
-    resendActivation: status === 'pending_activation',
+    // Also a verified account that never got its link through (registered through login.gov.pl).
+    resendActivation: status !== 'blocked' && waitingForActivation,
   };
 }
 
@@ -70,7 +75,7 @@ export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, acc
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
     .where(eq(webAccounts.id, accountId));
   if (!account) return { ok: false, error: 'not_found' };
-  if (account.status !== 'pending_activation') return { ok: false, error: 'state' };
+  if (!account.waiting) return { ok: false, error: 'state' };
   await sendActivationLink(db, account, (tx) =>
     tx.insert(auditLog).values({ staffId: staff.id, action: 'account.resend_activation', accountId }),
   );

@@ -34,7 +34,7 @@ import type { WkConfig } from './config';
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
 /** How long the node's answer waits for the registration form to be sent. */
-export const HANDLE_TTL_MS = 30 * 60_000;
+export const HANDLE_TTL_MS = 15 * 60_000;
 
 /** What the node told us about the person, as the pages and the registration need it. */
 export interface NodeIdentity {
@@ -54,6 +54,8 @@ export type WkRefusalReason =
   | 'transport'
   | 'blocked'
   | 'not_activated'
+  | 'unverified_account'
+  | 'record_mismatch'
   | 'already_verified'
   | 'gone';
 
@@ -110,14 +112,35 @@ export async function receiveArtifact(
   transport: SoapTransport,
   now = new Date(),
 ): Promise<WkOutcome> {
-  const { samlArt } = answer;
+  const { samlArt, browserRequestId } = answer;
+  // Nothing reaches the node unless this browser started a request that is still open: an
+  // artifact alone (a script, a cross-site link) costs one look-up, no signature, no SOAP call.
+  const [started] =
+    typeof browserRequestId === 'string' && browserRequestId.length <= 128
+      ? await db
+          .select({ purpose: wkRequests.purpose })
+          .from(wkRequests)
+          .where(and(eq(wkRequests.id, browserRequestId), isNull(wkRequests.answeredAt), gt(wkRequests.expiresAt, now)))
+      : [];
+  if (!started) {
+    countIdentityNode('other', 'refused');
+    logInfo('login.gov.pl answer refused', { reason: 'request_unknown', purpose: 'unknown' });
+    return { kind: 'refused', reason: 'request_unknown', purpose: null };
+  }
+  const purpose = started.purpose;
   let identity: WkIdentity;
   try {
-    if (typeof samlArt !== 'string') return await refused(db, 'malformed', null);
-    readArtifact(samlArt);
-    // Spent before it is resolved: a second arrival of the same artifact never reaches the node.
-    if (!(await spendNonce(db, 'wk.artifact', samlArt, new Date(now.getTime() + REQUEST_TTL_MS)))) {
-      return await refused(db, 'artifact_reused', null);
+    if (typeof samlArt !== 'string') return await refused(db, 'malformed', purpose);
+    const artifact = readArtifact(samlArt);
+    // Issued by the node we know (SAML bindings 3.6.4: SourceID is SHA-1 of its entity ID).
+    if (!artifact.sourceId.equals(createHash('sha1').update(config.idpEntityId, 'utf8').digest())) {
+      return await refused(db, 'issuer', purpose);
+    }
+    // Spent before it is resolved (by its bytes, however it is written): a second arrival of the
+    // same artifact never reaches the node.
+    const key = Buffer.from(samlArt, 'base64').toString('base64');
+    if (!(await spendNonce(db, 'wk.artifact', key, new Date(now.getTime() + REQUEST_TTL_MS)))) {
+      return await refused(db, 'artifact_reused', purpose);
     }
     const resolveId = newMessageId();
     const request = buildArtifactResolve({
@@ -134,7 +157,7 @@ export async function receiveArtifact(
       soap = await transport(config.artifactUrl, request);
     } catch (error) {
       logError('login.gov.pl: artifact resolution failed', error);
-      return await refused(db, 'transport', null);
+      return await refused(db, 'transport', purpose);
     }
     identity = readArtifactResponse(soap, {
       idpCert: config.idpCert,
@@ -147,19 +170,19 @@ export async function receiveArtifact(
       now,
     });
   } catch (error) {
-    if (isWkRefusal(error)) return refused(db, error.reason, null);
+    if (isWkRefusal(error)) return refused(db, error.reason, purpose);
     throw error;
   }
 
   // The answer must be to the request this browser started (a cookie), not to one an attacker
   // started and got answered for themselves, and never to a request answered before.
-  if (identity.requestId !== answer.browserRequestId) return refused(db, 'request_unknown', null);
+  if (identity.requestId !== browserRequestId) return refused(db, 'request_unknown', purpose);
   const [request] = await db
     .update(wkRequests)
     .set({ answeredAt: now })
     .where(and(eq(wkRequests.id, identity.requestId), isNull(wkRequests.answeredAt), gt(wkRequests.expiresAt, now)))
     .returning({ purpose: wkRequests.purpose, accountId: wkRequests.accountId });
-  if (!request) return refused(db, 'request_unknown', null);
+  if (!request) return refused(db, 'request_unknown', purpose);
   if (!(await spendNonce(db, 'wk.assertion', identity.assertionId, new Date(identity.notOnOrAfter.getTime() + 60_000)))) {
     return refused(db, 'assertion_reused', request.purpose);
   }
@@ -189,13 +212,19 @@ async function refused(db: Db, reason: WkRefusalReason, purpose: WkPurpose | nul
   return { kind: 'refused', reason, purpose };
 }
 
-/** Sign-in: the account of the patient with this PESEL, without its password; staff never. */
+/**
+ * Sign-in: the VERIFIED account of the patient with this PESEL, without its password; staff
+ * never. On an unverified account the PESEL is only what its registrant typed: signing the
+ * node's person into it would hand them an account someone else holds the password and email of
+ * (and a verification there would make it theirs). Such an attempt is refused and left for staff.
+ */
 async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<WkOutcome> {
   const [account] = await db
     .select({
       id: webAccounts.id,
       status: webAccounts.status,
       ver: webAccounts.sessionVersion,
+      birthDate: patients.birthDate,
       // Activated: the email was confirmed (the link was used, or the account was made active).
       activated: sql<boolean>`${webAccounts.status} = 'active' or ${webAccounts.activatedAt} is not null or ${webAccounts.passwordHash} is not null`,
     })
@@ -207,8 +236,11 @@ async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<
     return holdForRegistration(db, requestId, person, 'no-account');
   }
   if (account.status === 'blocked') return refused(db, 'blocked', 'login', account.id);
-  // The email was never confirmed: the activation link comes first (SPEC §9). A verified account
-  // made through login.gov.pl waits for it too (its status is verified before its email is).
+  if (account.status !== 'verified') return refused(db, 'unverified_account', 'login', account.id);
+  // The desk checked a document against this record; the node's birth date must agree with it too.
+  if (account.birthDate !== person.birthDate) return refused(db, 'record_mismatch', 'login', account.id);
+  // The email was never confirmed: the activation link comes first (SPEC §9). An account made
+  // through login.gov.pl is verified before its email is, and waits for the link too.
   if (!account.activated) return refused(db, 'not_activated', 'login', account.id);
   const grant = await grantSession(db, { id: account.id, role: 'patient', ver: account.ver });
   await db.insert(auditLog).values({ action: 'wk.signin', accountId: account.id, details: { loa: person.loa, means: person.means } });
@@ -230,6 +262,7 @@ async function holdForRegistration(db: Db, requestId: string, person: NodeIdenti
       expiresAt: new Date(Date.now() + HANDLE_TTL_MS),
     })
     .where(eq(wkRequests.id, requestId));
+  await db.insert(auditLog).values({ action: 'wk.identity_held', details: { purpose: kind, loa: person.loa, means: person.means } });
   if (kind === 'register') countIdentityNode('register', 'success');
   return { kind, handle };
 }
@@ -257,7 +290,7 @@ export async function heldIdentity(db: Db, handle: string | undefined, now = new
 export async function spendHeldIdentity(db: Db, handle: string, now = new Date()): Promise<boolean> {
   const spent = await db
     .update(wkRequests)
-    .set({ handleUsedAt: now })
+    .set({ handleUsedAt: now, identity: null })
     .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt)))
     .returning({ id: wkRequests.id });
   return spent.length === 1;
@@ -271,8 +304,12 @@ function differences(
   const differ: string[] = [];
   if (record.pesel !== person.pesel) differ.push('pesel');
   if (record.birthDate !== person.birthDate) differ.push('birth_date');
-  if (nameKey(record.firstName) !== nameKey(person.firstName) || nameKey(record.lastName) !== nameKey(person.lastName))
+  // The node gives every given name ("jan maria"), a record often only the first: the first given
+  // names must agree, and the surnames whole (PESEL and birth date carry the identity).
+  const firstGiven = (name: string) => nameKey(name).split(' ')[0];
+  if (firstGiven(record.firstName) !== firstGiven(person.firstName) || nameKey(record.lastName) !== nameKey(person.lastName)) {
     differ.push('names');
+  }
   return differ;
 }
 

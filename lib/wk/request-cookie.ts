@@ -18,13 +18,17 @@ export function requestCookieOptions(ttlMs: number) {
   };
 }
 
-/** The held identity's handle: read by /register and its action only. */
-export function handleCookieOptions(ttlMs: number) {
+/**
+ * The held identity's handle: read by /register and its action only. A session cookie (gone with
+ * the browser), the identity behind it short-lived (HANDLE_TTL_MS) and dropped by "To nie ja":
+ * on a shared computer the next person must not find the previous one's PESEL in the form.
+ */
+export function handleCookieOptions(clear = false) {
   return {
     httpOnly: true,
     secure: env.APP_URL.startsWith('https://'),
     sameSite: 'lax' as const,
     path: '/register',
-    maxAge: Math.floor(ttlMs / 1000),
+    ...(clear ? { maxAge: 0 } : {}),
   };
 }

@@ -38,12 +38,20 @@ export function soapTransport(options: { allowHttp: boolean }): SoapTransport {
           });
           response.on('end', () => {
             if (response.statusCode !== 200) reject(new Error(`artifact resolution answered ${response.statusCode}`));
-            else resolve(Buffer.concat(chunks).toString('utf8'));
+            else
+              resolve(
+                Buffer.concat(chunks)
+                  .toString('utf8')
+                  .replace(/^\uFEFF/, ''),
+              );
           });
           response.on('error', reject);
         },
       );
       request.on('timeout', () => request.destroy(new Error('artifact resolution timed out')));
+      // The socket's timeout is per idle period: a node trickling bytes is cut off here as a whole.
+      const deadline = setTimeout(() => request.destroy(new Error('artifact resolution took too long')), TIMEOUT_MS);
+      request.on('close', () => clearTimeout(deadline));
       request.on('error', reject);
       request.end(body);
     });

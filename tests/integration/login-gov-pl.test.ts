@@ -7,11 +7,12 @@ import { auditLog, authSessions, emailOutbox, webAccounts, wkRequests } from '@/
 import { createArtifact, readArtifactResolve, simulateArtifactResponse, type SimulatedPerson } from '@/lib/login-gov-pl/simulated-node';
 import { generateP256KeyPair } from '@/lib/login-gov-pl';
 import { STATUS } from '@/lib/login-gov-pl/messages';
-import { blockAccount } from '@/lib/staff/verification-decisions';
+import { resendActivationLink } from '@/lib/account/send-account-links';
+import { blockAccount, resendActivationByStaff } from '@/lib/staff/verification-decisions';
 import type { WkConfig } from '@/lib/wk/config';
 import { heldIdentity, receiveArtifact, spendHeldIdentity, startRequest, type SoapTransport } from '@/lib/wk/identity-node';
 import { submitRegistration } from '@/app/(public)/register/submit-registration';
-import { activePatient, newRegistrar, registeredPatient } from '../helpers/accounts';
+import { activePatient, newRegistrar, registeredPatient, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { person, validForm } from '../helpers/registration';
 
@@ -101,8 +102,11 @@ describeEachDatabase('login.gov.pl', (kind) => {
   const receive = (artifact: string, browserRequestId: string | undefined) =>
     receiveArtifact(db(), config, { samlArt: artifact, browserRequestId }, transport);
 
-  it('signs in the patient whose account has this PESEL, without the password, and audits it', async () => {
-    const patient = await activePatient(db());
+  /** A patient verified at the desk: the only kind of existing account the node may sign in to. */
+  const deskVerified = async () => verifiedPatient(db(), await newRegistrar(db()));
+
+  it('signs in the patient whose verified account has this PESEL, without the password, and audits it', async () => {
+    const patient = await deskVerified();
     const { artifact, requestId } = await roundTrip('login', asNode(patient.data));
     const outcome = await receive(artifact, requestId);
     expect(outcome).toMatchObject({ kind: 'signed-in', grant: { id: patient.accountId, role: 'patient' } });
@@ -116,29 +120,56 @@ describeEachDatabase('login.gov.pl', (kind) => {
     expect(audit[0]?.details).toEqual({ loa: 'substantial', means: 'mObywatel' });
   });
 
+  it('never signs the node’s person in to an unverified account, whose PESEL is only what its registrant typed', async () => {
+    // Someone registered with this person's PESEL and names, with their own email and password.
+    const squatter = await activePatient(db());
+    const { artifact, requestId } = await roundTrip('login', asNode(squatter.data));
+    expect(await receive(artifact, requestId)).toMatchObject({ kind: 'refused', reason: 'unverified_account' });
+    expect(await db().select().from(authSessions).where(eq(authSessions.accountId, squatter.accountId))).toHaveLength(0);
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.accountId, squatter.accountId), eq(auditLog.action, 'wk.refused')));
+    expect(audit[0]?.details).toMatchObject({ reason: 'unverified_account' });
+    // A verified account whose record has another birth date than the node's: not signed in either.
+    const verified = await deskVerified();
+    const other = await roundTrip('login', asNode({ ...verified.data, birthDate: '1950-01-01' }));
+    expect(await receive(other.artifact, other.requestId)).toMatchObject({ kind: 'refused', reason: 'record_mismatch' });
+  });
+
   it('accepts an artifact once, a request once, and only in the browser that started it', async () => {
-    const patient = await activePatient(db());
+    const patient = await deskVerified();
     const first = await roundTrip('login', asNode(patient.data));
     // Another browser (an attacker's own answer pushed into a victim's browser): no session.
     expect(await receive(first.artifact, 'ID-someone-else')).toMatchObject({ kind: 'refused', reason: 'request_unknown' });
     const second = await roundTrip('login', asNode(patient.data));
     expect((await receive(second.artifact, second.requestId)).kind).toBe('signed-in');
     // The same artifact again, and a second answer to the same request.
-    expect(await receive(second.artifact, second.requestId)).toMatchObject({ kind: 'refused', reason: 'artifact_reused' });
+    expect(await receive(second.artifact, second.requestId)).toMatchObject({ kind: 'refused', reason: 'request_unknown' });
+    const replay = await startRequest(db(), config, 'login', null);
+    expect(await receive(second.artifact, replay.requestId)).toMatchObject({ kind: 'refused', reason: 'artifact_reused' });
     const again = answer(second.requestId, asNode(patient.data));
     expect(await receive(again, second.requestId)).toMatchObject({ kind: 'refused', reason: 'request_unknown' });
-    expect(await receive('not an artifact', second.requestId)).toMatchObject({ kind: 'refused', reason: 'malformed' });
-    expect(await receive(undefined as unknown as string, second.requestId)).toMatchObject({ kind: 'refused', reason: 'malformed' });
+    // Nothing reaches the node without an open request of this browser's; with one, junk is malformed.
+    expect(await receive(createArtifact(NODE_ID), undefined)).toMatchObject({ kind: 'refused', reason: 'request_unknown', purpose: null });
+    const open = await startRequest(db(), config, 'login', null);
+    expect(await receive('not an artifact', open.requestId)).toMatchObject({ kind: 'refused', reason: 'malformed', purpose: 'login' });
+    expect(await receive(undefined as unknown as string, open.requestId)).toMatchObject({ kind: 'refused', reason: 'malformed' });
+    // An artifact another node issued (its SourceID is not our node's).
+    const foreign = await startRequest(db(), config, 'login', null);
+    expect(await receive(createArtifact('https://another.node'), foreign.requestId)).toMatchObject({ kind: 'refused', reason: 'issuer' });
   });
 
-  it('refuses an answer to an expired request and records every refusal without personal data', async () => {
-    const patient = await activePatient(db());
+  it('refuses an answer to an expired request and records refusals without personal data', async () => {
+    const patient = await deskVerified();
     const { artifact, requestId } = await roundTrip('login', asNode(patient.data));
     await db()
       .update(wkRequests)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(wkRequests.id, requestId));
     expect(await receive(artifact, requestId)).toMatchObject({ kind: 'refused', reason: 'request_unknown' });
+    const cancelled = await roundTrip('login', null);
+    await receive(cancelled.artifact, cancelled.requestId);
     const refusals = await db().select().from(auditLog).where(eq(auditLog.action, 'wk.refused'));
     expect(refusals.length).toBeGreaterThan(0);
     expect(JSON.stringify(refusals)).not.toContain(patient.data.pesel!);
@@ -168,7 +199,7 @@ describeEachDatabase('login.gov.pl', (kind) => {
     expect(outcome).toMatchObject({ kind: 'refused', reason: 'transport' });
   });
 
-  it('never signs in a blocked account or one whose email was never confirmed', async () => {
+  it('never signs in a blocked account or an unverified one waiting for activation', async () => {
     const registrar = await newRegistrar(db());
     const blocked = await activePatient(db());
     await blockAccount(db(), registrar, blocked.accountId, 'Podejrzenie podszycia się');
@@ -176,7 +207,7 @@ describeEachDatabase('login.gov.pl', (kind) => {
     expect(await receive(a.artifact, a.requestId)).toMatchObject({ kind: 'refused', reason: 'blocked' });
     const waiting = await registeredPatient(db());
     const b = await roundTrip('login', asNode(waiting.data));
-    expect(await receive(b.artifact, b.requestId)).toMatchObject({ kind: 'refused', reason: 'not_activated' });
+    expect(await receive(b.artifact, b.requestId)).toMatchObject({ kind: 'refused', reason: 'unverified_account' });
     const sessions = await db().select().from(authSessions).where(eq(authSessions.accountId, waiting.accountId));
     expect(sessions).toHaveLength(0);
   });
@@ -221,16 +252,21 @@ describeEachDatabase('login.gov.pl', (kind) => {
     // Verified, but its email not confirmed yet: no sign-in through the node before the activation link.
     const early = await roundTrip('login', asNode({ ...data, firstName: 'zofia', lastName: 'wiśniewska' }));
     expect(await receive(early.artifact, early.requestId)).toMatchObject({ kind: 'refused', reason: 'not_activated' });
+    // Its link lost or expired: a new one can be asked for, by the patient and by the desk.
+    const linksBefore = (await db().select().from(emailOutbox).where(eq(emailOutbox.accountId, account!.id))).length;
+    await resendActivationLink(db(), data.email);
+    expect(await resendActivationByStaff(db(), await newRegistrar(db()), account!.id)).toEqual({ ok: true });
+    expect(await db().select().from(emailOutbox).where(eq(emailOutbox.accountId, account!.id))).toHaveLength(linksBefore + 2);
     expect(await spendHeldIdentity(db(), outcome.handle)).toBe(true);
     expect(await spendHeldIdentity(db(), outcome.handle)).toBe(false);
     expect(await heldIdentity(db(), outcome.handle)).toBeNull();
   });
 
-  it('verifies a signed-in patient whose record matches (names without case or diacritics) and emails them', async () => {
+  it('verifies a signed-in patient whose record matches (names without case or diacritics, the first given name) and emails them', async () => {
     const patient = await activePatient(db(), { firstName: 'Łucja', lastName: 'Żółć-Nowak' });
     const { artifact, requestId } = await roundTrip(
       'verify',
-      asNode({ ...patient.data, firstName: 'lucja', lastName: 'zolc-nowak' }),
+      asNode({ ...patient.data, firstName: 'lucja maria', lastName: 'zolc-nowak' }),
       patient.accountId,
     );
     expect(await receive(artifact, requestId)).toEqual({ kind: 'verified', accountId: patient.accountId });
@@ -288,7 +324,7 @@ describePostgres('login.gov.pl under concurrency', () => {
   it('answers a request once when several artifacts for it race (several instances, one database)', async () => {
     const db = database.db;
     const { transport, answer } = playNode();
-    const patient = await activePatient(db);
+    const patient = await verifiedPatient(db, await newRegistrar(db));
     const started = await startRequest(db, config, 'login', null);
     const artifacts = Array.from({ length: 8 }, () => answer(started.requestId, asNode(patient.data)));
     const outcomes = await Promise.all(
@@ -301,7 +337,7 @@ describePostgres('login.gov.pl under concurrency', () => {
   it('resolves one artifact once when it arrives many times at once', async () => {
     const db = database.db;
     const { transport, answer } = playNode();
-    const patient = await activePatient(db);
+    const patient = await verifiedPatient(db, await newRegistrar(db));
     const started = await startRequest(db, config, 'login', null);
     const artifact = answer(started.requestId, asNode(patient.data));
     const outcomes = await Promise.all(

@@ -64,7 +64,7 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(mails.find((m) => m.template === 'identity_verified')!.recipient).toBe(data.email);
   });
 
-  it('lets the desk send a new activation link only while the account waits for activation', async () => {
+  it('lets the desk send a new activation link only while the account waits for activation, verified or not', async () => {
     const { accountId } = await newAccount(db());
     const [first] = await db().select().from(accountTokens).where(eq(accountTokens.accountId, accountId));
     expect(await resendActivationByStaff(db(), registrar, accountId)).toEqual({ ok: true });
@@ -72,7 +72,11 @@ describeEachDatabase('verification at the desk', (kind) => {
     expect(tokens).toHaveLength(2);
     expect(tokens.find((t) => t.id === first!.id)!.supersededAt).not.toBeNull();
     expect((await auditOf(db(), accountId)).map((a) => a.action)).toEqual(['account.resend_activation']);
+    // Verified at the desk before the patient set a password: still waiting for the link.
     await verifyAccount(db(), registrar, accountId, 'paszport');
+    expect(await resendActivationByStaff(db(), registrar, accountId)).toEqual({ ok: true });
+    const token = await latestLink(db(), accountId, '/activate');
+    await setPasswordWithToken(db(), { purpose: 'activation', token: token!, password: PASSWORD, repeat: PASSWORD });
     expect(await resendActivationByStaff(db(), registrar, accountId)).toEqual({ ok: false, error: 'state' });
   });
 

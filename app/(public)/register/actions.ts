@@ -28,7 +28,7 @@ export const registerAction = formAction<RegisterState, 'anyone'>('anyone', asyn
   if (answer.status === 'registered') {
     if (held && handle) {
       await spendHeldIdentity(db, handle);
-      jar.set(WK_HANDLE_COOKIE, '', handleCookieOptions(0));
+      jar.set(WK_HANDLE_COOKIE, '', handleCookieOptions(true));
     }
     redirect('/register/sent');
   }

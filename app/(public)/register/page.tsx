@@ -8,7 +8,7 @@ import { wkConfig } from '@/lib/wk/config';
 import { heldIdentity } from '@/lib/wk/identity-node';
 import { WK_HANDLE_COOKIE } from '@/lib/wk/request-cookie';
 import { FacilityContact } from '@/components/facility-contact';
-import { PageTitle, linkClass } from '@/components/ui';
+import { PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
@@ -39,9 +39,16 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       {fixed ? (
-        <p className="mb-4 font-medium" data-wk-fixed>
-          {t.wk.fromNode}
-        </p>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          <p className="font-medium" data-wk-fixed>
+            {t.wk.fromNode}
+          </p>
+          <form method="post" action="/register/forget">
+            <button type="submit" className={secondaryButtonClass}>
+              {t.wk.notMe}
+            </button>
+          </form>
+        </div>
       ) : node ? (
         <div className="mb-6 flex flex-col gap-2">
           <p>{t.wk.registerIntro}</p>

@@ -36,7 +36,11 @@ export default async function AccountDetailPage({
   if (!detail) notFound();
   const { account, patient } = detail;
   const lock = await signInLockOf(db, account.login);
-  const allowed = availableDecisions(account.status, staff.role);
+  const allowed = availableDecisions(
+    account.status,
+    staff.role,
+    !account.passwordHash && !account.activatedAt && account.status !== 'active',
+  );
 
   return (
     <>

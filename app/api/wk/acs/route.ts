@@ -11,7 +11,7 @@ import { words } from '@/lib/i18n/words';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
-import { HANDLE_TTL_MS, receiveArtifact, type WkOutcome } from '@/lib/wk/identity-node';
+import { receiveArtifact, type WkOutcome } from '@/lib/wk/identity-node';
 import { WK_HANDLE_COOKIE, WK_REQUEST_COOKIE, handleCookieOptions, requestCookieOptions } from '@/lib/wk/request-cookie';
 import { soapTransport } from '@/lib/wk/soap-transport';
 
@@ -30,7 +30,8 @@ async function answer(samlArt: unknown): Promise<Response> {
     { samlArt, browserRequestId },
     soapTransport({ allowHttp: config.simulator !== null }),
   );
-  jar.set(WK_REQUEST_COOKIE, '', requestCookieOptions(0));
+  // The browser's request is over once an answer to it was judged (not when a stray artifact came).
+  if (outcome.kind !== 'refused' || outcome.purpose !== null) jar.set(WK_REQUEST_COOKIE, '', requestCookieOptions(0));
   return respond(outcome);
 }
 
@@ -42,7 +43,7 @@ async function respond(outcome: WkOutcome): Promise<Response> {
       return seeOther('/account');
     case 'no-account':
     case 'register':
-      jar.set(WK_HANDLE_COOKIE, outcome.handle, handleCookieOptions(HANDLE_TTL_MS));
+      jar.set(WK_HANDLE_COOKIE, outcome.handle, handleCookieOptions());
       return seeOther(outcome.kind === 'no-account' ? '/register?wk=no-account' : '/register?wk=1');
     case 'verified':
       return seeOther('/account?wk=verified');
@@ -62,7 +63,11 @@ async function refusalPage(outcome: Extract<WkOutcome, { kind: 'refused' }>): Pr
         ? t.signIn.blocked
         : outcome.reason === 'not_activated'
           ? t.wk.notActivated
-          : t.wk.refused;
+          : outcome.reason === 'unverified_account'
+            ? t.wk.unverifiedAccount
+            : outcome.reason === 'record_mismatch'
+              ? t.wk.mismatch
+              : t.wk.refused;
   const back = outcome.purpose === 'verify' ? { href: '/account', text: t.wk.backToAccount } : { href: '/login', text: t.wk.back };
   return htmlPage({
     lang,

@@ -12,6 +12,8 @@ import { requestLocale } from '@/lib/i18n/request-locale';
 import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
 import { REQUEST_TTL_MS, startRequest } from '@/lib/wk/identity-node';
+import { clientIp } from '@/lib/request';
+import { rateLimited, waitMessage } from '@/lib/web/action';
 import { WK_REQUEST_COOKIE, requestCookieOptions } from '@/lib/wk/request-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -23,12 +25,23 @@ export async function POST(request: Request): Promise<Response> {
   const purpose = form?.get('purpose');
   if (typeof purpose !== 'string' || !wkPurposes.includes(purpose as WkPurpose)) return new Response('Bad Request', { status: 400 });
   const [t, lang] = await Promise.all([words(), requestLocale()]);
+  const db = await getDb();
+  const limited = await rateLimited(db, 'wkStart', clientIp(await headers()), 'consume');
+  if (limited !== null) {
+    return htmlPage({
+      lang,
+      title: t.wk.redirectTitle,
+      status: 429,
+      body: `<p role="alert">${escapeHtml(waitMessage(limited, t))}</p>`,
+      headers: { 'retry-after': String(limited) },
+    });
+  }
   let accountId: string | null = null;
   if (purpose === 'verify') {
     accountId = await currentPatientId();
     if (!accountId) return new Response(null, { status: 303, headers: { location: '/login?next=%2Faccount' } });
   }
-  const started = await startRequest(await getDb(), config, purpose as WkPurpose, accountId);
+  const started = await startRequest(db, config, purpose as WkPurpose, accountId);
   (await cookies()).set(WK_REQUEST_COOKIE, started.requestId, requestCookieOptions(REQUEST_TTL_MS));
   return htmlPage({
     lang,
