@@ -241,6 +241,7 @@ export const en = {
     unverifiedAccount:
       'The account linked to this PESEL is not verified yet, so it cannot be signed in to with login.gov.pl. Sign in with your login and password, or contact the registration desk.',
     notMe: 'Not me — clear the details from login.gov.pl',
+    verifiedBody: 'Your identity was confirmed with login.gov.pl. You can use the portal in full.',
     signInRequired: 'Sign in to confirm your identity.',
     back: 'Back to sign-in',
     backToAccount: 'Back to your account',

@@ -249,6 +249,7 @@ export const pl = {
     unverifiedAccount:
       'Konto powiązane z tym numerem PESEL nie jest jeszcze zweryfikowane, więc nie można się do niego zalogować przez login.gov.pl. Zaloguj się loginem i hasłem albo skontaktuj się z rejestracją.',
     notMe: 'To nie ja — wyczyść dane z login.gov.pl',
+    verifiedBody: 'Twoja tożsamość została potwierdzona przez login.gov.pl. Możesz w pełni korzystać z portalu.',
     signInRequired: 'Zaloguj się, aby potwierdzić tożsamość.',
     back: 'Wróć do logowania',
     backToAccount: 'Wróć do konta',

@@ -308,6 +308,8 @@ test.describe('login.gov.pl: sign in, register and verify through the node', () 
     await expect(page).toHaveURL(url('/account?wk=verified'));
     await expect(page.locator('[role="status"][data-wk-answer="verified"]')).toBeVisible();
     await account.expectVerified();
+    // SPEC §12: after the verification /account names the method.
+    await expect(account.status).toContainText('przez login.gov.pl');
     expect(await storedAccount(patient.data.login)).toMatchObject({ status: 'verified', method: 'login.gov.pl' });
 
     // Same PESEL, names as the record, but another birth date: nothing changes. Without JavaScript.

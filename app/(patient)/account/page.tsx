@@ -65,7 +65,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           ) : null}
           {verified ? (
             <p data-account-status="verified" className="font-semibold text-green-800">
-              {t.verified}. {account.verificationMethod === 'login.gov.pl' ? w.wk.verified : t.verifiedBody}
+              {t.verified}. {account.verificationMethod === 'login.gov.pl' ? w.wk.verifiedBody : t.verifiedBody}
             </p>
           ) : (
             <div data-account-status="unverified" className="flex flex-col gap-2">
