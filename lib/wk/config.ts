@@ -124,8 +124,3 @@ export function wkConfig(): WkConfig | null {
   }
   return cached;
 }
-
-/** For tests that configure the connection in-process. */
-export function setWkConfigForTests(config: WkConfig | null | undefined): void {
-  cached = config;
-}
