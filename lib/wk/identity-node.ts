@@ -30,6 +30,7 @@ import { countIdentityNode } from '@/lib/metrics';
 import { spendNonce } from '@/lib/security/used-nonces';
 import { nameKey } from '@/lib/text';
 import type { WkConfig } from './config';
+import { queueSmsNotice } from '@/lib/sms/notices';
 
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
@@ -159,6 +160,8 @@ export async function receiveArtifact(
       logError('login.gov.pl: artifact resolution failed', error);
       return await refused(db, 'transport', purpose);
     }
+    // The answer is judged at the time it arrived (the call may have waited for the node).
+    const arrivedAt = new Date(Math.max(now.getTime(), Date.now()));
     identity = readArtifactResponse(soap, {
       idpCert: config.idpCert,
       idpEntityId: config.idpEntityId,
@@ -167,7 +170,7 @@ export async function receiveArtifact(
       spEncryptionKeyPem: config.encryptionKey,
       artifactResolveId: resolveId,
       minimumLoa: config.loa,
-      now,
+      now: arrivedAt,
     });
   } catch (error) {
     if (isWkRefusal(error)) return refused(db, error.reason, purpose);
@@ -362,10 +365,11 @@ async function verify(db: Db, accountId: string | null, person: NodeIdentity): P
       details: { method: 'login.gov.pl', loa: person.loa, means: person.means },
     });
     if (notice) await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
+    await queueSmsNotice(tx, accountId, 'verified');
     return true;
   });
   if (!done) return refused(db, 'already_verified', 'verify', accountId);
-  if (notice) mailQueued();
+  mailQueued();
   countIdentityNode('verify', 'success');
   return { kind: 'verified', accountId };
 }
