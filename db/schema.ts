@@ -267,6 +267,46 @@ export const emailOutbox = pgTable(
   ],
 );
 
+// SMS (SPEC §18) follow the email outbox's life: pending → sending (claimed; next_attempt_at is
+// the claim's expiry) → sent, back to pending for a retry, or failed (permanent error or given
+// up). SMSAPI's delivery report then turns sent into delivered or undelivered. cancelled: the
+// SMS consent was withdrawn before the message was handed to the provider.
+export const smsOutboxStatuses = ['pending', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'cancelled'] as const;
+
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** E.164, e.g. +48601234567. */
+    recipient: text('recipient').notNull(),
+    body: text('body').notNull(),
+    template: text('template').notNull(),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'set null' }),
+    status: text('status', { enum: smsOutboxStatuses }).notNull().default('pending'),
+    // Sent to SMSAPI as `idx` with `check_idx`: the provider refuses a second message with the
+    // same value, so a retry after a lost answer cannot reach the phone twice. Hex only, as the
+    // provider echoes it back in delivery reports.
+    idx: text('idx')
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Quiet hours: not handed to the provider before this moment (null: at once). */
+    notBefore: timestamp('not_before', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('sms_outbox_idx_key').on(t.idx),
+    index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('sms_outbox_account_idx').on(t.accountId),
+    index('sms_outbox_created_idx').on(t.createdAt),
+    check('sms_outbox_recipient_e164', sql`${t.recipient} ~ '^\\+[1-9][0-9]{6,14}$'`),
+  ],
+);
+
 export const blockedRegistrations = pgTable(
   'blocked_registrations',
   {

@@ -150,6 +150,26 @@ const schema = z
     RATE_LIMIT_WK_PER_IP_15MIN: z.coerce.number().int().positive().default(60),
     // The built-in simulator of the node (development only): on by default when WK_SSO_URL is unset.
     WK_SIMULATOR: bool.optional(),
+    // SMS through SMSAPI (SPEC §18). Without a token SMS stay in sms_outbox (the dev mailbox
+    // shows them). The default URL is the Polish endpoint: the client's own is the international one.
+    SMSAPI_TOKEN: optionalText,
+    SMSAPI_URL: z
+      .url()
+      .optional()
+      .or(blankIsUnset)
+      .transform((v) => v ?? 'https://api.smsapi.pl'),
+    // The registered sender name; SMSAPI allows at most 11 characters (unset: the account's default).
+    // Notices that are not about security wait out these hours, Europe/Warsaw (`20-8`; empty: none).
+    SMS_QUIET_HOURS: z
+      .string()
+      .default('20-8')
+      .refine((v) => /^\s*$|^\s*\d{1,2}\s*-\s*\d{1,2}\s*$/.test(v), 'SMS_QUIET_HOURS is FROM-TO in whole hours (e.g. 20-8), or empty'),
+    SMS_FROM: z
+      .string()
+      .trim()
+      .max(11, 'SMS_FROM is a sender name of at most 11 characters')
+      .optional()
+      .transform((v) => v || undefined),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';

@@ -6,7 +6,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { emailOutbox, outboxStatuses, webAccounts } from '@/db/schema';
+import { emailOutbox, outboxStatuses, smsOutbox, smsOutboxStatuses, webAccounts } from '@/db/schema';
 import { logError } from './log';
 
 const REGISTRATION_OUTCOMES = ['registered', 'conflict', 'invalid', 'error'] as const;
@@ -56,6 +56,12 @@ function createMetrics() {
     labelNames: ['use', 'result'],
     registers,
   });
+  const smsQueued = new Counter({
+    name: 'erejestracja_sms_queued_total',
+    help: 'SMS queued in sms_outbox, by template.',
+    labelNames: ['template'],
+    registers,
+  });
   const dispatcherLastRun = new Gauge({
     name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
     help: "When this process's mail dispatcher last looked for due messages (Unix time; 0: not running here).",
@@ -82,6 +88,16 @@ function createMetrics() {
     async collect() {
       const s = await snapshot();
       if (s) for (const status of outboxStatuses) this.set({ status }, s.outbox[status] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'erejestracja_sms_outbox_messages',
+    help: 'Messages in sms_outbox by status (pending, sending, sent, delivered, undelivered, failed, cancelled).',
+    labelNames: ['status'],
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) for (const status of smsOutboxStatuses) this.set({ status }, s.sms[status] ?? 0);
     },
   });
   new Gauge({
@@ -112,11 +128,22 @@ function createMetrics() {
     },
   });
 
-  return { registry, registrations, signIns, rateLimitRefusals, deliveryAttempts, identityNode, dispatcherLastRun, httpDuration };
+  return {
+    registry,
+    registrations,
+    signIns,
+    rateLimitRefusals,
+    deliveryAttempts,
+    identityNode,
+    smsQueued,
+    dispatcherLastRun,
+    httpDuration,
+  };
 }
 
 interface DatabaseGauges {
   outbox: Partial<Record<(typeof outboxStatuses)[number], number>>;
+  sms: Partial<Record<(typeof smsOutboxStatuses)[number], number>>;
   oldestPendingAge: number;
   queueSize: number;
   queueOldestAge: number;
@@ -127,7 +154,7 @@ async function readDatabaseGauges(): Promise<DatabaseGauges | null> {
     const db = await getDb();
     const age = (column: typeof emailOutbox.createdAt | typeof webAccounts.createdAt) =>
       sql<number>`coalesce(extract(epoch from now() - min(${column})), 0)::float8`;
-    const [byStatus, [pending], [queue]] = await Promise.all([
+    const [byStatus, [pending], [queue], smsByStatus] = await Promise.all([
       db
         .select({ status: emailOutbox.status, n: sql<number>`count(*)::int` })
         .from(emailOutbox)
@@ -140,9 +167,14 @@ async function readDatabaseGauges(): Promise<DatabaseGauges | null> {
         .select({ n: sql<number>`count(*)::int`, age: age(webAccounts.createdAt) })
         .from(webAccounts)
         .where(sql.raw(`"web_accounts"."status" in ('pending_activation', 'active')`)),
+      db
+        .select({ status: smsOutbox.status, n: sql<number>`count(*)::int` })
+        .from(smsOutbox)
+        .groupBy(smsOutbox.status),
     ]);
     return {
       outbox: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+      sms: Object.fromEntries(smsByStatus.map((r) => [r.status, Number(r.n)])),
       oldestPendingAge: Number(pending?.age ?? 0),
       queueSize: Number(queue?.n ?? 0),
       queueOldestAge: Number(queue?.age ?? 0),
@@ -177,6 +209,13 @@ const WK_RESULTS = ['success', 'no_account', 'mismatch', 'cancelled', 'refused']
 /** One answer of login.gov.pl (lib/wk/identity-node.ts) by what it was for and how it ended. */
 export function countIdentityNode(use: string, result: string): void {
   metrics().identityNode.inc({ use: oneOf(WK_USES, use), result: oneOf(WK_RESULTS, result) });
+}
+
+const SMS_TEMPLATES = ['verified', 'emailChanged', 'passwordChanged', 'signInLocked'] as const;
+
+/** An SMS queued (lib/sms/notices.ts). Sent, failed and delivered are read from sms_outbox at scrape time. */
+export function countSmsQueued(template: string): void {
+  metrics().smsQueued.inc({ template: oneOf(SMS_TEMPLATES, template) });
 }
 
 /** A registration form's answer: its state's status. */

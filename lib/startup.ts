@@ -3,6 +3,7 @@ import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { ConfigurationError, env, loadEnv } from './env';
 import { configuredSender, startProcessMailWorker } from './mail/mail-worker';
+import { configuredSmsSender } from './sms/smsapi-sender';
 import { logError, logInfo } from './log';
 import { runRetention } from './retention/retention';
 import type { Db } from '@/db/client';
@@ -29,8 +30,10 @@ async function onServerStart(): Promise<void> {
   logInfo('server ready', { database: database.kind });
   schedulePurge(database.db);
   const sender = configuredSender();
-  if (sender) await startProcessMailWorker(database, sender);
-  else logInfo('no RESEND_API_KEY: emails stay in the outbox (/dev/mail)');
+  const sms = configuredSmsSender();
+  if (sender || sms) await startProcessMailWorker(database, sender, { sms });
+  if (!sender) logInfo('no RESEND_API_KEY: emails stay in the outbox (/dev/mail)');
+  if (!sms) logInfo('no SMSAPI_TOKEN: SMS stay in the outbox (/dev/mail)');
 }
 
 // The demo seed carries the demo staff's passwords, so only `next dev` loads it. Next replaces

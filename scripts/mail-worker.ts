@@ -3,15 +3,17 @@ import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { logInfo } from '@/lib/log';
 import { configuredSender, startProcessMailWorker, stopProcessMailWorker } from '@/lib/mail/mail-worker';
+import { configuredSmsSender } from '@/lib/sms/smsapi-sender';
 
 const sender = configuredSender();
-if (!sender) {
-  console.error('RESEND_API_KEY is not set: there is nothing to deliver to (messages stay in the outbox).');
+const sms = configuredSmsSender();
+if (!sender && !sms) {
+  console.error('Neither RESEND_API_KEY nor SMSAPI_TOKEN is set: there is nothing to deliver to (messages stay in the outboxes).');
   process.exit(2);
 }
 const database = await getDatabase();
 await migrateDatabase(database);
-await startProcessMailWorker(database, sender);
+await startProcessMailWorker(database, sender, { sms });
 
 async function shutdown(signal: string) {
   logInfo('mail worker stopping', { signal });

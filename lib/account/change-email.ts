@@ -14,6 +14,7 @@ import { consume } from '@/lib/security/rate-limit';
 import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens';
 import { checkCurrentPassword } from './current-password';
 import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './self-service-emails';
+import { queueSmsNotice } from '@/lib/sms/notices';
 
 export const EMAIL_CHANGE_TTL_HOURS = 2;
 
@@ -201,6 +202,9 @@ export async function confirmEmailChange(
             isNull(accountTokens.supersededAt),
           ),
         );
+      // The owner hears of it on the other channel too: if the mailbox was taken over, the
+      // email notices go to the attacker from now on.
+      await queueSmsNotice(tx, spent.accountId, 'emailChanged', now);
       return { status: 'confirmed', accountId: spent.accountId, newEmail: spent.newEmail } as const;
     });
   } catch (error) {

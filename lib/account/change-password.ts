@@ -11,6 +11,7 @@ import type { PasswordRule } from '@/lib/password-policy';
 import { checkCurrentPassword } from './current-password';
 import { renderPasswordChangedEmail } from './self-service-emails';
 import { endOtherSessions } from './sessions';
+import { queueSmsNotice } from '@/lib/sms/notices';
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -73,6 +74,7 @@ export async function changePassword(
       );
     const result = await endOtherSessions(tx, accountId, { accountId, sid: input.keepSession });
     await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
+    await queueSmsNotice(tx, accountId, 'passwordChanged', now);
     return result;
   });
   mailQueued();

@@ -4,6 +4,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { consentKinds, consents, webAccounts, type Consent, type ConsentAction, type ConsentKind } from '@/db/schema';
 import { CONSENTS } from '@/lib/consents';
+import { cancelQueuedSms } from '@/lib/sms/outbox';
 
 /** The kinds a patient gives and withdraws on the account page; data processing is erasure. */
 export const toggleableConsents = ['email', 'sms'] as const satisfies ConsentKind[];
@@ -77,6 +78,8 @@ export async function setConsent(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 512) ?? null,
     });
+    // Withdrawing the SMS consent stops what is queued and not yet handed to the provider.
+    if (kind === 'sms' && action === 'withdrawn') await cancelQueuedSms(tx, accountId);
     return { status: 'recorded' };
   });
 }

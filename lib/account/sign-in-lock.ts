@@ -14,6 +14,7 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { normaliseLogin } from '@/lib/security/account-throttle';
 import { generateToken } from '@/lib/secret-tokens';
 import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
+import { queueSmsNotice } from '@/lib/sms/notices';
 
 async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {
   // Logins are ASCII, so the database's lower() equals the counter's normalisation here.
@@ -48,6 +49,7 @@ async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: 
   await db.transaction(async (tx) => {
     await issueAccountToken(tx, { accountId: account.id, purpose: 'password_reset', ttlHours: RESET_TTL_HOURS, token });
     await enqueueEmail(tx, { ...message, recipient: account.email, accountId: account.id });
+    await queueSmsNotice(tx, account.id, 'signInLocked');
   });
   mailQueued();
 }

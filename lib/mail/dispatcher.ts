@@ -7,6 +7,9 @@ import { emailOutbox } from '@/db/schema';
 import { logError, logInfo } from '@/lib/log';
 import { countDeliveryAttempt, markDispatcherRun } from '@/lib/metrics';
 import type { MailSender } from './senders';
+import { dispatchDueSms } from '@/lib/sms/dispatcher';
+import { backoffMs } from './backoff';
+import type { SmsSender } from '@/lib/sms/smsapi-sender';
 
 export interface DispatchOptions {
   from: string;
@@ -22,11 +25,7 @@ export interface DispatchOptions {
 
 const DEFAULTS = { claimMs: 120_000, batchSize: 20, giveUpAfterMs: 24 * 3600_000 };
 
-/** Exponential backoff with jitter: ~5 s, 10 s, 20 s … capped at 1 h. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  const ceiling = Math.min(3600_000, 5000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
+export { backoffMs };
 
 type Claimed = Pick<typeof emailOutbox.$inferSelect, 'id' | 'recipient' | 'subject' | 'html' | 'text' | 'attempts' | 'createdAt'>;
 
@@ -111,7 +110,15 @@ export interface MailWorker {
 }
 
 /** Runs dispatchOnce in a loop: right away when woken, otherwise every `pollMs`. */
-export function startMailWorker(db: Db, sender: MailSender, options: DispatchOptions & { pollMs?: number }): MailWorker {
+/**
+ * The one outbox worker of a process: a sender per channel (email, SMS), each dispatched in the
+ * same loop when configured; a channel without a sender keeps its messages in its outbox.
+ */
+export function startMailWorker(
+  db: Db,
+  sender: MailSender | null,
+  options: DispatchOptions & { pollMs?: number; sms?: SmsSender | null },
+): MailWorker {
   const pollMs = options.pollMs ?? 5000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -120,7 +127,8 @@ export function startMailWorker(db: Db, sender: MailSender, options: DispatchOpt
     while (!stopped) {
       let claimed = 0;
       try {
-        claimed = await dispatchOnce(db, sender, options);
+        if (sender) claimed += await dispatchOnce(db, sender, options);
+        if (options.sms) claimed += await dispatchDueSms(db, options.sms);
         markDispatcherRun();
       } catch (error) {
         logError('mail dispatch failed', error);

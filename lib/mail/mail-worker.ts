@@ -5,6 +5,8 @@ import { env } from '@/lib/env';
 import { logError, logInfo } from '@/lib/log';
 import { startMailWorker, type MailWorker } from './dispatcher';
 import { createResendSender, type MailSender } from './senders';
+import { SMS_OUTBOX_CHANNEL } from '@/lib/sms/outbox';
+import type { SmsSender } from '@/lib/sms/smsapi-sender';
 
 const OUTBOX_CHANNEL = 'email_outbox';
 
@@ -16,8 +18,8 @@ export function configuredSender(): MailSender | null {
 
 export async function startProcessMailWorker(
   database: Database,
-  sender: MailSender,
-  options: { pollMs?: number; claimMs?: number } = {},
+  sender: MailSender | null,
+  options: { pollMs?: number; claimMs?: number; sms?: SmsSender | null } = {},
 ): Promise<MailWorker> {
   if (slot.__erejestracjaMailWorker) return slot.__erejestracjaMailWorker.worker;
   const worker = startMailWorker(database.db, sender, {
@@ -32,6 +34,7 @@ export async function startProcessMailWorker(
     const listener = postgres(database.url, { max: 1, onnotice: () => {} });
     try {
       await listener.listen(OUTBOX_CHANNEL, () => worker.wake());
+      await listener.listen(SMS_OUTBOX_CHANNEL, () => worker.wake());
       unlisten = () => listener.end();
     } catch (error) {
       logError('outbox listen failed; polling only', error);
@@ -39,7 +42,7 @@ export async function startProcessMailWorker(
     }
   }
   slot.__erejestracjaMailWorker = { worker, unlisten };
-  logInfo('mail worker started', { sender: sender.name });
+  logInfo('mail worker started', { sender: sender?.name ?? 'none', sms: options.sms ? 'smsapi' : 'none' });
   return worker;
 }
 
@@ -50,7 +53,7 @@ export async function stopProcessMailWorker(): Promise<void> {
   await running?.worker.stop();
 }
 
-/** Call after a transaction that queued mail has committed. */
+/** Call after a transaction that queued mail (or an SMS) has committed. */
 export function mailQueued(): void {
   slot.__erejestracjaMailWorker?.worker.wake();
 }

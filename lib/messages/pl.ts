@@ -420,5 +420,8 @@ export const pl = {
     text: 'Treść tekstowa',
     html: 'Wersja HTML',
     htmlFrame: 'Wersja HTML wiadomości',
+    sms: 'SMS',
+    smsIntro: 'Wiadomości SMS zapisane w tabeli sms_outbox (bez SMSAPI_TOKEN zostają tutaj).',
+    smsEmpty: 'Brak wiadomości SMS.',
   },
 } as const;

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { withoutBidiControls } from '@/lib/text';
+import { queueSmsNotice } from '@/lib/sms/notices';
 
 export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
 
@@ -61,9 +62,10 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
     if (!row) return stateError(tx, accountId);
     await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.verify', accountId, details: { document } });
     if (notice) await enqueueEmail(tx, { ...notice, recipient: person.email, accountId });
+    await queueSmsNotice(tx, accountId, 'verified');
     return { ok: true } as const;
   });
-  if (result.ok && notice) mailQueued();
+  if (result.ok) mailQueued();
   return result;
 }
 

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { PageTitle, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox, smsOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
 
@@ -26,6 +26,17 @@ export default async function DevMailPage() {
     .from(emailOutbox)
     .orderBy(desc(emailOutbox.createdAt))
     .limit(100);
+  const texts = await db
+    .select({
+      id: smsOutbox.id,
+      recipient: smsOutbox.recipient,
+      body: smsOutbox.body,
+      status: smsOutbox.status,
+      createdAt: smsOutbox.createdAt,
+    })
+    .from(smsOutbox)
+    .orderBy(desc(smsOutbox.createdAt))
+    .limit(100);
   return (
     <>
       <PageTitle>{pl.devMail.title}</PageTitle>
@@ -41,6 +52,25 @@ export default async function DevMailPage() {
               </Link>
               <div className="text-sm text-slate-700">
                 {pl.devMail.to}: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
+                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="mt-8 mb-2 text-xl font-bold">{pl.devMail.sms}</h2>
+      <p className="mb-4 text-sm text-slate-700">{pl.devMail.smsIntro}</p>
+      {texts.length === 0 ? (
+        <p>{pl.devMail.smsEmpty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="sms-list">
+          {texts.map((m) => (
+            <li key={m.id} className="p-3">
+              <p className="whitespace-pre-wrap" data-testid="sms-body">
+                {m.body}
+              </p>
+              <div className="text-sm text-slate-700">
+                {pl.devMail.to}: <span data-testid="sms-recipient">{m.recipient}</span> · {m.status} ·{' '}
                 {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
               </div>
             </li>
