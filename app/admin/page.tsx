@@ -168,7 +168,11 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
         <Section id="email" heading={t.email.heading}>
           <Facts
             labelWidth="wide"
-            rows={[stat(t.email.failed, 'email-failed', email.failed), stat(t.email.retrying, 'email-retrying', email.retrying)]}
+            rows={[
+              stat(t.email.failed, 'email-failed', email.failed),
+              stat(t.email.retrying, 'email-retrying', email.retrying),
+              stat(t.email.smsFailed, 'sms-failed', email.smsFailed),
+            ]}
           />
           <ColumnChart
             id="email-failures"

@@ -49,6 +49,7 @@ export const plDashboard = {
     failedSeries: 'Niedostarczone',
     failed: 'Wiadomości niedostarczone (30 dni)',
     retrying: 'Wiadomości ponawiane teraz (po nieudanej próbie)',
+    smsFailed: 'SMS niedostarczone (30 dni)',
     desc: (failed: number) =>
       `Wykres słupkowy: wiadomości email, których nie udało się dostarczyć, według dnia wysłania. Razem w ostatnich 30 dniach: ${failed}.`,
     caption: 'Niedostarczone wiadomości email w ostatnich 30 dniach',

@@ -350,6 +350,9 @@ export const pl = {
       reason: 'Powód blokady',
       unblock: 'Odblokuj',
       verifiedInfo: (who: string, doc: string) => `Tożsamość potwierdzona przez: ${who}, dokument: ${doc}.`,
+      texts: 'Wiadomości SMS',
+      textsNone: 'Nie wysłano żadnego SMS.',
+      textLine: (template: string, status: string, attempts: number, at: string) => `${template} — ${status}, prób: ${attempts}, ${at}`,
       verifiedByNode: (loa: string, means: string) => `Tożsamość potwierdzona przez login.gov.pl (poziom ${loa}, środek: ${means}).`,
       blockedInfo: (who: string, reason: string) => `Zablokowane przez: ${who}. Powód: ${reason}`,
       signInLocked: (until: string | null, failures: number) =>

@@ -3,7 +3,17 @@
 import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { accountTokens, auditLog, consents, emailOutbox, patients, staffAccounts, webAccounts, type TokenPurpose } from '@/db/schema';
+import {
+  accountTokens,
+  auditLog,
+  consents,
+  emailOutbox,
+  patients,
+  smsOutbox,
+  staffAccounts,
+  webAccounts,
+  type TokenPurpose,
+} from '@/db/schema';
 import { tokenState, type TokenState } from '@/lib/account/inspect-account-token';
 import { isUuid } from '@/lib/uuid';
 
@@ -32,7 +42,7 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
     .leftJoin(blocker, eq(blocker.id, webAccounts.blockedBy))
     .where(eq(webAccounts.id, accountId));
   if (!account) return null;
-  const [given, tokens, emails, audit] = await Promise.all([
+  const [given, tokens, emails, audit, texts] = await Promise.all([
     db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(consents.givenAt),
     db
       .select({
@@ -68,9 +78,22 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
       .where(eq(auditLog.accountId, accountId))
       .orderBy(desc(auditLog.createdAt))
       .limit(50),
+    db
+      .select({
+        id: smsOutbox.id,
+        template: smsOutbox.template,
+        status: smsOutbox.status,
+        attempts: smsOutbox.attempts,
+        lastError: smsOutbox.lastError,
+        createdAt: smsOutbox.createdAt,
+      })
+      .from(smsOutbox)
+      .where(eq(smsOutbox.accountId, accountId))
+      .orderBy(desc(smsOutbox.createdAt))
+      .limit(20),
   ]);
   const links: SentLink[] = tokens.map(({ supersededAt, ...link }) => ({ ...link, state: tokenState({ ...link, supersededAt }, now) }));
-  return { ...account, consents: given, tokens: links, emails, audit };
+  return { ...account, consents: given, tokens: links, emails, audit, texts };
 }
 
 export type AccountDetail = NonNullable<Awaited<ReturnType<typeof getAccountDetail>>>;

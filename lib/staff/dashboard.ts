@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { blockedRegistrations, emailOutbox, webAccounts } from '@/db/schema';
+import { blockedRegistrations, emailOutbox, smsOutbox, webAccounts } from '@/db/schema';
 
 const DASHBOARD_DAYS = 30;
 const HOSPITAL_TIME_ZONE = 'Europe/Warsaw';
@@ -32,7 +32,7 @@ export interface DashboardStats {
     byAge: Record<BacklogBucket, number>;
   };
   verification: { verified: number; medianSeconds: number | null; byMethod: { desk: number; node: number } };
-  email: { failedByDay: Array<{ day: string; failed: number }>; failed: number; retrying: number };
+  email: { failedByDay: Array<{ day: string; failed: number }>; failed: number; retrying: number; smsFailed: number };
 }
 
 /** The hospital's calendar date of `now`, as YYYY-MM-DD. */
@@ -65,77 +65,92 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
   const from = days[0]!;
   const since = startOfDay(from);
 
-  const [accountsByDay, conflictsByDay, [activation], backlogRows, [ages], [verification], failedByDay, [retrying], [methods]] =
-    await Promise.all([
-      db
-        .select({
-          day: dayOf(webAccounts.createdAt),
-          newRecord: int(sql`count(*) filter (where ${webAccounts.patientAttached} = 0)`),
-          attached: int(sql`count(*) filter (where ${webAccounts.patientAttached} <> 0)`),
-        })
-        .from(webAccounts)
-        .where(gte(webAccounts.createdAt, since))
-        .groupBy(dayOf(webAccounts.createdAt)),
-      db
-        .select({ day: dayOf(blockedRegistrations.createdAt), reason: blockedRegistrations.reason, count: int(sql`count(*)`) })
-        .from(blockedRegistrations)
-        .where(gte(blockedRegistrations.createdAt, since))
-        .groupBy(dayOf(blockedRegistrations.createdAt), blockedRegistrations.reason),
-      db
-        .select({ created: int(sql`count(*)`), activated: int(sql`count(${webAccounts.activatedAt})`) })
-        .from(webAccounts)
-        .where(gte(webAccounts.createdAt, since)),
-      db
-        .select({ status: webAccounts.status, count: int(sql`count(*)`) })
-        .from(webAccounts)
-        .where(inArray(webAccounts.status, ['pending_activation', 'active']))
-        .groupBy(webAccounts.status),
-      db
-        .select({
-          under1d: int(sql`count(*) filter (where now() - ${waitingSince} < interval '1 day')`),
-          from1to7d: int(
-            sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`,
-          ),
-          from7to30d: int(
-            sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`,
-          ),
-          over30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '30 days')`),
-        })
-        .from(webAccounts)
-        .where(eq(webAccounts.status, 'active')),
-      db
-        .select({
-          verified: int(sql`count(*)`),
-          median: sql<
-            number | null
-          >`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
-        })
-        .from(webAccounts)
-        .where(
-          and(
-            gte(webAccounts.verifiedAt, since),
-            isNotNull(webAccounts.activatedAt),
-            sql`${webAccounts.verifiedAt} >= ${webAccounts.activatedAt}`,
-          ),
+  const [
+    accountsByDay,
+    conflictsByDay,
+    [activation],
+    backlogRows,
+    [ages],
+    [verification],
+    failedByDay,
+    [retrying],
+    [smsFailed],
+    [methods],
+  ] = await Promise.all([
+    db
+      .select({
+        day: dayOf(webAccounts.createdAt),
+        newRecord: int(sql`count(*) filter (where ${webAccounts.patientAttached} = 0)`),
+        attached: int(sql`count(*) filter (where ${webAccounts.patientAttached} <> 0)`),
+      })
+      .from(webAccounts)
+      .where(gte(webAccounts.createdAt, since))
+      .groupBy(dayOf(webAccounts.createdAt)),
+    db
+      .select({ day: dayOf(blockedRegistrations.createdAt), reason: blockedRegistrations.reason, count: int(sql`count(*)`) })
+      .from(blockedRegistrations)
+      .where(gte(blockedRegistrations.createdAt, since))
+      .groupBy(dayOf(blockedRegistrations.createdAt), blockedRegistrations.reason),
+    db
+      .select({ created: int(sql`count(*)`), activated: int(sql`count(${webAccounts.activatedAt})`) })
+      .from(webAccounts)
+      .where(gte(webAccounts.createdAt, since)),
+    db
+      .select({ status: webAccounts.status, count: int(sql`count(*)`) })
+      .from(webAccounts)
+      .where(inArray(webAccounts.status, ['pending_activation', 'active']))
+      .groupBy(webAccounts.status),
+    db
+      .select({
+        under1d: int(sql`count(*) filter (where now() - ${waitingSince} < interval '1 day')`),
+        from1to7d: int(
+          sql`count(*) filter (where now() - ${waitingSince} >= interval '1 day' and now() - ${waitingSince} < interval '7 days')`,
         ),
-      db
-        .select({ day: dayOf(emailOutbox.createdAt), failed: int(sql`count(*)`) })
-        .from(emailOutbox)
-        .where(and(eq(emailOutbox.status, 'failed'), gte(emailOutbox.createdAt, since)))
-        .groupBy(dayOf(emailOutbox.createdAt)),
-      db
-        .select({ count: int(sql`count(*)`) })
-        .from(emailOutbox)
-        .where(and(eq(emailOutbox.status, 'pending'), sql`${emailOutbox.attempts} > 0`)),
-      // Every verification in the period by how it was made (login.gov.pl may verify before activation).
-      db
-        .select({
-          desk: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'desk')`),
-          node: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'login.gov.pl')`),
-        })
-        .from(webAccounts)
-        .where(gte(webAccounts.verifiedAt, since)),
-    ]);
+        from7to30d: int(
+          sql`count(*) filter (where now() - ${waitingSince} >= interval '7 days' and now() - ${waitingSince} < interval '30 days')`,
+        ),
+        over30d: int(sql`count(*) filter (where now() - ${waitingSince} >= interval '30 days')`),
+      })
+      .from(webAccounts)
+      .where(eq(webAccounts.status, 'active')),
+    db
+      .select({
+        verified: int(sql`count(*)`),
+        median: sql<
+          number | null
+        >`(percentile_cont(0.5) within group (order by extract(epoch from ${webAccounts.verifiedAt} - ${webAccounts.activatedAt})))::float8`,
+      })
+      .from(webAccounts)
+      .where(
+        and(
+          gte(webAccounts.verifiedAt, since),
+          isNotNull(webAccounts.activatedAt),
+          sql`${webAccounts.verifiedAt} >= ${webAccounts.activatedAt}`,
+        ),
+      ),
+    db
+      .select({ day: dayOf(emailOutbox.createdAt), failed: int(sql`count(*)`) })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'failed'), gte(emailOutbox.createdAt, since)))
+      .groupBy(dayOf(emailOutbox.createdAt)),
+    db
+      .select({ count: int(sql`count(*)`) })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'pending'), sql`${emailOutbox.attempts} > 0`)),
+    // SMS that failed in the period (a permanent error, or retries given up).
+    db
+      .select({ count: int(sql`count(*)`) })
+      .from(smsOutbox)
+      .where(and(eq(smsOutbox.status, 'failed'), gte(smsOutbox.createdAt, since))),
+    // Every verification in the period by how it was made (login.gov.pl may verify before activation).
+    db
+      .select({
+        desk: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'desk')`),
+        node: int(sql`count(*) filter (where ${webAccounts.verificationMethod} = 'login.gov.pl')`),
+      })
+      .from(webAccounts)
+      .where(gte(webAccounts.verifiedAt, since)),
+  ]);
 
   const registrations: DayCount[] = days.map((day) => ({ day, newRecord: 0, attached: 0, conflict: 0 }));
   const byDay = new Map(registrations.map((r) => [r.day, r]));
@@ -183,6 +198,7 @@ export async function dashboardStats(db: Db, now = new Date()): Promise<Dashboar
       failedByDay: days.map((day) => ({ day, failed: failures.get(day) ?? 0 })),
       failed: [...failures.values()].reduce((a, b) => a + b, 0),
       retrying: Number(retrying?.count ?? 0),
+      smsFailed: Number(smsFailed?.count ?? 0),
     },
   };
 }

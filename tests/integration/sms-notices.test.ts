@@ -11,6 +11,8 @@ import { setConsent } from '@/lib/account/consent-history';
 import { facility } from '@/lib/facility';
 import { queueSmsNotice } from '@/lib/sms/notices';
 import { segmentsOf } from '@/lib/sms/segments';
+import { getAccountDetail } from '@/lib/staff/account-detail';
+import { dashboardStats } from '@/lib/staff/dashboard';
 import { verifyAccount } from '@/lib/staff/verification-decisions';
 import { PASSWORD, activePatient, latestLink, newRegistrar } from '../helpers/accounts';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -39,6 +41,11 @@ describeEachDatabase('SMS notices', (kind) => {
     expect(sms!.body).not.toContain(patient.data.pesel!);
     expect(sms!.body).not.toMatch(/https?:\/\//);
     expect(segmentsOf(sms!.body).segments).toBeLessThanOrEqual(2);
+    // Staff see it in the account's detail, and a failure on the dashboard.
+    expect((await getAccountDetail(db(), patient.accountId))?.texts).toMatchObject([{ template: 'verified', status: 'pending' }]);
+    const before = (await dashboardStats(db())).email.smsFailed;
+    await db().update(smsOutbox).set({ status: 'failed', lastError: 'invalid number' }).where(eq(smsOutbox.id, sms!.id));
+    expect((await dashboardStats(db())).email.smsFailed).toBe(before + 1);
   });
 
   it('sends nothing without the SMS consent, without a phone, or to a landline', async () => {

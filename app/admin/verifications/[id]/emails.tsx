@@ -6,7 +6,7 @@ import { resendActivationStaffAction } from './actions';
 
 const t = pl.admin.detail;
 
-/** The emails sent to the account, the button for a new activation link, and the links' states. */
+/** The emails and SMS sent to the account, the button for a new activation link, and the links' states. */
 export function EmailsAndLinks({ detail, canResend }: { detail: AccountDetail; canResend: boolean }) {
   return (
     <CardSection id="emails-title" title={t.emails}>
@@ -29,6 +29,19 @@ export function EmailsAndLinks({ detail, canResend }: { detail: AccountDetail; c
           {t.resend}
         </ActionButton>
       ) : null}
+      <h3 className="mt-4 mb-1 font-bold">{t.texts}</h3>
+      {detail.texts.length === 0 ? (
+        <p className="text-sm">{t.textsNone}</p>
+      ) : (
+        <ul className="flex flex-col gap-1 text-sm" data-sms-list>
+          {detail.texts.map((m) => (
+            <li key={m.id} data-sms-status={m.status}>
+              {t.textLine(m.template, m.status, m.attempts, formatDateTime(m.createdAt))}
+              {m.lastError ? <span className="block text-danger">{m.lastError}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3 className="mt-4 mb-1 font-bold">{t.tokens}</h3>
       <ul className="flex flex-col gap-1 text-sm">
         {detail.tokens.map((link, i) => (
