@@ -125,14 +125,12 @@ function hasCompleteActionReferences(form: FormData): boolean {
   return true;
 }
 
-/** Where our pages may post forms besides ourselves: login.gov.pl's sign-in page, when connected. */
-function wkFormTargets(): string[] {
-  try {
-    return env.WK_SSO_URL ? [new URL(env.WK_SSO_URL).origin] : [];
-  } catch {
-    return [];
-  }
-}
+/**
+ * Where our pages may post forms besides ourselves: login.gov.pl's sign-in page, when connected.
+ * Worked out once (lib/env.ts has already checked WK_SSO_URL is a URL), not on every request.
+ */
+let formTargets: string[] | undefined;
+const wkFormTargets = (): string[] => (formTargets ??= env.WK_SSO_URL ? [new URL(env.WK_SSO_URL).origin] : []);
 
 export async function proxy(request: NextRequest) {
   if (malformedAddress(request.nextUrl)) return refuse(400, 'Bad request');
