@@ -176,13 +176,16 @@ export function Field({ name, label, hint, error, warning, required, className, 
 export interface CheckboxProps {
   name: string;
   label: string;
+  /** When the box applies (the SMS consent: only to a mobile number). */
+  hint?: string;
   error?: string;
   defaultChecked?: boolean;
   required?: boolean;
 }
 
-export function Checkbox({ name, label, error, defaultChecked, required }: CheckboxProps) {
+export function Checkbox({ name, label, hint, error, defaultChecked, required }: CheckboxProps) {
   const id = `field-${name}`;
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-3">
@@ -193,7 +196,7 @@ export function Checkbox({ name, label, error, defaultChecked, required }: Check
           defaultChecked={defaultChecked}
           required={required}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={described || undefined}
           className="mt-1 h-5 w-5 shrink-0 accent-brand"
         />
         <div>
@@ -201,6 +204,11 @@ export function Checkbox({ name, label, error, defaultChecked, required }: Check
           {required ? <RequiredMark /> : null}
         </div>
       </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="ml-8 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="ml-8 text-sm font-medium text-danger">
           {error}

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { consentKinds, consents, webAccounts, type Consent, type ConsentAction, type ConsentKind } from '@/db/schema';
 import { CONSENTS } from '@/lib/consents';
 import { cancelQueuedSms } from '@/lib/sms/outbox';
+import { canTakeSms, parsePhoneField } from '@/lib/phone';
 
 /** The kinds a patient gives and withdraws on the account page; data processing is erasure. */
 export const toggleableConsents = ['email', 'sms'] as const satisfies ConsentKind[];
@@ -66,7 +67,9 @@ export async function setConsent(
     if (!account || account.status === 'blocked') return { status: 'gone' };
     const states = consentStates(await consentHistory(tx, accountId));
     if (states[kind].given === (action === 'given')) return { status: 'unchanged' };
-    if (kind === 'sms' && action === 'given' && !account.phone) return { status: 'no_phone' };
+    // Only a mobile has an SMS channel to consent to; a landline stays a contact number.
+    if (kind === 'sms' && action === 'given' && !(account.phone && canTakeSms(parsePhoneField(account.phone))))
+      return { status: 'no_phone' };
     await tx.insert(consents).values({
       accountId,
       patientId: account.patientId,

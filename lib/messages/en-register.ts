@@ -38,6 +38,7 @@ export const enRegister = {
     phone: 'If you would rather not give a phone number, type BRAK (Polish for “none”).',
     postalCode: 'In the format 00-000.',
     captcha: 'Enter the answer in digits.',
+    consentSms: 'Applies only to a mobile number: we do not text landlines, so for a landline this consent is not needed.',
   },
   errors: {
     required: 'This field is required.',
@@ -65,10 +66,11 @@ export const enRegister = {
     captchaExpired: 'The question has expired. Answer the new question.',
     consentDataProcessing: 'Consent to the processing of personal data is required.',
     consentEmail: 'Consent to email notifications is required when you give an email address.',
-    consentSms: 'Consent to SMS notifications is required when you give a phone number.',
+    consentSms: 'Consent to SMS notifications is required when you give a mobile phone number.',
     generic: 'Your account could not be created because of a system error. Please try again in a moment.',
   },
   warnings: {
+    landline: 'This is a landline: we do not send text messages to it, so we do not ask for consent to SMS notifications.',
     loginShort: (n: number) => `Your username has ${count(n, 'character')} — at least 8 are required.`,
   },
   conflict: {

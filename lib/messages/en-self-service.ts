@@ -103,7 +103,7 @@ export const selfService = {
     actions: { given: 'given', withdrawn: 'withdrawn' } satisfies Words<ConsentAction>,
     give: (kind: string) => `Give consent: ${kind}`,
     withdraw: (kind: string) => `Withdraw consent: ${kind}`,
-    needsPhone: 'To give this consent, add a phone number in your account settings.',
+    needsPhone: 'To give this consent, add a mobile phone number in your account settings (we do not text landlines).',
     securityNote:
       'We always send messages about your account’s security (for example, about a password change), whether or not you give this consent.',
     dataProcessing:

@@ -36,6 +36,7 @@ export const plRegister = {
     phone: 'Jeżeli nie chcesz podawać numeru, wpisz BRAK.',
     postalCode: 'W formacie 00-000.',
     captcha: 'Wpisz wynik działania liczbami.',
+    consentSms: 'Dotyczy tylko numeru komórkowego: na numer stacjonarny nie wysyłamy SMS, więc wtedy ta zgoda nie jest potrzebna.',
   },
   errors: {
     required: 'To pole jest wymagane.',
@@ -63,10 +64,11 @@ export const plRegister = {
     captchaExpired: 'Działanie wygasło. Rozwiąż nowe działanie.',
     consentDataProcessing: 'Zgoda na przetwarzanie danych osobowych jest wymagana.',
     consentEmail: 'Zgoda na powiadomienia email jest wymagana, gdy podajesz adres email.',
-    consentSms: 'Zgoda na powiadomienia SMS jest wymagana, gdy podajesz numer telefonu.',
+    consentSms: 'Zgoda na powiadomienia SMS jest wymagana, gdy podajesz numer telefonu komórkowego.',
     generic: 'Nie udało się założyć konta z powodu błędu systemu. Spróbuj ponownie za chwilę.',
   },
   warnings: {
+    landline: 'To numer stacjonarny: nie wysyłamy na niego SMS, więc nie pytamy o zgodę na powiadomienia SMS.',
     loginShort: (n: number) => `Login ma ${n} ${n === 1 ? 'znak' : n < 5 && n > 1 ? 'znaki' : 'znaków'} — wymagane co najmniej 8.`,
   },
   conflict: {

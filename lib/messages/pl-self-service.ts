@@ -98,7 +98,7 @@ export const selfService = {
     actions: { given: 'wyrażona', withdrawn: 'wycofana' } satisfies Words<ConsentAction>,
     give: (kind: string) => `Wyraź zgodę: ${kind}`,
     withdraw: (kind: string) => `Wycofaj zgodę: ${kind}`,
-    needsPhone: 'Aby wyrazić tę zgodę, podaj numer telefonu w ustawieniach konta.',
+    needsPhone: 'Aby wyrazić tę zgodę, podaj numer telefonu komórkowego w ustawieniach konta (na numer stacjonarny nie wysyłamy SMS).',
     securityNote: 'Wiadomości o bezpieczeństwie konta (np. o zmianie hasła) wysyłamy zawsze, niezależnie od tej zgody.',
     dataProcessing:
       'Zgoda na przetwarzanie danych jest podstawą prowadzenia konta w portalu. Jej wycofanie oznacza usunięcie konta w portalu (kartoteka pacjenta w szpitalu pozostaje, bo wymagają tego przepisy o dokumentacji medycznej).',

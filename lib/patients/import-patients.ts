@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { patients } from '@/db/schema';
 import { checkBirthDate, NAME_PATTERN } from '@/lib/registration/form';
 import { parsePesel } from '@/lib/pesel';
-import { parsePhone } from '@/lib/phone';
+import { parsePhoneField } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText, nameKey } from '@/lib/text';
 import { pl } from '@/lib/messages/pl';
@@ -54,7 +54,7 @@ function toPatient(row: Row): NewPatient | string {
   }
   const postal = value('postal_code') === '' ? null : parsePostalCode(value('postal_code'));
   if (postal === null && value('postal_code') !== '') return 'postal_code';
-  const phone = value('phone') === '' ? { ok: true as const, e164: null } : parsePhone(value('phone'));
+  const phone = value('phone') === '' ? { ok: true as const, e164: null } : parsePhoneField(value('phone'));
   if (!phone.ok) return 'phone';
   const email = value('email');
   if (email !== '' && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) return 'email';

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
-import { parsePhone } from '@/lib/phone';
+import { canTakeSms, parsePhoneField } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
 import { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues } from './fields';
@@ -82,7 +82,7 @@ function buildRules(e: Errors) {
     phone: z.pipe(
       required(30),
       z.transform((v: string, payload) => {
-        const result = parsePhone(v);
+        const result = parsePhoneField(v);
         return result.ok ? result.e164 : refuse(payload, e.phone);
       }),
     ),
@@ -158,6 +158,17 @@ export function checkBirthDate(value: string, today: Date, e: Errors): string | 
   return null;
 }
 
+/**
+ * What the typed phone means for the SMS consent, for the live form: `landline` (a valid number
+ * that cannot take SMS: the consent is not asked), `mobile`, or `unknown` (empty, BRAK, not a
+ * number yet — the form then behaves as without this knowledge).
+ */
+export function smsChannelOf(phone: string): 'mobile' | 'landline' | 'unknown' {
+  const result = parsePhoneField(cleanText(phone));
+  if (!result.ok || result.e164 === null) return 'unknown';
+  return canTakeSms(result) ? 'mobile' : 'landline';
+}
+
 export type Validation = { ok: true; data: RegistrationData } | { ok: false; fieldErrors: FieldErrors };
 
 /** Validates a submission of any shape; every failing field gets its own message. */
@@ -190,9 +201,11 @@ export function validateRegistration(submitted: Record<string, unknown>, today: 
   if (birthDateError) fieldErrors.birthDate = birthDateError;
   if (!checkbox.parse(raw.consentDataProcessing)) fieldErrors.consentDataProcessing = e.consentDataProcessing;
   if (text('email').trim() !== '' && !checkbox.parse(raw.consentEmail)) fieldErrors.consentEmail = e.consentEmail;
-  // The same phone value that would be stored decides whether the SMS consent is needed.
+  // The same phone value that would be stored decides whether the SMS consent is needed: only a
+  // number that can take SMS has the channel (a landline is a contact number, not an SMS one).
   const phone = rules.contact.phone.safeParse(raw.phone);
-  if (phone.success && phone.data && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
+  const textable = phone.success && phone.data !== null && canTakeSms(parsePhoneField(phone.data));
+  if (textable && !checkbox.parse(raw.consentSms)) fieldErrors.consentSms = e.consentSms;
 
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
@@ -213,7 +226,7 @@ export function validateRegistration(submitted: Record<string, unknown>, today: 
       flatNumber: d.flatNumber,
       postalCode: d.postalCode,
       city: d.city,
-      consents: { dataProcessing: d.consentDataProcessing, email: d.consentEmail, sms: d.consentSms },
+      consents: { dataProcessing: d.consentDataProcessing, email: d.consentEmail, sms: textable && d.consentSms },
     },
   };
 }

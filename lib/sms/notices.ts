@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { facility } from '@/lib/facility';
 import { countSmsQueued } from '@/lib/metrics';
 import { enqueueSms } from './outbox';
-import { parsePhone } from './phone-number';
+import { canTakeSms, parsePhone } from '@/lib/phone';
 import { parseQuietHours, releaseTime } from './quiet-hours';
 import { portalAddress, renderSms, type SmsTemplateName } from './templates';
 
@@ -27,7 +27,7 @@ export async function queueSmsNotice(tx: Db, accountId: string, notice: SmsTempl
   if (!account?.phone) return false;
   const phone = parsePhone(account.phone);
   // A landline has no SMS channel, whatever was once ticked.
-  if (!phone.ok || phone.kind !== 'mobile') return false;
+  if (!phone.ok || !canTakeSms(phone)) return false;
   if (!(await hasConsent(tx, accountId, 'sms'))) return false;
   const body = renderSms(account.locale, notice, {
     facility: facility().facilityName,

@@ -41,6 +41,18 @@ test.describe('registration without JavaScript', () => {
     await expectActivationLinks(links, baseURL!);
   });
 
+  test('the SMS consent says it is only for a mobile, and a landline registers without it', async ({ page, registerPage: form }) => {
+    const person = newPerson({ phone: '81 531 51 00' });
+    await form.goto();
+    await expect(form.consentSms).toHaveAccessibleDescription(/Dotyczy tylko numeru komórkowego/);
+    await form.fillPerson(person);
+    await form.solveCaptcha();
+    await form.consentDataProcessing.check();
+    await form.consentEmail.check();
+    await form.submit.click();
+    await expect(page).toHaveURL(/\/register\/sent$/);
+  });
+
   test('a patient without PESEL registers with a birth date', async ({ page, registerPage: form }) => {
     await form.goto();
     await form.register(newPerson({ pesel: 'BRAK', birthDate: '1961-02-28' }));

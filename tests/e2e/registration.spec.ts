@@ -66,6 +66,29 @@ test.describe('registration with JavaScript', () => {
   });
 });
 
+test.describe('a landline number', () => {
+  test('is not asked for the SMS consent, the phone field says why, and the patient registers', async ({ page, registerPage: form }) => {
+    const person = newPerson({ phone: '81 531 51 00' });
+    await form.goto();
+    await form.fillPerson(person);
+    // The rules (with the phone numbering plans) load on the first focus; then the box goes.
+    await expect(form.phone).toHaveAccessibleDescription(/To numer stacjonarny: nie wysyłamy na niego SMS/);
+    await expect(form.consentSms).toHaveCount(0);
+
+    await form.phone.fill('600 100 200');
+    await expect(form.consentSms).toBeVisible();
+    await expect(form.phone).not.toHaveAccessibleDescription(/stacjonarny/);
+
+    await form.phone.fill(person.phone);
+    await expect(form.consentSms).toHaveCount(0);
+    await form.solveCaptcha();
+    await form.consentDataProcessing.check();
+    await form.consentEmail.check();
+    await form.submit.click();
+    await expect(page).toHaveURL(/\/register\/sent$/);
+  });
+});
+
 test.describe('live checks while typing', () => {
   test('a PESEL with a wrong check digit shows an error without submitting', async ({ page, registerPage: form }) => {
     await form.goto();

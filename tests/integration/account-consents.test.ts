@@ -56,9 +56,21 @@ describeEachDatabase('consents', (kind) => {
     expect((await consentStatesAt(db(), accountId, t2)).email.given).toBe(true);
   });
 
-  it('gives the SMS consent only to an account with a phone', async () => {
+  it('gives the SMS consent only to an account with a mobile phone', async () => {
     const { accountId } = await activePatient(db(), { phone: null, consents: { dataProcessing: true, email: true, sms: false } });
     expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'no_phone' });
+    const contact = (phone: string) => {
+      const details = validateContactDetails(
+        { phone, street: 'Krasnystawska', houseNumber: '52', flatNumber: '', postalCode: '21-010', city: 'Łęczna' },
+        pl.register.errors,
+      );
+      if (!details.ok) throw new Error(phone);
+      return details.data;
+    };
+    // A landline is a contact number, not an SMS channel.
+    await updateContactDetails(db(), accountId, contact('81 531 51 00'));
+    expect(await setConsent(db(), accountId, 'sms', 'given', META)).toEqual({ status: 'no_phone' });
+    expect(await hasConsent(db(), accountId, 'sms')).toBe(false);
     const phone = validateContactDetails(
       {
         phone: '600700800',

@@ -6,6 +6,7 @@ import {
   checkBirthDate,
   keepValues,
   registrationFields,
+  smsChannelOf,
   validateRegistration,
   type FieldErrors,
   type RegistrationField,
@@ -597,7 +598,8 @@ describe('validateRegistration – Numer telefonu', () => {
     '60010020',
     '6001002001',
     '+48',
-    '(600) 100 200',
+    '+48 100 000 000',
+    '0 600 100 200',
     '600.100.200',
     '+0 501 234 567',
     'brak 600100200',
@@ -613,6 +615,47 @@ describe('validateRegistration – Numer telefonu', () => {
     expectOnlyError(without('consentSms'), 'consentSms', e.consentSms);
     expectOnlyError(valid({ consentSms: '' }), 'consentSms', e.consentSms);
     expectOnlyError(valid({ phone: '+380501234567', consentSms: '' }), 'consentSms', e.consentSms);
+  });
+
+  it('accepts a number typed with parentheses around the country code or the area code', () => {
+    expect(dataOf(valid({ phone: '(+48) 600 100 200' })).phone).toBe('+48600100200');
+    expect(dataOf(valid({ phone: '(81) 531 51 00', consentSms: '' })).phone).toBe('+48815315100');
+  });
+
+  it.each([
+    ['81 531 51 00', 'a Polish landline'],
+    ['+49 30 12345678', 'a German landline'],
+    ['800 123 456', 'a toll-free number'],
+  ])('does not ask the SMS consent for %j (%s): stores the number and no SMS consent', (phone) => {
+    expect(validate(valid({ phone, consentSms: '' }))).toMatchObject({ ok: true, data: { consents: { sms: false } } });
+    const raw = without('consentSms');
+    raw.phone = phone;
+    expect(validate(raw).ok).toBe(true);
+  });
+
+  it('records no SMS consent for a landline even when the box was ticked (no JavaScript shows it)', () => {
+    expect(validate(valid({ phone: '81 531 51 00', consentSms: 'on' }))).toMatchObject({
+      ok: true,
+      data: { phone: '+48815315100', consents: { sms: false } },
+    });
+  });
+
+  it('records the SMS consent for a mobile', () => {
+    expect(validate(valid({ phone: '600 100 200', consentSms: 'on' }))).toMatchObject({ ok: true, data: { consents: { sms: true } } });
+  });
+
+  it.each([
+    ['600 100 200', 'mobile'],
+    ['+380 50 123 45 67', 'mobile'],
+    ['81 531 51 00', 'landline'],
+    ['  81\u00a0531 51 00 ', 'landline'],
+    ['800 123 456', 'landline'],
+    ['BRAK', 'unknown'],
+    ['', 'unknown'],
+    ['81 531', 'unknown'],
+    ['abc', 'unknown'],
+  ])('smsChannelOf(%j) is %s (what the live form asks the consent for)', (phone, channel) => {
+    expect(smsChannelOf(phone)).toBe(channel);
   });
 
   it('does not require the SMS consent when the phone is BRAK and the consent is empty', () => {
@@ -882,8 +925,9 @@ describe('validateRegistration – input of any shape', () => {
         loginArb,
         digits(5),
         fc.boolean(),
-        fc.integer({ min: 1, max: 9 }),
-        digits(8),
+        // Polish mobile ranges (not every 9 digits are a number: libphonenumber knows the plan).
+        fc.constantFrom('50', '51', '53', '60', '66', '69', '72', '78', '79', '88'),
+        digits(7),
         (firstName, lastName, login, postal, dashed, first, rest) => {
           const postalCode = dashed ? `${postal.slice(0, 2)}-${postal.slice(2)}` : postal;
           const data = dataOf(valid({ firstName, lastName, login, postalCode, phone: `${first}${rest}` }));

@@ -9,7 +9,8 @@ import { setConsentAction } from './consent-actions';
 import { ConsentHistoryTable } from './consent-history-table';
 
 /** The account's consents: each one's state, text version and origin, with its history. */
-export async function ConsentsSection({ accountId, hasPhone, flash }: { accountId: string; hasPhone: boolean; flash?: string }) {
+/** `textablePhone`: the account's phone is a mobile (only that can take the SMS consent, SPEC §18). */
+export async function ConsentsSection({ accountId, textablePhone, flash }: { accountId: string; textablePhone: boolean; flash?: string }) {
   const locale = await requestLocale();
   const w = wordsFor(locale);
   const t = w.selfService.consents;
@@ -54,7 +55,7 @@ export async function ConsentsSection({ accountId, hasPhone, flash }: { accountI
               <p className="text-sm">{w.consentTexts[kind]}</p>
               <p className="text-sm text-slate-700">{describe(kind)}</p>
               {kind === 'email' ? <p className="text-sm">{t.securityNote}</p> : null}
-              {kind === 'sms' && !given && !hasPhone ? (
+              {kind === 'sms' && !given && !textablePhone ? (
                 <p className="text-sm">{t.needsPhone}</p>
               ) : (
                 <ActionButton

@@ -16,6 +16,7 @@ import { idleSeconds } from '@/lib/auth/sessions';
 import { linkClass } from '@/components/ui';
 import { WkButton } from '@/components/wk-button';
 import { wkConfig } from '@/lib/wk/config';
+import { canTakeSms, parsePhoneField } from '@/lib/phone';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await words()).account.title };
@@ -86,7 +87,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Facts rows={rows} />
         </CardSection>
         <AccountLinks />
-        <ConsentsSection accountId={accountId} hasPhone={account.phone !== null} flash={(await searchParams).consent} />
+        <ConsentsSection
+          accountId={accountId}
+          textablePhone={account.phone !== null && canTakeSms(parsePhoneField(account.phone))}
+          flash={(await searchParams).consent}
+        />
         <CardSection id="security-title" title={w.mfa.manage}>
           <p>
             <Link href="/account/mfa" className={linkClass}>

@@ -11,7 +11,7 @@ import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
 import type { RegisterState } from './submit-registration';
 
-type Validate = typeof import('@/lib/registration/form').validateRegistration;
+type Rules = Pick<typeof import('@/lib/registration/form'), 'validateRegistration' | 'smsChannelOf'>;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
 
 function labelOf(t: Catalogue['register'], field: RegistrationField, question: string): string {
@@ -70,19 +70,27 @@ function FormBody({
 
   // The rules (zod) load when the patient first focuses a field: the page's first paint does not
   // wait for them, and the live checks only speak after a field was visited (issue 11).
-  const [validate, setValidate] = useState<Validate | null>(null);
+  // The phone rules (libphonenumber's metadata, which tells a mobile from a landline) come in
+  // the same chunk.
+  const [rules, setRules] = useState<Rules | null>(null);
   const loading = useRef(false);
   const loadRules = () => {
     if (loading.current) return;
     loading.current = true;
-    void import('@/lib/registration/form').then((rules) => setValidate(() => rules.validateRegistration));
+    void import('@/lib/registration/form').then(({ validateRegistration, smsChannelOf }) =>
+      setRules({ validateRegistration, smsChannelOf }),
+    );
   };
 
   const live = useMemo(() => {
-    if (!validate) return {} as FieldErrors;
-    const checks = validate({ ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' }, new Date(), t.errors);
+    if (!rules) return {} as FieldErrors;
+    const checks = rules.validateRegistration(
+      { ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' },
+      new Date(),
+      t.errors,
+    );
     return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
-  }, [values, t, validate]);
+  }, [values, t, rules]);
 
   const serverErrors = fieldErrorsOf(state);
   const errors: FieldErrors = {};
@@ -100,7 +108,10 @@ function FormBody({
   const phone = (values.phone ?? '').trim();
   const showBirthDate = !fixed && (!enhanced || noPesel);
   const showConsentEmail = !enhanced || email !== '';
-  const showConsentSms = !enhanced || (phone !== '' && !isBrak(phone));
+  // A landline has no SMS channel: the consent is not asked, and the phone field says why.
+  // Without JavaScript the box stays, with a hint that it is only for a mobile number.
+  const landline = rules !== null && rules.smsChannelOf(phone) === 'landline';
+  const showConsentSms = !enhanced || (phone !== '' && !isBrak(phone) && !landline);
   const optionalConsents = [
     ['consentEmail', showConsentEmail],
     ['consentSms', showConsentSms],
@@ -232,6 +243,7 @@ function FormBody({
             {...field('phone')}
             label={t.labels.phone}
             hint={t.hints.phone}
+            warning={landline ? t.warnings.landline : undefined}
             type="text"
             inputMode="tel"
             required
@@ -287,6 +299,7 @@ function FormBody({
                 key={name}
                 name={name}
                 label={consentLabels[name]}
+                hint={name === 'consentSms' ? t.hints.consentSms : undefined}
                 required={enhanced}
                 defaultChecked={v[name] === 'on'}
                 error={errors[name]}
