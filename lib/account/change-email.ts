@@ -170,7 +170,7 @@ export async function confirmEmailChange(
   if (signedInAccountId && signedInAccountId !== info.accountId) return { status: 'other_account' };
   if (await emailTakenBy(db, info.newEmail!, info.accountId!)) return { status: 'conflict' };
   try {
-    return await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx) => {
       const [spent] = await tx
         .update(emailChanges)
         .set({ usedAt: now })
@@ -207,6 +207,9 @@ export async function confirmEmailChange(
       await queueSmsNotice(tx, spent.accountId, 'emailChanged', now);
       return { status: 'confirmed', accountId: spent.accountId, newEmail: spent.newEmail } as const;
     });
+    // The SMS notice is a security one and goes at once: wake the worker (PGlite has no NOTIFY).
+    if (outcome.status === 'confirmed') mailQueued();
+    return outcome;
   } catch (error) {
     if (error instanceof Refused) return error.outcome;
     if (uniqueViolation(error) === 'web_accounts_email_key') return { status: 'conflict' };
