@@ -17,9 +17,13 @@ const refuse = (status: number, message: string) =>
 // be to the request this browser's cookie names).
 // The development simulator's artifact resolution is called by this server itself (no Origin).
 const CROSS_SITE_POSTS = new Set(['/api/wk/acs', '/dev/wk/artifact']);
+// SMSAPI may post its delivery reports (server to server, no Origin) to /api/sms/status/SECRET;
+// the secret in the path is their check (app/api/sms/status/[secret]/route.ts).
+const SMS_STATUS_PATH = /^\/api\/sms\/status\/[^/]+$/;
 
 async function checkBody(request: NextRequest): Promise<NextResponse | null> {
-  const crossSiteAllowed = CROSS_SITE_POSTS.has(request.nextUrl.pathname);
+  const path = request.nextUrl.pathname;
+  const crossSiteAllowed = CROSS_SITE_POSTS.has(path) || SMS_STATUS_PATH.test(path);
   if (
     !crossSiteAllowed &&
     !isSameOrigin(request.headers.get('origin'), request.headers.get('x-forwarded-host'), request.headers.get('host'))

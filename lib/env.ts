@@ -170,6 +170,16 @@ const schema = z
       .max(11, 'SMS_FROM is a sender name of at most 11 characters')
       .optional()
       .transform((v) => v || undefined),
+    // The last segment of the delivery-report address every send names as notify_url
+    // (/api/sms/status/SECRET; lib/sms/delivery-reports.ts). Unset: no reports, and the path is a 404.
+    SMS_STATUS_SECRET: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{32,256}$/,
+        'SMS_STATUS_SECRET must be 32 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. `openssl rand -hex 32`)',
+      )
+      .optional()
+      .or(blankIsUnset),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';

@@ -14,6 +14,7 @@ const REGISTRATION_OUTCOMES = ['registered', 'conflict', 'invalid', 'error'] as 
 // second_factor: the password was right and a code (or enrolment) is asked for next.
 const SIGN_IN_OUTCOMES = ['success', 'second_factor', 'invalid', 'blocked', 'limited', 'code_invalid', 'code_limited'] as const;
 const DELIVERY_RESULTS = ['sent', 'retryable_error', 'permanent_error'] as const;
+const SMS_REPORT_RESULTS = ['delivered', 'undelivered', 'ignored'] as const;
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | 'other' =>
   allowed.includes(value as T) ? (value as T) : 'other';
@@ -62,6 +63,12 @@ function createMetrics() {
     labelNames: ['template'],
     registers,
   });
+  const smsDeliveryReports = new Counter({
+    name: 'erejestracja_sms_delivery_reports_total',
+    help: "SMSAPI's delivery reports by result: delivered, undelivered (a row moved), ignored (not final, unknown, already recorded or unreadable).",
+    labelNames: ['result'],
+    registers,
+  });
   const dispatcherLastRun = new Gauge({
     name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
     help: "When this process's mail dispatcher last looked for due messages (Unix time; 0: not running here).",
@@ -77,6 +84,7 @@ function createMetrics() {
   for (const outcome of REGISTRATION_OUTCOMES) registrations.inc({ outcome }, 0);
   for (const outcome of SIGN_IN_OUTCOMES) signIns.inc({ outcome }, 0);
   for (const result of DELIVERY_RESULTS) deliveryAttempts.inc({ result }, 0);
+  for (const result of SMS_REPORT_RESULTS) smsDeliveryReports.inc({ result }, 0);
 
   // Read from the database at scrape time: every instance reports the same shared numbers.
   const snapshot = memoize(readDatabaseGauges, 1000);
@@ -136,6 +144,7 @@ function createMetrics() {
     deliveryAttempts,
     identityNode,
     smsQueued,
+    smsDeliveryReports,
     dispatcherLastRun,
     httpDuration,
   };
@@ -216,6 +225,11 @@ const SMS_TEMPLATES = ['verified', 'emailChanged', 'passwordChanged', 'signInLoc
 /** An SMS queued (lib/sms/notices.ts). Sent, failed and delivered are read from sms_outbox at scrape time. */
 export function countSmsQueued(template: string): void {
   metrics().smsQueued.inc({ template: oneOf(SMS_TEMPLATES, template) });
+}
+
+/** `count` delivery reports of SMSAPI (lib/sms/delivery-reports.ts) that ended as `result`. */
+export function countSmsDeliveryReports(result: string, count = 1): void {
+  if (count > 0) metrics().smsDeliveryReports.inc({ result: oneOf(SMS_REPORT_RESULTS, result) }, count);
 }
 
 /** A registration form's answer: its state's status. */

@@ -4,6 +4,7 @@
 import { SMSAPI, type MessageResponse } from 'smsapi';
 import { env } from '@/lib/env';
 import type { SendResult } from '@/lib/mail/senders';
+import { deliveryReportUrl } from './delivery-reports';
 
 export interface OutgoingSms {
   /** The outbox row id (for logs). */
@@ -110,6 +111,8 @@ export interface SmsapiSenderOptions {
   /** Registered sender name (≤ 11 characters); unset: the account's default. */
   from?: string;
   timeoutMs?: number;
+  /** Where SMSAPI reports each message's delivery (lib/sms/delivery-reports.ts); unset: no reports. */
+  notifyUrl?: string;
 }
 
 export function createSmsapiSender(options: SmsapiSenderOptions): SmsSender {
@@ -126,6 +129,7 @@ export function createSmsapiSender(options: SmsapiSenderOptions): SmsSender {
             // Templates fit two segments; the provider refuses a longer text (code 12) rather than bill more.
             maxParts: 2,
             ...(options.from ? { from: options.from } : {}),
+            ...(options.notifyUrl ? { notifyUrl: options.notifyUrl } : {}),
           }),
           timeoutMs,
         );
@@ -139,5 +143,11 @@ export function createSmsapiSender(options: SmsapiSenderOptions): SmsSender {
 
 /** SMSAPI when SMSAPI_TOKEN is set; null otherwise (SMS stay in sms_outbox for the dev mailbox). */
 export function configuredSmsSender(): SmsSender | null {
-  return env.SMSAPI_TOKEN ? createSmsapiSender({ token: env.SMSAPI_TOKEN, baseUrl: env.SMSAPI_URL, from: env.SMS_FROM }) : null;
+  if (!env.SMSAPI_TOKEN) return null;
+  return createSmsapiSender({
+    token: env.SMSAPI_TOKEN,
+    baseUrl: env.SMSAPI_URL,
+    from: env.SMS_FROM,
+    notifyUrl: deliveryReportUrl(env.APP_URL, env.SMS_STATUS_SECRET),
+  });
 }

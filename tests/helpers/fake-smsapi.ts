@@ -1,7 +1,8 @@
 // A stand-in for SMSAPI's sms.do on 127.0.0.1, answering what the official `smsapi` client posts
 // (JSON, `Authorization: Bearer TOKEN`, `format: json`, `idx`, `check_idx`). It records every
 // request and keeps the messages it accepted; like SMSAPI, it refuses a second message with an idx
-// it has already accepted when `check_idx` is set (error 53).
+// it has already accepted when `check_idx` is set (error 53). `report` plays SMSAPI's delivery
+// report: it calls the message's notify_url as SMSAPI does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -37,6 +38,14 @@ export interface AcceptedSms {
   to: string;
   message: string;
   from: string | undefined;
+  /** Where SMSAPI would report this message's delivery (`notify_url`), if the send named one. */
+  notifyUrl?: string;
+}
+
+/** What `report` got back from the notify_url. */
+export interface ReportAnswer {
+  status: number;
+  body: string;
 }
 
 /**
@@ -57,6 +66,12 @@ export interface FakeSmsapi {
   respond: (request: SmsapiRequest, index: number) => SmsapiAnswer;
   /** How many messages the provider took per idx. */
   deliveries(): Map<string, number>;
+  /**
+   * Reports the delivery of accepted messages with SMSAPI's status `code` (404 DELIVERED, 405
+   * UNDELIVERED …) to their notify_url, as one call: GET with comma-separated lists, or a form
+   * POST. All the messages must share one notify_url.
+   */
+  report(messages: AcceptedSms | AcceptedSms[], code: number, options?: { method?: 'GET' | 'POST' }): Promise<ReportAnswer>;
   /** Drops hanging connections (their clients see a reset). */
   releaseHanging(): void;
   reset(): void;
@@ -91,6 +106,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** The parameters of SMSAPI's delivery report for these messages, as lists in the same order. */
+export function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = new Date()): URLSearchParams {
+  const all = (value: string) => messages.map(() => value).join(',');
+  return new URLSearchParams({
+    MsgId: messages.map((m) => m.id).join(','),
+    status: all(String(code)),
+    idx: messages.map((m) => m.idx ?? '').join(','),
+    donedate: all(String(Math.floor(doneAt.getTime() / 1000))),
+    username: all('erejestracja'),
+    points: all('0.16'),
+    from: messages.map((m) => m.from ?? 'SMSAPI').join(','),
+    to: messages.map((m) => m.to.replace(/^\+/, '')).join(','),
+    mcc: all('260'),
+    mnc: all('2'),
+  });
+}
+
 export async function startFakeSmsapi(options: { token?: string } = {}): Promise<FakeSmsapi> {
   const hanging = new Set<ServerResponse>();
   let counter = 0;
@@ -104,6 +136,17 @@ export async function startFakeSmsapi(options: { token?: string } = {}): Promise
       const map = new Map<string, number>();
       for (const m of fake.accepted) if (m.idx) map.set(m.idx, (map.get(m.idx) ?? 0) + 1);
       return map;
+    },
+    async report(messages, code, options = {}) {
+      const list = Array.isArray(messages) ? messages : [messages];
+      const url = list[0]?.notifyUrl;
+      if (!url || list.some((m) => m.notifyUrl !== url)) throw new Error('report: the messages need one notify_url');
+      const params = deliveryReportParams(list, code);
+      const answer =
+        options.method === 'POST'
+          ? await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params.toString() })
+          : await fetch(`${url}?${params.toString()}`);
+      return { status: answer.status, body: await answer.text() };
     },
     releaseHanging() {
       for (const res of hanging) res.destroy();
@@ -124,7 +167,9 @@ export async function startFakeSmsapi(options: { token?: string } = {}): Promise
 
   const take = (body: SmsDoBody): AcceptedSms => {
     counter += 1;
-    const sms = { id: `fake-${counter}`, idx: body.idx, to: String(body.to), message: String(body.message), from: body.from };
+    const notifyUrl = typeof body.notify_url === 'string' ? body.notify_url : undefined;
+    const sms: AcceptedSms = { id: `fake-${counter}`, idx: body.idx, to: String(body.to), message: String(body.message), from: body.from };
+    if (notifyUrl) sms.notifyUrl = notifyUrl;
     fake.accepted.push(sms);
     return sms;
   };
