@@ -1,7 +1,21 @@
 // Tables, indexes and inferred types of E-Rejestracja. Uniqueness rules of SPEC §4 live here
 // as indexes so that concurrent submissions can never both win.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { locales } from '@/lib/i18n/locales';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -417,7 +431,76 @@ export const mfaRecoveryCodes = pgTable(
   (t) => [uniqueIndex('mfa_recovery_codes_hash_key').on(t.factorId, t.codeHash)],
 );
 
+// Passkeys (WebAuthn credentials, SPEC §19) of a staff member or a patient: exactly one owner.
+// The credential ID and the COSE public key are base64url; the counter is the authenticator's
+// signature counter (uint32, 0 for authenticators without one), and a value that does not grow
+// is refused (lib/webauthn/passkeys.ts). `name` is the owner's own label for the key.
+export const passkeyDeviceTypes = ['singleDevice', 'multiDevice'] as const;
+export type PasskeyDeviceType = (typeof passkeyDeviceTypes)[number];
+export const PASSKEY_NAME_MAX = 60; // also the check constraint below
+
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // The authenticator model (a UUID; all zeros when the authenticator does not say).
+    aaguid: text('aaguid').notNull(),
+    deviceType: text('device_type', { enum: passkeyDeviceTypes }).notNull(),
+    backedUp: boolean('backed_up').notNull().default(false),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('passkeys_credential_key').on(t.credentialId),
+    index('passkeys_staff_idx').on(t.staffId),
+    index('passkeys_account_idx').on(t.accountId),
+    check('passkeys_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+    check('passkeys_name_length', sql`char_length(${t.name}) between 1 and 60`),
+    check('passkeys_device_type_check', sql`${t.deviceType} in ('singleDevice', 'multiDevice')`),
+    check('passkeys_counter_range', sql`${t.counter} between 0 and 4294967295`),
+  ],
+);
+
+// WebAuthn challenges waiting for their answer: single use (spent by the DELETE that returns the
+// row, so only one request can win on any instance) and short-lived. The browser keeps only the
+// row's id, in a cookie. Retention deletes the ones never answered.
+export const webauthnPurposes = ['register', 'authenticate'] as const;
+export type WebauthnPurpose = (typeof webauthnPurposes)[number];
+
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challenge: text('challenge').notNull(),
+    purpose: text('purpose', { enum: webauthnPurposes }).notNull(),
+    // Who it was issued for, when known (registration, the second step after a password).
+    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('webauthn_challenges_expires_idx').on(t.expiresAt),
+    check('webauthn_challenges_purpose_check', sql`${t.purpose} in ('register', 'authenticate')`),
+    check('webauthn_challenges_one_owner', sql`${t.staffId} is null or ${t.accountId} is null`),
+  ],
+);
+
 export const sessionRoles = ['patient', 'registrar', 'admin'] as const;
+export const sessionIdentities = ['none', 'desk', 'login.gov.pl'] as const;
+export type SessionIdentity = (typeof sessionIdentities)[number];
+export const identityLevels = ['low', 'substantial', 'high'] as const;
+export type IdentityLevel = (typeof identityLevels)[number];
 
 // Signed-in sessions. The cookie (an Auth.js JWT) names its row; the row decides whether the
 // session still lives: idle and absolute timeouts, sign-out, "sign out everywhere".
@@ -432,12 +515,23 @@ export const authSessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    // Levels of assurance (SPEC §19). How the person signed in, as RFC 8176 `amr` values (pwd,
+    // otp, hwk/swk with user and mfa for a passkey), and how their identity was established when
+    // the session started: not at all, at the desk, or through login.gov.pl with its level.
+    amr: text('amr')
+      .array()
+      .notNull()
+      .default(sql`'{pwd}'::text[]`),
+    identity: text('identity', { enum: sessionIdentities }),
+    identityLoa: text('identity_loa', { enum: identityLevels }),
   },
   (t) => [
     index('auth_sessions_staff_idx').on(t.staffId),
     index('auth_sessions_account_idx').on(t.accountId),
     index('auth_sessions_last_seen_idx').on(t.lastSeenAt),
     check('auth_sessions_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+    check('auth_sessions_identity_check', sql`${t.identity} in ('none', 'desk', 'login.gov.pl')`),
+    check('auth_sessions_identity_loa_check', sql`${t.identityLoa} in ('low', 'substantial', 'high')`),
   ],
 );
 
@@ -480,3 +574,5 @@ export type AuthSession = typeof authSessions.$inferSelect;
 export type BlockedRegistration = typeof blockedRegistrations.$inferSelect;
 export type EmailChange = typeof emailChanges.$inferSelect;
 export type PatientDataChange = typeof patientDataChanges.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;
+export type WebauthnChallenge = typeof webauthnChallenges.$inferSelect;

@@ -18,6 +18,9 @@ const optionalText = z
   .optional()
   .transform((v) => v?.trim() || undefined);
 
+// An authenticator model's id (WebAuthn AAGUID), lower case.
+const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0000';
 
 const schema = z
@@ -81,6 +84,17 @@ const schema = z
     // Key for TOTP secrets at rest (AES-256-GCM); derived from AUTH_SECRET with HKDF when unset.
     MFA_ENCRYPTION_KEY: z.string().min(32, 'MFA_ENCRYPTION_KEY must be at least 32 characters').optional(),
     RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    // Passkeys (lib/webauthn): the authenticator models (AAGUIDs) staff may register; empty: any.
+    WEBAUTHN_STAFF_AAGUIDS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(AAGUID, 'WEBAUTHN_STAFF_AAGUIDS lists AAGUIDs (UUIDs) separated by commas'))),
     // Sessions end after this much inactivity (minutes, fractions allowed) or this long after sign-in.
     SESSION_IDLE_MINUTES_STAFF: z.coerce
       .number()

@@ -7,6 +7,7 @@
 //    record created for them when nothing else refers to it; the person may register again;
 //  - blocked registration attempts: RETENTION_BLOCKED_ATTEMPTS_DAYS (30);
 //  - spent captcha challenges: once expired (until then they stop replays);
+//  - WebAuthn challenges never answered: once expired (counted with the single-use nonces);
 //  - activation, reset and email-change links: RETENTION_EXPIRED_LINK_DAYS (7) after they
 //    expire (meanwhile their page can still say "expired" rather than "unknown");
 //  - bodies of sent emails: cleared after RETENTION_OUTBOX_BODY_DAYS (90), subject and status kept;
@@ -26,6 +27,7 @@ import {
   rateLimits,
   usedCaptchas,
   usedNonces,
+  webauthnChallenges,
   wkRequests,
   webAccounts,
 } from '@/db/schema';
@@ -54,7 +56,7 @@ export interface RetentionCounts {
   links: number;
   blockedAttempts: number;
   captchas: number;
-  /** Spent single-use values (sign-in nonces, identity-node artifacts) past their expiry. */
+  /** Spent single-use values (sign-in nonces, identity-node artifacts, WebAuthn challenges) past their expiry. */
   nonces: number;
   /** login.gov.pl requests (and the identities held for a registration) a day past their expiry. */
   wkRequests: number;
@@ -143,6 +145,10 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       .returning({ id: blockedRegistrations.id });
     const captchas = await tx.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, now)).returning({ nonce: usedCaptchas.nonce });
     const nonces = await tx.delete(usedNonces).where(lt(usedNonces.expiresAt, now)).returning({ nonce: usedNonces.nonce });
+    const challenges = await tx
+      .delete(webauthnChallenges)
+      .where(lt(webauthnChallenges.expiresAt, now))
+      .returning({ id: webauthnChallenges.id });
     const wk = await tx
       .delete(wkRequests)
       .where(lt(wkRequests.expiresAt, daysBefore(now, 1)))
@@ -173,7 +179,7 @@ export async function runRetention(db: Db, config: RetentionConfig = retentionCo
       links: tokens.length + changes.length,
       blockedAttempts: blocked.length,
       captchas: captchas.length,
-      nonces: nonces.length,
+      nonces: nonces.length + challenges.length,
       wkRequests: wk.length,
       emailBodies: bodies.length,
       rateLimits: limits.length,
