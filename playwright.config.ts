@@ -66,6 +66,8 @@ export default defineConfig({
       RATE_LIMIT_CAPTCHA_PER_IP_15MIN: '100000',
       RATE_LIMIT_SIGNIN_FAILURES_PER_IP_DAY: '100000',
       RATE_LIMIT_LINKS_PER_IP_HOUR: '100000',
+      // /login asks for a passkey challenge on every visit (the browser's autofill).
+      RATE_LIMIT_PASSKEY_PER_IP_15MIN: '100000',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', PGLITE_DIR: process.env.E2E_PGLITE_DIR }),
     },
   },

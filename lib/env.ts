@@ -162,6 +162,8 @@ const schema = z
     WK_SP_ENCRYPTION_CERT: optionalText,
     WK_LOA: z.enum(['low', 'substantial', 'high']).default('substantial'),
     RATE_LIMIT_WK_PER_IP_15MIN: z.coerce.number().int().positive().default(60),
+    // Starts of adding a passkey (a stored challenge each) per IP in 15 minutes.
+    RATE_LIMIT_PASSKEY_PER_IP_15MIN: z.coerce.number().int().positive().default(300),
     // The built-in simulator of the node (development only): on by default when WK_SSO_URL is unset.
     WK_SIMULATOR: bool.optional(),
     // SMS through SMSAPI (SPEC §18). Without a token SMS stay in sms_outbox (the dev mailbox

@@ -1,7 +1,7 @@
 // npm run staff -- add --login L --name N --role registrar   (password from stdin)
 //                   list | disable --login L | reset-password --login L   (password from stdin)
 //                   unlock --login L   (lifts a lock of sign-in by password, any login)
-//                   reset-mfa --login L   (a lost phone: the next sign-in enrols a new second factor)
+//                   reset-mfa --login L   (a lost phone or key: the next sign-in enrols a new second factor)
 import { parseArgs } from 'node:util';
 import { getDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';

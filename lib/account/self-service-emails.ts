@@ -2,6 +2,7 @@
 // in the account's language (web_accounts.locale).
 import { EmailChangeConfirmEmail } from '@/emails/email-change-confirm-email';
 import { EmailChangeNoticeEmail } from '@/emails/email-change-notice-email';
+import { PasskeyAddedEmail } from '@/emails/passkey-added-email';
 import { PasswordChangedEmail } from '@/emails/password-changed-email';
 import { env } from '@/lib/env';
 import { facility } from '@/lib/facility';
@@ -18,6 +19,25 @@ export function renderPasswordChangedEmail(params: { firstName: string; changedA
       firstName: params.firstName,
       changedAt: formatDateTime(params.changedAt, params.locale),
       forgotUrl: `${env.APP_URL}/password/forgot`,
+      facility: facility(),
+      locale: params.locale,
+    }),
+  );
+}
+
+export function renderPasskeyAddedEmail(params: {
+  firstName: string;
+  passkeyName: string;
+  addedAt: Date;
+  locale: Locale;
+}): Promise<RenderedEmail> {
+  return renderEmail(
+    'passkey_added',
+    wordsFor(params.locale).selfService.email.passkeyAdded.subject,
+    PasskeyAddedEmail({
+      firstName: params.firstName,
+      passkeyName: params.passkeyName,
+      addedAt: formatDateTime(params.addedAt, params.locale),
       facility: facility(),
       locale: params.locale,
     }),

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { mfaFactors, rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { mfaFactors, passkeys, rateLimits, signinThrottles, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { announceSignInLockLater } from '@/lib/account/sign-in-lock';
 import { admitAttempt, loginKey } from '@/lib/security/account-throttle';
 import { consume, limitKey, peekEach, type LimitResult } from '@/lib/security/rate-limit';
@@ -43,12 +43,15 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   const name = login.trim();
   // Staff and patient logins never collide: registration and the staff CLI check both tables.
   // One statement looks in both (a staff row would win) and asks whether the owner has a
-  // confirmed second factor (lib/auth/mfa.ts `hasSecondFactor`), which the next step needs.
+  // confirmed second factor (lib/auth/mfa.ts `hasSecondFactor`), which the next step needs. A
+  // staff member's passkey is one too (the step after the password takes it instead of a code); a
+  // patient's is a way to sign in instead of the password, not a second step after it.
   const rows = rowsOf<LoginRow>(
     await db.execute(sql`
       (select 'staff' as kind, s.id, s.role::text as role, s.password_hash, s.disabled_at is not null as disabled, s.session_version,
               null::text as status,
-              exists (select 1 from ${mfaFactors} f where f.staff_id = s.id and f.confirmed_at is not null) as second_factor
+              (exists (select 1 from ${mfaFactors} f where f.staff_id = s.id and f.confirmed_at is not null)
+                or exists (select 1 from ${passkeys} k where k.staff_id = s.id)) as second_factor
          from ${staffAccounts} s where lower(s.login) = lower(${name}) limit 1)
       union all
       (select 'patient', a.id, 'patient', a.password_hash, false, a.session_version, a.status::text,

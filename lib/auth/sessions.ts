@@ -8,6 +8,7 @@ import { rowsOf } from '@/db/rows';
 import { authSessions, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/uuid';
+import type { SessionIdentification } from './assurance';
 
 export type Role = 'patient' | StaffRole;
 export type SessionEnd = 'idle' | 'absolute' | 'ended';
@@ -28,10 +29,23 @@ function sessionLimits(role: Role): SessionLimits {
 
 const owner = (id: string, role: Role) => (role === 'patient' ? { accountId: id } : { staffId: id });
 
-export async function startSession(db: Db, id: string, role: Role): Promise<string> {
+/** How the session's person signed in and was identified (lib/auth/assurance.ts). */
+export interface SessionAssurance {
+  amr: readonly string[];
+  /** Patients only: how their identity was established when the session began. */
+  identification?: SessionIdentification;
+}
+
+export async function startSession(db: Db, id: string, role: Role, assurance: SessionAssurance = { amr: ['pwd'] }): Promise<string> {
   const [row] = await db
     .insert(authSessions)
-    .values({ ...owner(id, role), role })
+    .values({
+      ...owner(id, role),
+      role,
+      amr: [...assurance.amr],
+      identity: assurance.identification?.identity ?? null,
+      identityLoa: assurance.identification?.loa ?? null,
+    })
     .returning({ id: authSessions.id });
   return row!.id;
 }
@@ -40,12 +54,16 @@ export async function startSession(db: Db, id: string, role: Role): Promise<stri
  * Opens the session of a finished sign-in. A patient's sign-in is counted for their data export
  * (lib/account/sign-in-history.ts) by the same statement.
  */
-export async function startSignedInSession(db: Db, id: string, role: Role, now = new Date()): Promise<string> {
-  if (role !== 'patient') return startSession(db, id, role);
+export async function startSignedInSession(db: Db, id: string, role: Role, assurance: SessionAssurance, now = new Date()): Promise<string> {
+  if (role !== 'patient') return startSession(db, id, role, { amr: assurance.amr });
+  // A Postgres array literal: the values are our own RFC 8176 words (no commas, quotes or braces).
+  const amr = `{${assurance.amr.filter((v) => /^[a-z.]+$/.test(v)).join(',')}}`;
   const result = await db.execute(sql`
     with recorded as (
       update ${webAccounts} set sign_in_count = sign_in_count + 1, last_sign_in_at = ${now.toISOString()}::timestamptz where id = ${id})
-    insert into ${authSessions} (account_id, role) values (${id}, 'patient') returning id`);
+    insert into ${authSessions} (account_id, role, amr, identity, identity_loa)
+    values (${id}, 'patient', ${amr}::text[], ${assurance.identification?.identity ?? null}, ${assurance.identification?.loa ?? null})
+    returning id`);
   return rowsOf<{ id: string }>(result)[0]!.id;
 }
 

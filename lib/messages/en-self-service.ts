@@ -25,7 +25,7 @@ export const selfService = {
   back: '← Back to my account',
   settings: {
     title: 'Account settings',
-    intro: 'Here you can change your password, email address, phone number and home address.',
+    intro: 'Here you can change your password, email address, phone number and home address, and add passkeys.',
     summaryTitle: 'Correct the errors in the form',
     currentPassword: 'Current password',
     currentPasswordHint: 'For your security, confirm the change with your current password.',
@@ -70,6 +70,41 @@ export const selfService = {
       title: 'Sign out of all devices',
       intro: 'If you signed in on someone else’s device or on a device you have lost, end all your sessions. You will then sign in again.',
       submit: 'Sign out of all devices',
+    },
+    passkeys: {
+      title: 'Passkeys',
+      intro: 'A passkey lets you sign in with your fingerprint, face or device PIN instead of the password.',
+      details:
+        'The passkey stays on your phone, computer or security key: the portal never receives your fingerprint or a picture of your face. We will tell you by email about every passkey added (and by SMS, if you have agreed to SMS notifications).',
+      listTitle: 'Your passkeys',
+      addedAt: 'Added',
+      lastUsedAt: 'Last used',
+      empty: 'You have not added any passkeys yet.',
+      never: 'never',
+      remove: 'Remove',
+      removeLabel: (name: string) => `Remove passkey: ${name}`,
+      removed: 'The passkey has been removed: it can no longer be used to sign in.',
+      addTitle: 'Add a passkey',
+      name: 'Passkey name',
+      nameHint: 'For example “Phone” or “Laptop at home” (up to 60 characters), so that you can recognise it in the list.',
+      nameInvalid: 'Enter a name for the passkey: 1 to 60 characters, without control characters.',
+      add: 'Add a passkey',
+      working: 'Follow the instructions of your browser or device…',
+      added: (name: string) => `The passkey “${name}” has been added. You can use it to sign in instead of the password.`,
+      needsBrowser: 'Adding a passkey needs JavaScript turned on and a browser that supports passkeys.',
+      cancelled: 'No passkey was added: it was cancelled or the time to confirm ran out. You can try again.',
+      alreadyHere: 'This device already holds a passkey for your account.',
+      failed: 'The passkey could not be added because of an error. Please try again in a moment.',
+      refusals: {
+        challenge: 'The time to add the passkey ran out, or it was started again in another tab. Please try again.',
+        invalid: 'Your device did not confirm the passkey (for example without a fingerprint or PIN). Please try again.',
+        not_allowed: 'This kind of passkey cannot be added to the account.',
+        duplicate: 'This passkey has already been added to the account.',
+        gone: 'The settings of this account cannot be changed. Please sign in again.',
+        not_found: 'This passkey is no longer in the list (it may have been removed in another tab).',
+        last_factor:
+          'The last second factor cannot be removed while one is required. Add another passkey or turn on the code from an app first.',
+      },
     },
   },
   emailConfirm: {
@@ -202,6 +237,14 @@ export const selfService = {
     again: 'You can create a new account at any time.',
   },
   email: {
+    passkeyAdded: {
+      subject: 'A passkey was added to your E-Rejestracja portal account',
+      preview: 'A new passkey was added to your account.',
+      body: (name: string, at: string) =>
+        `A passkey “${name}” was added to your account on the E-Rejestracja patient portal (${at}). It can be used to sign in without a password.`,
+      notYou:
+        'If it was not you, sign in, remove this passkey in your account settings and change your password. If in doubt, contact the registration desk:',
+    },
     passwordChanged: {
       subject: 'Your E-Rejestracja portal password has been changed',
       preview: 'The password for your account has been changed.',

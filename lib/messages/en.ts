@@ -47,6 +47,17 @@ export const en = {
     resendActivation: 'Did not get the activation link?',
     registerIntro: 'You can create a patient portal account in a few minutes. You will need an email address.',
     goTo: 'Go to the sign-in page',
+    passkey: {
+      title: 'Passkey',
+      intro:
+        'Sign in with your fingerprint, face or device PIN instead of the password — if you have added a passkey in your account settings.',
+      button: 'Sign in with a passkey',
+      noScript: 'Signing in with a passkey needs JavaScript. Without it, sign in with your username and password.',
+      unsupported: 'This browser does not support passkeys. Sign in with your username and password.',
+      cancelled: 'Signing in with a passkey was cancelled.',
+      failed: 'Signing in with this passkey did not work. Try again or sign in with your password.',
+      working: 'Waiting for the passkey…',
+    },
   },
   register: enRegister,
 
@@ -180,6 +191,9 @@ export const en = {
     signedOut: 'You have been signed out.',
   },
   mfa: {
+    passkeyIntro: 'You can also confirm the sign-in with a security key or a passkey.',
+    passkeyOnlyIntro: 'Confirm the sign-in with a security key or a passkey.',
+    passkeyButton: 'Confirm with a key',
     codeTitle: 'Confirm sign-in with a code',
     codeIntro: 'Enter the 6-digit code from the authenticator app on your phone.',
     code: 'Code',
@@ -257,6 +271,25 @@ export const en = {
     signOut: 'Sign out now',
   },
   account: {
+    assurance: {
+      title: 'How you signed in',
+      way: 'Signed in with',
+      identity: 'Identity',
+      ways: {
+        password: 'a password',
+        passwordAndCode: 'a password and a code from the app (two factors)',
+        passwordAndPasskey: 'a password and a key (two factors)',
+        passkey: 'a passkey (two factors: the key and your fingerprint, face or PIN)',
+        identityNode: 'login.gov.pl',
+      },
+      identities: {
+        none: 'not confirmed yet',
+        desk: 'confirmed at the registration desk against a document',
+        'login.gov.pl': 'confirmed through login.gov.pl',
+      },
+      levels: { low: 'low', substantial: 'substantial', high: 'high' },
+      level: (level: string) => `level of assurance: ${level}`,
+    },
     title: 'My account',
     data: 'My details',
     status: 'Account status',

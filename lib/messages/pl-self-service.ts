@@ -2,6 +2,7 @@
 // and of its emails. Part of the `pl` catalogue as `pl.selfService`.
 import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
 import type { ContactField } from '@/lib/account/contact-form';
+import type { AddPasskeyRefusal, RemovePasskeyRefusal } from '@/lib/account/passkeys';
 
 type Words<Key extends string> = Record<Key, string>;
 
@@ -21,7 +22,7 @@ export const selfService = {
   back: '← Wróć do mojego konta',
   settings: {
     title: 'Ustawienia konta',
-    intro: 'Tu zmienisz hasło, adres email, numer telefonu i adres zamieszkania.',
+    intro: 'Tu zmienisz hasło, adres email, numer telefonu i adres zamieszkania oraz dodasz klucze dostępu.',
     summaryTitle: 'Popraw błędy w formularzu',
     currentPassword: 'Obecne hasło',
     currentPasswordHint: 'Dla bezpieczeństwa potwierdź zmianę swoim obecnym hasłem.',
@@ -65,6 +66,41 @@ export const selfService = {
       title: 'Wylogowanie ze wszystkich urządzeń',
       intro: 'Jeżeli logowałeś się na cudzym lub zgubionym urządzeniu, zakończ wszystkie sesje. Zalogujesz się ponownie.',
       submit: 'Wyloguj ze wszystkich urządzeń',
+    },
+    passkeys: {
+      title: 'Klucze dostępu',
+      intro: 'Klucz dostępu pozwala logować się odciskiem palca, twarzą lub PIN-em urządzenia zamiast hasła.',
+      details:
+        'Klucz zostaje w Twoim telefonie, komputerze lub kluczu sprzętowym: portal nie dostaje ani odcisku palca, ani zdjęcia twarzy. O każdym dodanym kluczu powiadomimy Cię emailem (i SMS-em, jeśli wyrażono na nie zgodę).',
+      listTitle: 'Twoje klucze dostępu',
+      addedAt: 'Dodano',
+      lastUsedAt: 'Ostatnio użyty',
+      empty: 'Nie dodano jeszcze żadnego klucza dostępu.',
+      never: 'nigdy',
+      remove: 'Usuń',
+      removeLabel: (name: string) => `Usuń klucz: ${name}`,
+      removed: 'Klucz został usunięty: nie można się już nim zalogować.',
+      addTitle: 'Dodaj klucz dostępu',
+      name: 'Nazwa klucza',
+      nameHint: 'Na przykład „Telefon” albo „Laptop w domu” (do 60 znaków), żeby rozpoznać klucz na liście.',
+      nameInvalid: 'Wpisz nazwę klucza: od 1 do 60 znaków, bez znaków sterujących.',
+      add: 'Dodaj klucz dostępu',
+      working: 'Postępuj zgodnie z poleceniami przeglądarki lub urządzenia…',
+      added: (name: string) => `Dodano klucz dostępu „${name}”. Możesz nim logować się zamiast hasła.`,
+      needsBrowser: 'Dodanie klucza dostępu wymaga włączonego JavaScriptu i przeglądarki, która obsługuje klucze dostępu.',
+      cancelled: 'Nie dodano klucza: przerwano dodawanie albo minął czas na potwierdzenie. Możesz spróbować ponownie.',
+      alreadyHere: 'To urządzenie ma już klucz dostępu do Twojego konta.',
+      failed: 'Nie udało się dodać klucza z powodu błędu. Spróbuj ponownie za chwilę.',
+      refusals: {
+        challenge: 'Minął czas na dodanie klucza albo rozpoczęto je ponownie w innej karcie. Spróbuj jeszcze raz.',
+        invalid: 'Urządzenie nie potwierdziło klucza (na przykład bez odcisku palca lub PIN-u). Spróbuj jeszcze raz.',
+        not_allowed: 'Tego rodzaju klucza nie można dodać do konta.',
+        duplicate: 'Ten klucz jest już dodany do konta.',
+        gone: 'Nie można zmienić ustawień tego konta. Zaloguj się ponownie.',
+        not_found: 'Tego klucza nie ma już na liście (mógł zostać usunięty w innej karcie).',
+        last_factor:
+          'Nie można usunąć ostatniego drugiego składnika, dopóki jest wymagany. Najpierw dodaj inny klucz albo włącz kod z aplikacji.',
+      } satisfies Words<AddPasskeyRefusal | RemovePasskeyRefusal>,
     },
   },
   emailConfirm: {
@@ -191,6 +227,14 @@ export const selfService = {
     again: 'Możesz w każdej chwili założyć nowe konto.',
   },
   email: {
+    passkeyAdded: {
+      subject: 'Do konta w portalu E-Rejestracja dodano klucz dostępu',
+      preview: 'Do Twojego konta dodano nowy klucz dostępu.',
+      body: (name: string, at: string) =>
+        `do Twojego konta w portalu pacjenta E-Rejestracja dodano klucz dostępu „${name}” (${at}). Można nim logować się bez hasła.`,
+      notYou:
+        'Jeżeli to nie Ty, zaloguj się, usuń ten klucz w ustawieniach konta i zmień hasło, a w razie wątpliwości skontaktuj się z rejestracją:',
+    },
     passwordChanged: {
       subject: 'Hasło do konta w portalu E-Rejestracja zostało zmienione',
       preview: 'Hasło do Twojego konta zostało zmienione.',

@@ -55,6 +55,16 @@ export const pl = {
     resendActivation: 'Nie dostałem linku aktywacyjnego',
     registerIntro: 'Konto w portalu pacjenta założysz w kilka minut. Potrzebny będzie adres email.',
     goTo: 'Przejdź do strony logowania',
+    passkey: {
+      title: 'Klucz dostępu',
+      intro: 'Zaloguj się odciskiem palca, twarzą lub PIN-em urządzenia zamiast hasła — jeśli dodałeś klucz dostępu w ustawieniach konta.',
+      button: 'Zaloguj kluczem dostępu',
+      noScript: 'Logowanie kluczem dostępu wymaga JavaScriptu. Bez niego zaloguj się loginem i hasłem.',
+      unsupported: 'Ta przeglądarka nie obsługuje kluczy dostępu. Zaloguj się loginem i hasłem.',
+      cancelled: 'Logowanie kluczem dostępu przerwano.',
+      failed: 'Nie udało się zalogować tym kluczem. Spróbuj ponownie albo zaloguj się hasłem.',
+      working: 'Czekam na klucz dostępu…',
+    },
   },
   register: plRegister,
 
@@ -190,6 +200,9 @@ export const pl = {
     signedOut: 'Wylogowano.',
   },
   mfa: {
+    passkeyIntro: 'Możesz też potwierdzić logowanie kluczem bezpieczeństwa lub kluczem dostępu.',
+    passkeyOnlyIntro: 'Potwierdź logowanie kluczem bezpieczeństwa lub kluczem dostępu.',
+    passkeyButton: 'Potwierdź kluczem',
     codeTitle: 'Potwierdź logowanie kodem',
     codeIntro: 'Wpisz 6-cyfrowy kod z aplikacji uwierzytelniającej w telefonie.',
     code: 'Kod',
@@ -265,6 +278,25 @@ export const pl = {
     signOut: 'Wyloguj teraz',
   },
   account: {
+    assurance: {
+      title: 'Jak się zalogowałeś',
+      way: 'Sposób logowania',
+      identity: 'Tożsamość',
+      ways: {
+        password: 'hasłem',
+        passwordAndCode: 'hasłem i kodem z aplikacji (dwa składniki)',
+        passwordAndPasskey: 'hasłem i kluczem (dwa składniki)',
+        passkey: 'kluczem dostępu (dwa składniki: klucz i odcisk palca, twarz lub PIN)',
+        identityNode: 'przez login.gov.pl',
+      },
+      identities: {
+        none: 'jeszcze niepotwierdzona',
+        desk: 'potwierdzona w rejestracji na podstawie dokumentu',
+        'login.gov.pl': 'potwierdzona przez login.gov.pl',
+      },
+      levels: { low: 'niski', substantial: 'znaczny', high: 'wysoki' },
+      level: (level: string) => `poziom bezpieczeństwa: ${level}`,
+    },
     title: 'Moje konto',
     data: 'Moje dane',
     status: 'Status konta',
@@ -310,6 +342,29 @@ export const pl = {
       lostPhone:
         'Zgubiony lub wymieniony telefon: administrator systemu usuwa drugi składnik poleceniem npm run staff -- reset-mfa --login LOGIN, a przy następnym logowaniu połączysz konto z nowym telefonem.',
     },
+    /** /admin/mfa's security keys: the patients' words (Polish) where they fit, the staff's own where not. */
+    passkeys: {
+      ...selfService.settings.passkeys,
+      title: 'Klucze bezpieczeństwa',
+      intro:
+        'Klucz bezpieczeństwa (np. klucz FIDO2 na USB lub NFC wydany przez szpital) zastępuje przy logowaniu hasło i kod z telefonu: wymaga PIN-u lub odcisku palca, więc liczy się jako oba składniki.',
+      details:
+        'Dopóki weryfikacja dwuetapowa jest wymagana, nie można usunąć ostatniego drugiego składnika: ostatniego klucza, gdy nie ma kodu z aplikacji. Każde dodanie i usunięcie klucza zapisujemy w dzienniku zdarzeń.',
+      listTitle: 'Twoje klucze bezpieczeństwa',
+      empty: 'Nie dodano jeszcze żadnego klucza bezpieczeństwa.',
+      addTitle: 'Dodaj klucz bezpieczeństwa',
+      nameHint: 'Na przykład „Klucz YubiKey” (do 60 znaków), żeby rozpoznać klucz na liście.',
+      add: 'Dodaj klucz bezpieczeństwa',
+      working: 'Włóż lub przyłóż klucz i postępuj zgodnie z poleceniami przeglądarki…',
+      added: (name: string) => `Dodano klucz bezpieczeństwa „${name}”. Możesz nim logować się zamiast hasła i kodu.`,
+      needsBrowser: 'Dodanie klucza bezpieczeństwa wymaga włączonego JavaScriptu i przeglądarki, która obsługuje klucze bezpieczeństwa.',
+      alreadyHere: 'Ten klucz jest już dodany do Twojego konta.',
+      refusals: {
+        ...selfService.settings.passkeys.refusals,
+        not_allowed: 'Tego modelu klucza nie dopuszczono w szpitalu. Użyj klucza wydanego przez dział IT.',
+        gone: 'Nie można zmienić ustawień tego konta. Zaloguj się ponownie.',
+      },
+    },
     staffList: {
       title: 'Pracownicy',
       caption: 'Konta pracowników i weryfikacja dwuetapowa',
@@ -352,6 +407,9 @@ export const pl = {
       verifiedInfo: (who: string, doc: string) => `Tożsamość potwierdzona przez: ${who}, dokument: ${doc}.`,
       texts: 'Wiadomości SMS',
       textsNone: 'Nie wysłano żadnego SMS.',
+      signIns: 'Ostatnie logowania',
+      signInsNone: 'Pacjent jeszcze się nie logował.',
+      signInLine: (at: string, way: string, identity: string) => `${at} — ${way}; tożsamość: ${identity}`,
       textLine: (template: string, status: string, attempts: number, at: string) => `${template} — ${status}, prób: ${attempts}, ${at}`,
       verifiedByNode: (loa: string, means: string) => `Tożsamość potwierdzona przez login.gov.pl (poziom ${loa}, środek: ${means}).`,
       blockedInfo: (who: string, reason: string) => `Zablokowane przez: ${who}. Powód: ${reason}`,

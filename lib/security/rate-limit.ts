@@ -8,7 +8,8 @@ import { rateLimits } from '@/db/schema';
 import { env } from '@/lib/env';
 import { countRateLimitRefusal } from '@/lib/metrics';
 
-export type LimitName = 'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount' | 'wkStart';
+export type LimitName =
+  'register' | 'captcha' | 'signinLogin' | 'signinIp' | 'linksAddress' | 'linksIp' | 'mfaAccount' | 'wkStart' | 'passkey';
 
 function options(name: LimitName) {
   switch (name) {
@@ -28,6 +29,9 @@ function options(name: LimitName) {
     case 'wkStart':
       // Each start writes a request row and signs an AuthnRequest: a script must not run it in a loop.
       return { points: env.RATE_LIMIT_WK_PER_IP_15MIN, duration: 900 };
+    case 'passkey':
+      // Each start of adding a passkey stores a challenge: a script must not fill the table.
+      return { points: env.RATE_LIMIT_PASSKEY_PER_IP_15MIN, duration: 900 };
     case 'mfaAccount':
       // Wrong codes at the second step, per account: 5 leave 1 in 200 000 of guessing a code.
       return { points: env.RATE_LIMIT_MFA_FAILURES_PER_ACCOUNT, duration: 900, blockDuration: 900 };

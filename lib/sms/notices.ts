@@ -15,7 +15,13 @@ import { parseQuietHours, releaseTime } from './quiet-hours';
 import { portalAddress, renderSms, type SmsTemplateName } from './templates';
 
 /** Security notices go at once, whatever the hour: a stolen mailbox is when the email one fails. */
-const SECURITY: Record<SmsTemplateName, boolean> = { verified: false, emailChanged: true, passwordChanged: true, signInLocked: true };
+const SECURITY: Record<SmsTemplateName, boolean> = {
+  verified: false,
+  emailChanged: true,
+  passwordChanged: true,
+  signInLocked: true,
+  passkeyAdded: true,
+};
 
 /** Queues the SMS of `notice` for the account in `tx`; false when there is nothing to send it to. */
 export async function queueSmsNotice(tx: Db, accountId: string, notice: SmsTemplateName, now = new Date()): Promise<boolean> {

@@ -12,7 +12,7 @@ export interface SmsParams {
   portal: string;
 }
 
-export type SmsTemplateName = 'verified' | 'emailChanged' | 'passwordChanged' | 'signInLocked';
+export type SmsTemplateName = 'verified' | 'emailChanged' | 'passwordChanged' | 'signInLocked' | 'passkeyAdded';
 
 /** One language's texts: every template, and nothing else (`satisfies` refuses a missing or extra key). */
 export type SmsTemplates = { readonly [Name in SmsTemplateName]: (params: SmsParams) => string };
@@ -31,6 +31,9 @@ const pl = {
   // "Nie pamiętam hasła" lifts the lock, and shuts out a stranger who knows the login.
   signInLocked: ({ facility, firstName, portal }) =>
     `${facility}: ${firstName}, logowanie na ${portal} wstrzymano po błędnych hasłach. Ustaw nowe hasło.`,
+  // A passkey signs in without the password: a new one is as weighty as a changed password.
+  passkeyAdded: ({ facility, firstName, portal }) =>
+    `${facility}: ${firstName}, na ${portal} dodano klucz dostępu. To nie Ty? Zgłoś to w rejestracji.`,
 } satisfies SmsTemplates;
 
 const en = {
@@ -41,6 +44,8 @@ const en = {
     `${facility}: ${firstName}, your password at ${portal} was changed. Not you? Call the registration desk.`,
   signInLocked: ({ facility, firstName, portal }) =>
     `${facility}: ${firstName}, sign-in at ${portal} paused after wrong passwords. Set a new password.`,
+  passkeyAdded: ({ facility, firstName, portal }) =>
+    `${facility}: ${firstName}, a passkey was added at ${portal}. Not you? Call the registration desk.`,
 } satisfies SmsTemplates;
 
 const uk = {
@@ -51,6 +56,8 @@ const uk = {
     `${facility}: ${firstName}, на ${portal} змінено ваш пароль. Не ви? Зверніться до реєстратури.`,
   signInLocked: ({ facility, firstName, portal }) =>
     `${facility}: ${firstName}, вхід на ${portal} призупинено через невірні паролі. Створіть новий пароль.`,
+  passkeyAdded: ({ facility, firstName, portal }) =>
+    `${facility}: ${firstName}, на ${portal} додано ключ доступу. Не ви? Зверніться до реєстратури.`,
 } satisfies SmsTemplates;
 
 export const smsTemplates = { pl, en, uk } as const satisfies { readonly [L in Locale]: SmsTemplates };

@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import {
   accountTokens,
   auditLog,
+  authSessions,
   consents,
   emailOutbox,
   patients,
@@ -42,7 +43,7 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
     .leftJoin(blocker, eq(blocker.id, webAccounts.blockedBy))
     .where(eq(webAccounts.id, accountId));
   if (!account) return null;
-  const [given, tokens, emails, audit, texts] = await Promise.all([
+  const [given, tokens, emails, audit, texts, sessions] = await Promise.all([
     db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(consents.givenAt),
     db
       .select({
@@ -91,9 +92,23 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
       .where(eq(smsOutbox.accountId, accountId))
       .orderBy(desc(smsOutbox.createdAt))
       .limit(20),
+    // The account's latest sign-ins with how each signed in and was identified (SPEC §19).
+    db
+      .select({
+        id: authSessions.id,
+        createdAt: authSessions.createdAt,
+        amr: authSessions.amr,
+        identity: authSessions.identity,
+        identityLoa: authSessions.identityLoa,
+        endedAt: authSessions.endedAt,
+      })
+      .from(authSessions)
+      .where(eq(authSessions.accountId, accountId))
+      .orderBy(desc(authSessions.createdAt))
+      .limit(5),
   ]);
   const links: SentLink[] = tokens.map(({ supersededAt, ...link }) => ({ ...link, state: tokenState({ ...link, supersededAt }, now) }));
-  return { ...account, consents: given, tokens: links, emails, audit, texts };
+  return { ...account, consents: given, tokens: links, emails, audit, texts, sessions };
 }
 
 export type AccountDetail = NonNullable<Awaited<ReturnType<typeof getAccountDetail>>>;

@@ -2,7 +2,7 @@
 // password in production.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, mfaFactors, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
+import { auditLog, mfaFactors, passkeys, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { checkPassword, type PasswordRule } from '@/lib/password-policy';
 import { isCommonPassword } from '@/lib/auth/password-check';
 import { hashPassword } from '@/lib/auth/password-hash';
@@ -96,8 +96,8 @@ export async function staffLogin(db: Db, id: string): Promise<string | null> {
 }
 
 /**
- * A lost phone: removes the staff member's second factor and ends their sessions; the next
- * sign-in enrols a new one. Audited (no staff member acted: the CLI runs on the server).
+ * A lost phone or key: removes the staff member's second factors (the code and every passkey) and
+ * ends their sessions; the next sign-in enrols a new one. Audited (no staff member acted: the CLI runs on the server).
  */
 export async function resetStaffMfa(db: Db, login: string): Promise<StaffResult> {
   return db.transaction(async (tx) => {
@@ -108,9 +108,13 @@ export async function resetStaffMfa(db: Db, login: string): Promise<StaffResult>
       .returning({ id: staffAccounts.id });
     if (!row) return { ok: false, error: 'no such staff login' } as const;
     const removed = await tx.delete(mfaFactors).where(eq(mfaFactors.staffId, row.id)).returning({ id: mfaFactors.id });
-    await tx
-      .insert(auditLog)
-      .values({ staffId: row.id, action: 'staff.mfa_reset', details: { via: 'cli', hadFactor: removed.length > 0 } });
+    // A lost security key is the same case as a lost phone: every second factor goes.
+    const keys = await tx.delete(passkeys).where(eq(passkeys.staffId, row.id)).returning({ id: passkeys.id });
+    await tx.insert(auditLog).values({
+      staffId: row.id,
+      action: 'staff.mfa_reset',
+      details: { via: 'cli', hadFactor: removed.length > 0, passkeysRemoved: keys.length },
+    });
     return { ok: true, id: row.id } as const;
   });
 }

@@ -121,7 +121,8 @@ export type RegistrationResult =
 
 /**
  * Verifies the browser's answer to startPasskeyRegistration and stores the passkey under `name`.
- * `not_allowed`: a staff member's authenticator is not on WEBAUTHN_STAFF_AAGUIDS.
+ * `not_allowed`: a staff member's authenticator is not on WEBAUTHN_STAFF_AAGUIDS. `onAdded` runs
+ * in the transaction that stores the key (its notices: both are kept, or neither).
  */
 export async function finishPasskeyRegistration(
   db: Db,
@@ -130,6 +131,7 @@ export async function finishPasskeyRegistration(
   response: unknown,
   name: string,
   now = new Date(),
+  onAdded?: (tx: Db, passkeyId: string) => Promise<void>,
 ): Promise<RegistrationResult> {
   const label = passkeyName(name);
   const parsed = parseRegistrationResponse(response);
@@ -189,6 +191,7 @@ export async function finishPasskeyRegistration(
       deviceType: info.credentialDeviceType,
       backedUp: info.credentialBackedUp,
     });
+    await onAdded?.(tx, row.id);
     return { ok: true, passkeyId: row.id } as const;
   });
 }

@@ -9,6 +9,7 @@ import type { Db } from '@/db/client';
 import { auditLog, patients, webAccounts, wkRequests, type WkPurpose } from '@/db/schema';
 import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { AMR, identityLevelOf } from '@/lib/auth/assurance';
 import { grantSession } from '@/lib/auth/sign-in-flow';
 import type { SessionGrant } from '@/lib/auth/session-cookie';
 import { env } from '@/lib/env';
@@ -245,7 +246,11 @@ async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<
   // The email was never confirmed: the activation link comes first (SPEC §9). An account made
   // through login.gov.pl is verified before its email is, and waits for the link too.
   if (!account.activated) return refused(db, 'not_activated', 'login', account.id);
-  const grant = await grantSession(db, { id: account.id, role: 'patient', ver: account.ver });
+  // The node has just identified the person, at the level it names.
+  const grant = await grantSession(db, { id: account.id, role: 'patient', ver: account.ver }, AMR.identityNode, {
+    identity: 'login.gov.pl',
+    loa: identityLevelOf(person.loa),
+  });
   await db.insert(auditLog).values({ action: 'wk.signin', accountId: account.id, details: { loa: person.loa, means: person.means } });
   countIdentityNode('signin', 'success');
   return { kind: 'signed-in', grant };

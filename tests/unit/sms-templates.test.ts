@@ -17,7 +17,7 @@ const POLISH_LETTERS = 'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ';
 
 describe('SMS templates', () => {
   it('has the same templates in every language', () => {
-    expect(names).toEqual(['verified', 'emailChanged', 'passwordChanged', 'signInLocked']);
+    expect(names).toEqual(['verified', 'emailChanged', 'passwordChanged', 'signInLocked', 'passkeyAdded']);
     for (const locale of locales) expect(Object.keys(smsTemplates[locale]).sort()).toEqual([...names].sort());
   });
 
@@ -49,12 +49,15 @@ describe('SMS templates', () => {
     expect(text).not.toMatch(/[A-Za-z0-9_-]{25,}/); // longer than any word or the portal's name
   });
 
-  it.each(['emailChanged', 'passwordChanged', 'signInLocked'] as const)('tells in every language what to do after %s', (name) => {
-    const advice = { pl: /To nie Ty\?|Ustaw nowe hasło/, en: /Not you\?|Set a new password/, uk: /Не ви\?|Створіть новий пароль/ };
-    for (const locale of locales) {
-      expect(renderSms(locale, name, { facility: 'X', firstName: 'Anna', portal })).toMatch(advice[locale]);
-    }
-  });
+  it.each(['emailChanged', 'passwordChanged', 'signInLocked', 'passkeyAdded'] as const)(
+    'tells in every language what to do after %s',
+    (name) => {
+      const advice = { pl: /To nie Ty\?|Ustaw nowe hasło/, en: /Not you\?|Set a new password/, uk: /Не ви\?|Створіть новий пароль/ };
+      for (const locale of locales) {
+        expect(renderSms(locale, name, { facility: 'X', firstName: 'Anna', portal })).toMatch(advice[locale]);
+      }
+    },
+  );
 
   it.each(names)('pl %s goes as UCS-2 only because of Polish letters', (name) => {
     const text = renderSms('pl', name, { facility: 'SPZOZ Leczna', firstName: 'Anna', portal });

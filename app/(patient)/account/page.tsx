@@ -5,7 +5,8 @@ import { ActionButton, CardSection, Facts, PageTitle, secondaryButtonClass } fro
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
-import { currentPatientId, currentStaff } from '@/lib/auth/auth';
+import { currentPatientId, currentSession, currentStaff } from '@/lib/auth/auth';
+import { sessionAssurance } from '@/lib/auth/assurance';
 import { words } from '@/lib/i18n/words';
 import { AccountLinks } from './account-links';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
@@ -25,8 +26,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ consent?: string; wk?: string }> }) {
   const accountId = await currentPatientId();
   if (!accountId) return (await currentStaff()) ? redirect('/admin/verifications') : redirectToSignIn();
-  const account = await loadPatientAccount(await getDb(), accountId);
+  const db = await getDb();
+  const account = await loadPatientAccount(db, accountId);
   if (!account) redirect('/login');
+  const { principal } = await currentSession();
+  const assurance = principal ? await sessionAssurance(db, principal.sid, accountId) : null;
   const w = await words();
   const t = w.account;
   const verified = account.status === 'verified';
@@ -83,6 +87,24 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </div>
           )}
         </CardSection>
+        {assurance ? (
+          <CardSection id="assurance-title" title={t.assurance.title}>
+            <Facts
+              rows={[
+                [t.assurance.way, t.assurance.ways[assurance.way]],
+                [
+                  t.assurance.identity,
+                  [
+                    t.assurance.identities[assurance.identification.identity],
+                    assurance.identification.loa ? t.assurance.level(t.assurance.levels[assurance.identification.loa]) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', '),
+                ],
+              ]}
+            />
+          </CardSection>
+        ) : null}
         <CardSection id="data-title" title={t.data}>
           <Facts rows={rows} />
         </CardSection>

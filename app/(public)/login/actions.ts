@@ -9,11 +9,23 @@ import { confirmEnrolment } from '@/lib/auth/mfa';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
 import { clearPendingSignIn, readPendingSignIn, writePendingSignIn } from '@/lib/auth/pending-sign-in';
 import { recordStaffEvent } from '@/lib/auth/sign-in-events';
-import { codeStep, enrolledPending, enrolledStep, mfaOwner, passwordStep, returnPath, type StepResult } from '@/lib/auth/sign-in-flow';
+import {
+  codeStep,
+  enrolledPending,
+  enrolledStep,
+  mfaOwner,
+  passkeySecondStep,
+  passkeyStep,
+  passwordStep,
+  returnPath,
+  type StepResult,
+} from '@/lib/auth/sign-in-flow';
 import { env } from '@/lib/env';
 import { countSignIn } from '@/lib/metrics';
 import { clientIp } from '@/lib/request';
-import { formAction, postAction, type ActionState } from '@/lib/web/action';
+import { formAction, postAction, rateLimited, waitMessage, type ActionState } from '@/lib/web/action';
+import { startPasskeySignIn } from '@/lib/webauthn';
+import type { PasskeyOptionsState, PasskeySignInState } from '@/components/passkeys/passkey-sign-in';
 import { malformedEnrolmentCode, refusedStep } from '@/lib/web/sign-in-answers';
 
 // Signing in has no caller yet: the password step is open to anyone, and the steps after it
@@ -82,4 +94,54 @@ export const continueAfterEnrolmentAction = postAction('anyone', async () => {
   if (result.status !== 'complete') redirect('/login');
   countSignIn(result, 'code');
   await finish(result);
+});
+
+// Passkeys (issue 22). Two steps, each an action called from the browser with a FormData (proxy.ts
+// lets only multipart posts reach actions): the options with a fresh single-use challenge, then
+// the authenticator's answer. `step=second` is the step after the password (the pending sign-in's
+// own keys only); otherwise any passkey of this site signs in alone.
+
+/** JSON from the authenticator is small; anything bigger is not one. */
+const MAX_RESPONSE = 64 * 1024;
+
+export const passkeyOptionsAction = formAction<PasskeyOptionsState, 'anyone'>('anyone', async ({ form, t }) => {
+  const db = await getDb();
+  // Every challenge is a row: a script must not write them in a loop.
+  const wait = await rateLimited(db, 'passkey', clientIp(await headers()), 'consume');
+  if (wait !== null) return { status: 'refused', message: waitMessage(wait, t) };
+  if (form.text('step', 16) === 'second') {
+    const pending = await readPendingSignIn();
+    if (!pending || pending.stage !== 'code') return { status: 'refused', message: t.mfa.expired };
+    const { handle, options } = await startPasskeySignIn(db, mfaOwner(pending));
+    return { status: 'ok', handle, options };
+  }
+  const { handle, options } = await startPasskeySignIn(db);
+  return { status: 'ok', handle, options };
+});
+
+export const passkeySignInAction = formAction<PasskeySignInState, 'anyone'>('anyone', async ({ form, t }) => {
+  const handle = form.text('handle', 64);
+  const raw = form.text('response', MAX_RESPONSE + 1);
+  let response: unknown = null;
+  try {
+    response = raw.length <= MAX_RESPONSE ? JSON.parse(raw) : null;
+  } catch {
+    response = null;
+  }
+  const db = await getDb();
+  const ip = clientIp(await headers());
+  let result: StepResult;
+  if (form.text('step', 16) === 'second') {
+    const pending = await readPendingSignIn();
+    if (!pending || pending.stage !== 'code') return { status: 'refused', message: t.mfa.expired };
+    result = await passkeySecondStep(db, pending, handle, response, ip);
+    countSignIn(result, 'code');
+    if (result.status === 'complete') await clearPendingSignIn();
+  } else {
+    result = await passkeyStep(db, handle, response, ip, form.text('next', 512) || undefined);
+    countSignIn(result);
+  }
+  if (result.status === 'complete') return finish(result);
+  if (result.status === 'refused' && result.reason === 'blocked') return { status: 'refused', message: t.signIn.blocked };
+  return { status: 'refused', message: t.login.passkey.failed };
 });

@@ -20,7 +20,8 @@ export function LoginForm({ next, words: t }: { next?: string; words: Catalogue[
         id="login"
         name="login"
         label={t.login}
-        autoComplete="username"
+        // `webauthn`: the browser may offer the person's passkeys here (conditional mediation).
+        autoComplete="username webauthn"
         autoCapitalize="none"
         spellCheck={false}
         required

@@ -6,6 +6,7 @@ import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { words } from '@/lib/i18n/words';
 import { wkConfig } from '@/lib/wk/config';
 import { WkButton } from '@/components/wk-button';
+import { PasskeySignIn } from '@/components/passkeys/passkey-sign-in';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +45,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {w.login.resendActivation}
             </Link>
           </p>
+        </Card>
+        <Card>
+          <h2 className="mb-2 text-lg font-bold">{w.login.passkey.title}</h2>
+          <p className="mb-4">{w.login.passkey.intro}</p>
+          {/* Passkeys need JavaScript; without it the password form above is the way in. */}
+          <noscript>
+            <p>{w.login.passkey.noScript}</p>
+          </noscript>
+          <PasskeySignIn words={w.login.passkey} next={next} autofill />
         </Card>
         {wkConfig() ? (
           <Card>

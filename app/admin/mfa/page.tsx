@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MfaSettings } from '@/components/mfa/mfa-settings';
-import { linkClass } from '@/components/ui';
+import { PasskeyList } from '@/components/passkeys/passkey-list';
+import { CardSection, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { currentStaff } from '@/lib/auth/auth';
 import { hasSecondFactor, startEnrolment } from '@/lib/auth/mfa';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { pl } from '@/lib/messages/pl';
 import { staffLogin } from '@/lib/staff/staff-accounts';
+import { listPasskeys } from '@/lib/webauthn';
 import { enableStaffMfaAction } from './actions';
 
 export const metadata: Metadata = { title: pl.mfa.manage, robots: { index: false } };
@@ -17,21 +19,27 @@ export default async function StaffMfaPage() {
   if (!staff) return redirectToSignIn();
   const db = await getDb();
   const owner = { kind: 'staff', id: staff.id } as const;
-  const enabled = await hasSecondFactor(db, owner);
+  const [enabled, passkeys] = await Promise.all([hasSecondFactor(db, owner), listPasskeys(db, owner)]);
   const enrolment = enabled ? null : await startEnrolment(db, owner, (await staffLogin(db, staff.id)) ?? pl.mfa.accountName.staff);
   return (
-    <MfaSettings
-      enabled={enabled}
-      enabledGap="gap-2"
-      whenEnabled={<p>{pl.admin.mfa.lostPhone}</p>}
-      intro={<p>{pl.mfa.enrolIntroStaff}</p>}
-      enrolment={enrolment}
-      confirm={enableStaffMfaAction}
-      after={
-        <Link href="/admin/verifications" className={linkClass}>
-          {pl.admin.nav.queue}
-        </Link>
-      }
-    />
+    <>
+      <MfaSettings
+        enabled={enabled}
+        enabledGap="gap-2"
+        whenEnabled={<p>{pl.admin.mfa.lostPhone}</p>}
+        intro={<p>{pl.mfa.enrolIntroStaff}</p>}
+        enrolment={enrolment}
+        confirm={enableStaffMfaAction}
+        after={
+          <Link href="/admin/verifications" className={linkClass}>
+            {pl.admin.nav.queue}
+          </Link>
+        }
+      />
+      {/* A security key with its PIN counts as both factors (SPEC §19); the words say when one cannot be removed. */}
+      <CardSection id="passkeys-title" title={pl.admin.passkeys.title} className="mt-6">
+        <PasskeyList passkeys={passkeys} words={pl.admin.passkeys} locale="pl" />
+      </CardSection>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
+import { PasskeyList } from '@/components/passkeys/passkey-list';
 import { ActionButton, CardSection, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
@@ -10,6 +11,7 @@ import { formatDateTime } from '@/lib/format';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { wordsFor } from '@/lib/messages';
 import { requirePatient } from '@/lib/web/action';
+import { listPasskeys } from '@/lib/webauthn';
 import { cancelEmailChangeAction, signOutEverywhereAction } from './actions';
 import { ContactForm } from './contact-form';
 import { EmailChangeForm } from './email-change-form';
@@ -22,7 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const accountId = await requirePatient();
-  const [settings, { done }] = await Promise.all([loadSettings(await getDb(), accountId), searchParams]);
+  const db = await getDb();
+  const [settings, passkeys, { done }] = await Promise.all([
+    loadSettings(db, accountId),
+    listPasskeys(db, { kind: 'patient', id: accountId }),
+    searchParams,
+  ]);
   if (!settings) redirect('/login');
   const locale = await requestLocale();
   const w = wordsFor(locale);
@@ -90,6 +97,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               city: address.city ?? '',
             }}
           />
+        </CardSection>
+
+        <CardSection id="passkeys-title" title={t.passkeys.title}>
+          <PasskeyList passkeys={passkeys} words={t.passkeys} locale={locale} />
         </CardSection>
 
         <CardSection id="sessions-title" title={t.sessions.title}>

@@ -16,6 +16,7 @@ import { EmailsAndLinks } from './emails';
 import { PatientRecord } from './patient-record';
 import { PendingDataChange } from './pending-change';
 import { SignInLockNotice } from './sign-in-lock';
+import { SignIns } from './sign-ins';
 import { AccountStatusLine, DecisionFlash } from './status';
 import { SubmittedData } from './submitted-data';
 
@@ -62,6 +63,7 @@ export default async function AccountDetailPage({
         <PatientRecord patient={patient} attached={account.patientAttached !== 0} />
         <ConsentList consents={detail.consents} />
         <EmailsAndLinks detail={detail} canResend={allowed.resendActivation} />
+        <SignIns sessions={detail.sessions} />
       </div>
       <AuditHistory audit={detail.audit} />
     </>

@@ -1,0 +1,68 @@
+// The passkeys section of the patient's settings and of the staff's /admin/mfa, on the server: what a
+// passkey is, the owner's keys with dates in the reader's language, and the manager that adds and
+// removes them. The page reads the keys (listPasskeys) and brings the words of its audience.
+import type { Locale } from '@/lib/i18n/locales';
+import { formatDateTime } from '@/lib/format';
+import type { Catalogue } from '@/lib/messages/catalogue';
+import type { PasskeySummary } from '@/lib/webauthn';
+import { PasskeyManager, type PasskeyItem } from './passkey-manager';
+
+/** The patient's words (selfService.settings.passkeys) or the staff's (pl.admin.passkeys), of one shape. */
+export type PasskeyWords = Catalogue['selfService']['settings']['passkeys'];
+
+export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeySummary[]; words: PasskeyWords; locale: Locale }) {
+  const items: PasskeyItem[] = passkeys.map((key) => ({
+    id: key.id,
+    name: key.name,
+    addedAt: formatDateTime(key.createdAt, locale),
+    lastUsedAt: key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t.never,
+    removeLabel: t.removeLabel(key.name),
+  }));
+  // Only words go to the browser; those with a key's name in them are made here or by the actions.
+  const {
+    listTitle,
+    empty,
+    addedAt,
+    lastUsedAt,
+    remove,
+    addTitle,
+    name,
+    nameHint,
+    add,
+    working,
+    needsBrowser,
+    cancelled,
+    alreadyHere,
+    failed,
+  } = t;
+  return (
+    <div className="flex flex-col gap-4">
+      <p>{t.intro}</p>
+      <p>{t.details}</p>
+      <PasskeyManager
+        items={items}
+        words={{
+          listTitle,
+          empty,
+          addedAt,
+          lastUsedAt,
+          remove,
+          addTitle,
+          name,
+          nameHint,
+          add,
+          working,
+          needsBrowser,
+          cancelled,
+          alreadyHere,
+          failed,
+        }}
+        noScript={
+          <noscript>
+            <p>{needsBrowser}</p>
+          </noscript>
+        }
+      />
+    </div>
+  );
+}
