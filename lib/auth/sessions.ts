@@ -8,7 +8,7 @@ import { rowsOf } from '@/db/rows';
 import { authSessions, staffAccounts, webAccounts, type StaffRole } from '@/db/schema';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/uuid';
-import type { SessionIdentification } from './assurance';
+import { isMultiFactor, type SessionIdentification } from './assurance';
 
 export type Role = 'patient' | StaffRole;
 export type SessionEnd = 'idle' | 'absolute' | 'ended';
@@ -91,6 +91,7 @@ export async function checkSession(
       lastSeenAt: authSessions.lastSeenAt,
       endedAt: authSessions.endedAt,
       endReason: authSessions.endReason,
+      amr: authSessions.amr,
       current:
         role === 'patient'
           ? sql<boolean>`exists (select 1 from ${webAccounts} where ${webAccounts.id} = ${id} and ${webAccounts.status} <> 'blocked' and ${webAccounts.sessionVersion} = ${sessionVersion})`
@@ -105,6 +106,9 @@ export async function checkSession(
       reason: (row.endReason as SessionEnd | null) === 'idle' || row.endReason === 'absolute' ? (row.endReason as SessionEnd) : 'ended',
     };
   if (!row.current) return { ok: false, reason: 'ended' };
+  // The admin area asks two factors while they are required (a passkey with user verification is
+  // both): however a staff session came to be, one without them does not open it.
+  if (role !== 'patient' && env.STAFF_MFA === 'required' && !isMultiFactor(row.amr)) return { ok: false, reason: 'ended' };
   const limits = sessionLimits(role);
   const ended: SessionEnd | null =
     now.getTime() - row.createdAt.getTime() > limits.absoluteMs

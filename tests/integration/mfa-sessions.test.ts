@@ -243,6 +243,9 @@ describeEachDatabase('second factor', (kind) => {
   });
 });
 
+// A staff session as a finished sign-in opens it under STAFF_MFA=required: with two factors.
+const TWO_FACTORS = { amr: ['pwd', 'otp', 'mfa'] };
+
 describeEachDatabase('sessions', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -254,7 +257,7 @@ describeEachDatabase('sessions', (kind) => {
 
   it('lives while used and ends after the idle timeout (staff 15 min, patients 30 min)', async () => {
     const staff = await newStaff(db());
-    const sid = await startSession(db(), staff.id, 'registrar');
+    const sid = await startSession(db(), staff.id, 'registrar', TWO_FACTORS);
     expect(await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(10))).toEqual({ ok: true });
     // Activity at +10 min moved the idle clock: +24 min is 14 min later.
     expect(await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(24))).toEqual({ ok: true });
@@ -272,7 +275,7 @@ describeEachDatabase('sessions', (kind) => {
 
   it('reports a timeout once, to the check that ends the session (the audit entry is not repeated)', async () => {
     const staff = await newStaff(db());
-    const sid = await startSession(db(), staff.id, 'registrar');
+    const sid = await startSession(db(), staff.id, 'registrar', TWO_FACTORS);
     const reported: string[] = [];
     const report = async (reason: string) => {
       reported.push(reason);
@@ -284,15 +287,27 @@ describeEachDatabase('sessions', (kind) => {
 
   it('ends after the absolute lifetime however active (staff 8 h)', async () => {
     const staff = await newStaff(db());
-    const sid = await startSession(db(), staff.id, 'registrar');
+    const sid = await startSession(db(), staff.id, 'registrar', TWO_FACTORS);
     for (let m = 10; m < 8 * 60; m += 10) expect((await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(m))).ok).toBe(true);
     expect(await checkSession(db(), sid, staff.id, 'registrar', 0, minutes(8 * 60 + 5))).toEqual({ ok: false, reason: 'absolute' });
+  });
+
+  it('refuses a staff session without two factors while MFA is required (the admin area asks two; a passkey counts)', async () => {
+    const staff = await newStaff(db());
+    const onePassword = await startSession(db(), staff.id, 'registrar', { amr: ['pwd'] });
+    expect(await checkSession(db(), onePassword, staff.id, 'registrar', 0)).toEqual({ ok: false, reason: 'ended' });
+    const key = await startSession(db(), staff.id, 'registrar', { amr: ['hwk', 'user', 'mfa'] });
+    expect(await checkSession(db(), key, staff.id, 'registrar', 0)).toEqual({ ok: true });
+    // A patient's session needs no second factor.
+    const patient = await newPatient(db());
+    const patientSid = await startSession(db(), patient.id, 'patient', { amr: ['pwd'] });
+    expect(await checkSession(db(), patientSid, patient.id, 'patient', patient.ver)).toEqual({ ok: true });
   });
 
   it('is refused for another principal, another role, a moved session version or after sign-out', async () => {
     const staff = await newStaff(db());
     const other = await newStaff(db());
-    const sid = await startSession(db(), staff.id, 'registrar');
+    const sid = await startSession(db(), staff.id, 'registrar', TWO_FACTORS);
     expect((await checkSession(db(), sid, other.id, 'registrar', 0)).ok).toBe(false);
     expect((await checkSession(db(), sid, staff.id, 'admin', 0)).ok).toBe(false);
     expect((await checkSession(db(), sid, staff.id, 'registrar', 1)).ok).toBe(false);
