@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
-import { currentStaff } from '@/lib/auth/auth';
+import { currentSession, currentStaff } from '@/lib/auth/auth';
+import { sessionWay } from '@/lib/auth/assurance';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { SessionTimeout } from '@/components/session-timeout';
@@ -16,7 +17,10 @@ import { ClientWords } from '@/components/words/client-words';
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
   if (!staff) return redirectToSignIn();
-  const name = (await staffName(await getDb(), staff.id)) ?? '';
+  const db = await getDb();
+  const name = (await staffName(db, staff.id)) ?? '';
+  const { principal } = await currentSession();
+  const way = principal ? await sessionWay(db, principal.sid) : null;
   const t = pl.admin;
   return (
     <div className="flex flex-col gap-4">
@@ -46,7 +50,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/mfa" className="font-medium text-brand underline">
           {t.nav.mfa}
         </Link>
-        <span className="ml-auto text-sm text-slate-700">{t.signedInAs(name, t.roles[staff.role] ?? staff.role)}</span>
+        <span className="ml-auto text-sm text-slate-700" data-signed-in-with={way ?? undefined}>
+          {t.signedInAs(name, t.roles[staff.role] ?? staff.role)}
+          {way ? `, ${t.signedInWith[way]}` : null}
+        </span>
         <ActionButton action={signOutAction} className="min-h-11 rounded-md border border-slate-400 px-3 font-medium">
           {t.nav.signOut}
         </ActionButton>

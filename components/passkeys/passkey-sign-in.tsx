@@ -31,20 +31,25 @@ function formOf(fields: Record<string, string | undefined>): FormData {
   return form;
 }
 
-/** The authenticator's answer to a fresh challenge, or a message to show (null: the person cancelled). */
-async function ceremony(
-  step: 'first' | 'second',
-  autofill: boolean,
-): Promise<{ handle: string; response: unknown } | { message: string | null }> {
+type Ceremony =
+  | { outcome: 'answered'; handle: string; response: unknown }
+  /** The server said no before the ceremony (a limit, an expired pending sign-in): its words. */
+  | { outcome: 'refused'; message: string }
+  /** The person cancelled, it timed out, or another ceremony took over. */
+  | { outcome: 'cancelled' }
+  /** The browser refused (a SecurityError on a page of another origin, a fault). */
+  | { outcome: 'failed' };
+
+/** The authenticator's answer to a fresh challenge. */
+async function ceremony(step: 'first' | 'second', autofill: boolean): Promise<Ceremony> {
   const started = await passkeyOptionsAction(null as unknown as PasskeyOptionsState, formOf({ step }));
-  if (started.status !== 'ok') return { message: started.message };
+  if (started.status !== 'ok') return { outcome: 'refused', message: started.message };
   try {
     const response = await startAuthentication({ optionsJSON: started.options, useBrowserAutofill: autofill });
-    return { handle: started.handle, response };
-  } catch {
-    // NotAllowedError: cancelled or timed out; AbortError: another ceremony (the button, after
-    // the autofill) took over. Either way there is nothing to send.
-    return { message: null };
+    return { outcome: 'answered', handle: started.handle, response };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    return { outcome: name === 'NotAllowedError' || name === 'AbortError' ? 'cancelled' : 'failed' };
   }
 }
 
@@ -68,7 +73,7 @@ export function PasskeySignIn({
   const [message, setMessage] = useState<string | null>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
 
-  async function signIn(result: { handle: string; response: unknown }): Promise<void> {
+  async function signIn(result: Extract<Ceremony, { outcome: 'answered' }>): Promise<void> {
     const answer = await passkeySignInAction(
       null as unknown as PasskeySignInState,
       formOf({ step, next, handle: result.handle, response: JSON.stringify(result.response) }),
@@ -83,7 +88,7 @@ export function PasskeySignIn({
     void (async () => {
       if (!(await browserSupportsWebAuthnAutofill()) || stopped) return;
       const result = await ceremony(step, true);
-      if (!stopped && 'handle' in result) await signIn(result);
+      if (!stopped && result.outcome === 'answered') await signIn(result);
     })();
     return () => {
       stopped = true;
@@ -101,8 +106,8 @@ export function PasskeySignIn({
     setMessage(null);
     try {
       const result = await ceremony(step, false);
-      if ('handle' in result) await signIn(result);
-      else setMessage(result.message ?? t.cancelled);
+      if (result.outcome === 'answered') await signIn(result);
+      else setMessage(result.outcome === 'refused' ? result.message : result.outcome === 'failed' ? t.failed : t.cancelled);
     } catch {
       setMessage(t.failed);
     } finally {

@@ -83,3 +83,9 @@ export async function sessionAssurance(
   const identification = recorded.identity === 'none' ? await identificationOf(db, accountId) : recorded;
   return { way: signInWayOf(session.amr), identification };
 }
+
+/** How the session `sid` signed in, for the staff's own header; null when there is no such row. */
+export async function sessionWay(db: Db, sid: string): Promise<SignInWay | null> {
+  const [session] = await db.select({ amr: authSessions.amr }).from(authSessions).where(eq(authSessions.id, sid));
+  return session ? signInWayOf(session.amr) : null;
+}

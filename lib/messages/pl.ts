@@ -2,6 +2,7 @@
 // keyed by a domain value (a status, a role, a refusal code) are checked against that value's
 // type with `satisfies`, so a new value without words fails to compile.
 import type { AccountStatus, ConsentKind, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
+import type { SignInWay } from '@/lib/auth/assurance';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ConflictReason } from '@/lib/registration/register-patient';
 import type { DecisionResult } from '@/lib/staff/verification-decisions';
@@ -327,6 +328,14 @@ export const pl = {
       signOut: 'Wyloguj',
     },
     signedInAs: (name: string, role: string) => `Zalogowano: ${name} (${role})`,
+    /** How this staff session signed in (SPEC §19), beside the name. */
+    signedInWith: {
+      password: 'hasłem',
+      passwordAndCode: 'hasłem i kodem',
+      passwordAndPasskey: 'hasłem i kluczem bezpieczeństwa',
+      passkey: 'kluczem bezpieczeństwa',
+      identityNode: 'przez login.gov.pl',
+    } satisfies Words<SignInWay>,
     roles: { registrar: 'rejestratorka', admin: 'administrator' } satisfies Words<StaffRole>,
     statuses: {
       pending_activation: 'Oczekuje na aktywację',
