@@ -21,7 +21,7 @@ import {
   type StartedCeremony,
 } from '@/lib/webauthn';
 import type { AddPasskeyOutcome } from './passkey-outcomes';
-import { renderPasskeyAddedEmail } from './self-service-emails';
+import { renderPasskeyAddedEmail } from './emails';
 
 /** The longest answer of an authenticator taken in (a registration is ~1–2 KiB; attestation certificates add a few). */
 export const PASSKEY_RESPONSE_MAX = 64 * 1024;
