@@ -1,13 +1,13 @@
 'use client';
 
 // Signing in with a passkey (issue 22): a button, and on /login the browser's own autofill
-// (conditional mediation) where it offers one. Two server actions, each called with a FormData
-// (proxy.ts lets only multipart posts reach actions): the options with a single-use challenge,
-// then the authenticator's answer; a finished sign-in redirects from the action itself.
+// (conditional mediation) where it offers one. Two server actions, given by the page and each
+// called with a FormData (proxy.ts lets only multipart posts reach actions): the options with a
+// single-use challenge, then the authenticator's answer; a finished sign-in redirects from the
+// action itself.
 import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'react';
-import { passkeyOptionsAction, passkeySignInAction } from '@/app/(public)/login/actions';
 import { secondaryButtonClass } from '@/components/ui';
 import { useHydrated } from '@/components/use-hydrated';
 
@@ -16,6 +16,12 @@ export type PasskeyOptionsState =
 
 /** A finished sign-in never answers: the action redirects. */
 export type PasskeySignInState = { status: 'refused'; message: string };
+
+/** The page's server actions (app/(public)/login/actions.ts). */
+export interface PasskeySignInActions {
+  options: (state: PasskeyOptionsState, form: FormData) => Promise<PasskeyOptionsState>;
+  signIn: (state: PasskeySignInState, form: FormData) => Promise<PasskeySignInState>;
+}
 
 export interface PasskeySignInWords {
   button: string;
@@ -33,10 +39,11 @@ function formOf(fields: Record<string, string | undefined>): FormData {
 
 /** The authenticator's answer to a fresh challenge, or a message to show (null: the person cancelled). */
 async function ceremony(
+  actions: PasskeySignInActions,
   step: 'first' | 'second',
   autofill: boolean,
 ): Promise<{ handle: string; response: unknown } | { message: string | null }> {
-  const started = await passkeyOptionsAction(null as unknown as PasskeyOptionsState, formOf({ step }));
+  const started = await actions.options(null as unknown as PasskeyOptionsState, formOf({ step }));
   if (started.status !== 'ok') return { message: started.message };
   try {
     const response = await startAuthentication({ optionsJSON: started.options, useBrowserAutofill: autofill });
@@ -49,11 +56,13 @@ async function ceremony(
 }
 
 export function PasskeySignIn({
+  actions,
   words: t,
   step = 'first',
   next,
   autofill = false,
 }: {
+  actions: PasskeySignInActions;
   words: PasskeySignInWords;
   /** `second`: the step after the password, with the pending person's own keys. */
   step?: 'first' | 'second';
@@ -69,7 +78,7 @@ export function PasskeySignIn({
   const alertRef = useRef<HTMLParagraphElement>(null);
 
   async function signIn(result: { handle: string; response: unknown }): Promise<void> {
-    const answer = await passkeySignInAction(
+    const answer = await actions.signIn(
       null as unknown as PasskeySignInState,
       formOf({ step, next, handle: result.handle, response: JSON.stringify(result.response) }),
     );
@@ -82,7 +91,7 @@ export function PasskeySignIn({
     let stopped = false;
     void (async () => {
       if (!(await browserSupportsWebAuthnAutofill()) || stopped) return;
-      const result = await ceremony(step, true);
+      const result = await ceremony(actions, step, true);
       if (!stopped && 'handle' in result) await signIn(result);
     })();
     return () => {
@@ -100,7 +109,7 @@ export function PasskeySignIn({
     setBusy(true);
     setMessage(null);
     try {
-      const result = await ceremony(step, false);
+      const result = await ceremony(actions, step, false);
       if ('handle' in result) await signIn(result);
       else setMessage(result.message ?? t.cancelled);
     } catch {
