@@ -1,4 +1,4 @@
-import type { FacilityProps } from '@/emails/layout';
+import type { FacilityProps } from '@/lib/mail/templates/layout';
 import { env } from './env';
 
 /** The facility patients are sent to for identity checks, from configuration. */

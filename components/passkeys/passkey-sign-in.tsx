@@ -1,13 +1,13 @@
 'use client';
 
 // Signing in with a passkey (issue 22): a button, and on /login the browser's own autofill
-// (conditional mediation) where it offers one. Two server actions, each called with a FormData
-// (proxy.ts lets only multipart posts reach actions): the options with a single-use challenge,
-// then the authenticator's answer; a finished sign-in redirects from the action itself.
+// (conditional mediation) where it offers one. Two server actions, given by the page and each
+// called with a FormData (proxy.ts lets only multipart posts reach actions): the options with a
+// single-use challenge, then the authenticator's answer; a finished sign-in redirects from the
+// action itself.
 import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useEffect, useRef, useState } from 'react';
-import { passkeyOptionsAction, passkeySignInAction } from '@/app/(public)/login/actions';
 import { secondaryButtonClass } from '@/components/ui';
 import { useHydrated } from '@/components/use-hydrated';
 
@@ -16,6 +16,12 @@ export type PasskeyOptionsState =
 
 /** A finished sign-in never answers: the action redirects. */
 export type PasskeySignInState = { status: 'refused'; message: string };
+
+/** The page's server actions (app/(public)/login/actions.ts). */
+export interface PasskeySignInActions {
+  options: (state: PasskeyOptionsState, form: FormData) => Promise<PasskeyOptionsState>;
+  signIn: (state: PasskeySignInState, form: FormData) => Promise<PasskeySignInState>;
+}
 
 export interface PasskeySignInWords {
   button: string;
@@ -41,8 +47,8 @@ type Ceremony =
   | { outcome: 'failed' };
 
 /** The authenticator's answer to a fresh challenge. */
-async function ceremony(step: 'first' | 'second', autofill: boolean): Promise<Ceremony> {
-  const started = await passkeyOptionsAction(null as unknown as PasskeyOptionsState, formOf({ step }));
+async function ceremony(actions: PasskeySignInActions, step: 'first' | 'second', autofill: boolean): Promise<Ceremony> {
+  const started = await actions.options(null as unknown as PasskeyOptionsState, formOf({ step }));
   if (started.status !== 'ok') return { outcome: 'refused', message: started.message };
   try {
     const response = await startAuthentication({ optionsJSON: started.options, useBrowserAutofill: autofill });
@@ -54,11 +60,13 @@ async function ceremony(step: 'first' | 'second', autofill: boolean): Promise<Ce
 }
 
 export function PasskeySignIn({
+  actions,
   words: t,
   step = 'first',
   next,
   autofill = false,
 }: {
+  actions: PasskeySignInActions;
   words: PasskeySignInWords;
   /** `second`: the step after the password, with the pending person's own keys. */
   step?: 'first' | 'second';
@@ -74,7 +82,7 @@ export function PasskeySignIn({
   const alertRef = useRef<HTMLParagraphElement>(null);
 
   async function signIn(result: Extract<Ceremony, { outcome: 'answered' }>): Promise<void> {
-    const answer = await passkeySignInAction(
+    const answer = await actions.signIn(
       null as unknown as PasskeySignInState,
       formOf({ step, next, handle: result.handle, response: JSON.stringify(result.response) }),
     );
@@ -87,7 +95,7 @@ export function PasskeySignIn({
     let stopped = false;
     void (async () => {
       if (!(await browserSupportsWebAuthnAutofill()) || stopped) return;
-      const result = await ceremony(step, true);
+      const result = await ceremony(actions, step, true);
       if (!stopped && result.outcome === 'answered') await signIn(result);
     })();
     return () => {
@@ -105,7 +113,7 @@ export function PasskeySignIn({
     setBusy(true);
     setMessage(null);
     try {
-      const result = await ceremony(step, false);
+      const result = await ceremony(actions, step, false);
       if (result.outcome === 'answered') await signIn(result);
       else setMessage(result.outcome === 'refused' ? result.message : result.outcome === 'failed' ? t.failed : t.cancelled);
     } catch {

@@ -13,7 +13,7 @@ import { contactRulesFor } from '@/lib/registration/form';
 import { consume } from '@/lib/security/rate-limit';
 import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens';
 import { checkCurrentPassword } from './current-password';
-import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './self-service-emails';
+import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './emails';
 import { queueSmsNotice } from '@/lib/sms/notices';
 
 export const EMAIL_CHANGE_TTL_HOURS = 2;

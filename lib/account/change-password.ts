@@ -9,7 +9,7 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import type { PasswordRule } from '@/lib/password-policy';
 import { checkCurrentPassword } from './current-password';
-import { renderPasswordChangedEmail } from './self-service-emails';
+import { renderPasswordChangedEmail } from './emails';
 import { endOtherSessions } from './sessions';
 import { queueSmsNotice } from '@/lib/sms/notices';
 

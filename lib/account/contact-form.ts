@@ -4,9 +4,9 @@
 import * as z from 'zod/mini';
 import type { PatientContactData } from '@/db/schema';
 import { contactRulesFor, type RegistrationErrors } from '@/lib/registration/form';
+import { contactFields, type ContactField } from './contact-fields';
 
-export const contactFields = ['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const;
-export type ContactField = (typeof contactFields)[number];
+export { contactFields, type ContactField };
 export type ContactErrors = Partial<Record<ContactField, string>>;
 export type ContactValues = Partial<Record<ContactField, string>>;
 

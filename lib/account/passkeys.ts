@@ -17,20 +17,17 @@ import {
   removePasskey,
   startPasskeyRegistration,
   type PasskeyOwner,
-  type RegistrationResult,
   type RemoveResult,
   type StartedCeremony,
 } from '@/lib/webauthn';
-import { renderPasskeyAddedEmail } from './self-service-emails';
+import type { AddPasskeyOutcome } from './passkey-outcomes';
+import { renderPasskeyAddedEmail } from './emails';
 
 /** The longest answer of an authenticator taken in (a registration is ~1–2 KiB; attestation certificates add a few). */
 export const PASSKEY_RESPONSE_MAX = 64 * 1024;
 
 /** `gone`: the account can no longer act (blocked, disabled, deleted meanwhile). */
 export type StartPasskeyOutcome = ({ ok: true } & StartedCeremony<PublicKeyCredentialCreationOptionsJSON>) | { ok: false; reason: 'gone' };
-export type AddPasskeyOutcome = RegistrationResult | { ok: false; reason: 'gone' };
-export type AddPasskeyRefusal = Extract<AddPasskeyOutcome, { ok: false }>['reason'];
-export type RemovePasskeyRefusal = Extract<RemoveResult, { ok: false }>['reason'];
 
 interface Patient {
   kind: 'patient';

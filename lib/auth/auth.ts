@@ -1,6 +1,7 @@
 // Auth.js v5. Sign-in happens in our own server actions (password, then the second factor when
-// there is one), which write the session cookie in Auth.js's own format (session-cookie.ts);
-// Auth.js reads it on every request and signs out with it. The cookie (an encrypted JWT) names a
+// there is one), which write the session cookie in Auth.js's own format (session-cookie.ts, the
+// one definition of its name and options, given to Auth.js below); Auth.js reads it on every
+// request and signs out with it. The cookie (an encrypted JWT) names a
 // row of auth_sessions, which is checked on every request (lib/auth/sessions.ts): idle and
 // absolute timeouts, sign-out and revocation hold everywhere.
 import { cookies } from 'next/headers';
@@ -10,7 +11,7 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { authLogger } from './auth-logger';
 import type { Role } from './authenticate';
-import { SESSION_COOKIE_MAX_AGE } from './session-cookie';
+import { SESSION_COOKIE_MAX_AGE, isSessionCookie, sessionCookie } from './session-cookie';
 import { decode, encode } from './session-jwt';
 import { recordStaffEvent } from './sign-in-events';
 import { checkSession, endSession, type SessionEnd } from './sessions';
@@ -25,11 +26,13 @@ declare module 'next-auth' {
 
 const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 
-export const { handlers, auth, signOut } = NextAuth(() => ({
+export const { handlers, auth, signOut } = NextAuth(async () => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
   logger: authLogger,
   session: { strategy: 'jwt', maxAge: SESSION_COOKIE_MAX_AGE },
+  // Read and ended under the name and options our sign-in writes it with.
+  cookies: { sessionToken: await sessionCookie() },
   // Auth.js's own cookie format, with each derived key kept for the process.
   jwt: { encode, decode },
   pages: { signIn: '/login', error: '/login' },
@@ -71,14 +74,11 @@ export interface Principal {
   sid: string;
 }
 
-/** Auth.js's session cookie, over HTTP or HTTPS, whole or in chunks (`.0`, `.1`, …). */
-const SESSION_COOKIE = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
-
 /** The request's session, looked up once per request however many components ask. */
 export const currentSession = cache(async (): Promise<{ principal: Principal | null; ended: SessionEnd | null }> => {
   // Without a session cookie Auth.js has nothing to read: most requests to the public pages
   // (and every sign-in and registration post) skip its per-request set-up.
-  if (!(await cookies()).getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return { principal: null, ended: null };
+  if (!(await cookies()).getAll().some((cookie) => isSessionCookie(cookie.name))) return { principal: null, ended: null };
   const session = await auth();
   if (!session || session.ended || !session.user?.id || !session.sid) return { principal: null, ended: session?.ended ?? null };
   return { principal: { id: session.user.id, role: session.user.role, sid: session.sid }, ended: null };

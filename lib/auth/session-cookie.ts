@@ -1,9 +1,9 @@
-// The session cookie of a finished sign-in, written as Auth.js's credentials callback wrote it
-// (the same name, options and lifetime, the token its `jwt` callback made, encoded by
-// session-jwt.ts), but without Auth.js's internal request: `signIn()` from a server action
-// rebuilt the request, ran Auth.js's whole request handling and a credentials provider only to
-// set this one cookie. Auth.js still reads the cookie (`auth()`) and signs out with it.
-import { createActionURL } from '@auth/core';
+// The session cookie, defined once: its name and options per request (sessionCookie), given to
+// Auth.js as `cookies.sessionToken` (auth.ts), which reads and ends it with them, and used by
+// our sign-in to write it (writeSessionCookie) — the token Auth.js's `jwt` callback checks,
+// encoded as Auth.js encodes it (session-jwt.ts, salted by the cookie's name). Sign-in does not go
+// through Auth.js: `signIn()` from a server action rebuilt the request, ran Auth.js's whole
+// request handling and a credentials provider only to set this one cookie.
 import { cookies, headers } from 'next/headers';
 import type { Role } from './authenticate';
 import { encode } from './session-jwt';
@@ -22,26 +22,30 @@ export interface SessionGrant {
 /** The token the session cookie carries (what auth.ts's `jwt` callback checks on every request). */
 const sessionToken = (grant: SessionGrant) => ({ sub: grant.id, role: grant.role, ver: grant.ver, sid: grant.sid });
 
-/**
- * The cookie's name as Auth.js derives it for this request: `__Secure-` over HTTPS, which it
- * tells from AUTH_URL or the forwarded protocol and host, exactly as `auth()` will when it reads it.
- */
-async function sessionCookieName(): Promise<{ name: string; secure: boolean }> {
-  const requestHeaders = await headers();
-  const url = createActionURL('session', requestHeaders.get('x-forwarded-proto') ?? 'https', requestHeaders, process.env, {});
-  const secure = url.protocol === 'https:';
-  return { name: `${secure ? '__Secure-' : ''}authjs.session-token`, secure };
+/** Auth.js's default name and options: `__Secure-` and Secure over HTTPS, HttpOnly, SameSite=Lax. */
+export function sessionCookieFor(secure: boolean) {
+  return {
+    name: `${secure ? '__Secure-' : ''}authjs.session-token`,
+    options: { httpOnly: true, sameSite: 'lax' as const, path: '/', secure },
+  };
 }
+
+/**
+ * The session cookie of this request. HTTPS is what X-Forwarded-Proto says (a TLS proxy sets it;
+ * Next sets `http` on a plain request), HTTPS when nothing says it — Auth.js's own rule.
+ */
+export async function sessionCookie() {
+  return sessionCookieFor(((await headers()).get('x-forwarded-proto') ?? 'https') === 'https');
+}
+
+const SESSION_COOKIE_NAMES = [sessionCookieFor(false).name, sessionCookieFor(true).name];
+
+/** Whether a request's cookie is a session cookie, over HTTP or HTTPS, whole or in chunks (`.0`, `.1`, …). */
+export const isSessionCookie = (name: string) => SESSION_COOKIE_NAMES.includes(name.replace(/\.\d+$/, ''));
 
 /** Sets the session cookie on the response of the current action. */
 export async function writeSessionCookie(secret: string, grant: SessionGrant, now = Date.now()): Promise<void> {
-  const { name, secure } = await sessionCookieName();
+  const { name, options } = await sessionCookie();
   const value = await encode({ token: sessionToken(grant), secret, salt: name, maxAge: SESSION_COOKIE_MAX_AGE });
-  (await cookies()).set(name, value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    secure,
-    expires: new Date(now + SESSION_COOKIE_MAX_AGE * 1000),
-  });
+  (await cookies()).set(name, value, { ...options, expires: new Date(now + SESSION_COOKIE_MAX_AGE * 1000) });
 }

@@ -1,7 +1,7 @@
 // English text of the patient's self-service under /account (settings, consents, GDPR rights)
 // and of its emails. Part of the `en` catalogue as `en.selfService`, mirroring pl-self-service.ts.
 import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
-import type { ContactField } from '@/lib/account/contact-form';
+import type { ContactField } from '@/lib/account/contact-fields';
 import type { Catalogue } from './catalogue';
 import { count } from './en-plural';
 

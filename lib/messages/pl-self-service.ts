@@ -1,8 +1,8 @@
 // Polish text of the patient's self-service under /account (settings, consents, RODO rights)
 // and of its emails. Part of the `pl` catalogue as `pl.selfService`.
 import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
-import type { ContactField } from '@/lib/account/contact-form';
-import type { AddPasskeyRefusal, RemovePasskeyRefusal } from '@/lib/account/passkeys';
+import type { ContactField } from '@/lib/account/contact-fields';
+import type { AddPasskeyRefusal, RemovePasskeyRefusal } from '@/lib/account/passkey-outcomes';
 
 type Words<Key extends string> = Record<Key, string>;
 

@@ -4,9 +4,8 @@
 import type { AccountStatus, ConsentKind, StaffRole, TokenPurpose, VerificationDocument } from '@/db/schema';
 import type { SignInWay } from '@/lib/auth/assurance';
 import type { Locale } from '@/lib/i18n/locales';
-import type { ConflictReason } from '@/lib/registration/register-patient';
-import type { DecisionResult } from '@/lib/staff/verification-decisions';
-import type { LiftResult } from '@/lib/staff/sign-in-locks';
+import type { ConflictReason } from '@/lib/registration/outcomes';
+import type { DecisionResult, LiftResult } from '@/lib/staff/decision-outcomes';
 import { selfService } from './pl-self-service';
 import { plRegister } from './pl-register';
 

@@ -1,7 +1,7 @@
 // Ukrainian text of the patient's self-service under /account (settings, consents, RODO rights)
 // and of its emails. Part of the `uk` catalogue as `uk.selfService`; mirrors pl-self-service.ts.
 import type { AccountStatus, ConsentAction, ConsentChannel, ConsentKind, DataChangeStatus, VerificationDocument } from '@/db/schema';
-import type { ContactField } from '@/lib/account/contact-form';
+import type { ContactField } from '@/lib/account/contact-fields';
 import { count, nouns } from './uk-plural';
 
 type Words<Key extends string> = Record<Key, string>;

@@ -15,17 +15,7 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { nameKey } from '@/lib/text';
 import { generateToken } from '@/lib/secret-tokens';
 import type { RegistrationData } from './form';
-
-export type ConflictReason =
-  'email_taken' | 'pesel_has_account' | 'pesel_name_mismatch' | 'identity_has_account' | 'identity_ambiguous' | 'identity_needs_staff';
-
-export type RegistrationOutcome =
-  | { status: 'registered'; accountId: string; patientId: string; attached: boolean }
-  | { status: 'conflict'; reason: ConflictReason }
-  | { status: 'invalid'; fieldErrors: RegistrationRefusals };
-
-/** Fields refused inside the transaction, as codes the form words: a login someone took, a captcha already used. */
-export type RegistrationRefusals = { login?: 'taken'; captchaAnswer?: 'used' };
+import type { ConflictReason, RegistrationOutcome } from './outcomes';
 
 export interface RegistrationContext {
   captcha: { nonce: string; expiresAt: Date };

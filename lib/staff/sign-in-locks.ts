@@ -8,10 +8,9 @@ import { auditLog, signinThrottles, staffAccounts, webAccounts } from '@/db/sche
 import type { Role } from '@/lib/auth/authenticate';
 import { isUntilLifted, loginKey, normaliseLogin, signInLockOf, type SignInLock } from '@/lib/security/account-throttle';
 import { isUuid } from '@/lib/uuid';
+import type { LiftResult } from './decision-outcomes';
 
 export { isUntilLifted, signInLockOf, type SignInLock };
-
-export type LiftResult = { ok: true } | { ok: false; error: 'forbidden' | 'not_found' | 'not_locked' };
 
 const STAFF_ROLES: Role[] = ['registrar', 'admin'];
 

@@ -12,8 +12,7 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { withoutBidiControls } from '@/lib/text';
 import { queueSmsNotice } from '@/lib/sms/notices';
-
-export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
+import type { DecisionResult } from './decision-outcomes';
 
 /**
  * Which decisions the desk can take about an account in this state: the same conditions the

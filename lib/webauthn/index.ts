@@ -16,10 +16,9 @@ export {
   type PasskeyAmr,
   type PasskeyOwner,
   type PasskeySummary,
-  type RegistrationResult,
-  type RemoveResult,
   type SignInResult,
   type StartedCeremony,
 } from './passkeys';
+export type { RemoveResult } from './outcomes';
 export { relyingParty, staffAaguids, type RelyingParty } from './relying-party';
 export { parseAuthenticationResponse, parseRegistrationResponse } from './responses';

@@ -18,6 +18,7 @@ import type { MfaOwner } from '@/lib/auth/mfa';
 import { logWarn } from '@/lib/log';
 import { isUuid } from '@/lib/uuid';
 import { CHALLENGE_TTL_MS, issueChallenge, spendChallenge } from './challenges';
+import type { RegistrationResult, RemoveResult } from './outcomes';
 import { recordPasskeyEvent } from './events';
 import { relyingParty, staffAaguids } from './relying-party';
 import { parseAuthenticationResponse, parseRegistrationResponse } from './responses';
@@ -115,9 +116,6 @@ export async function startPasskeyRegistration(
   if (!staff) options.hints = ['client-device', 'hybrid'];
   return { handle, options };
 }
-
-export type RegistrationResult =
-  { ok: true; passkeyId: string } | { ok: false; reason: 'challenge' | 'invalid' | 'not_allowed' | 'duplicate' };
 
 /**
  * Verifies the browser's answer to startPasskeyRegistration and stores the passkey under `name`.
@@ -341,8 +339,6 @@ export async function hasPasskey(db: Db, owner: PasskeyOwner): Promise<boolean> 
     .limit(1);
   return !!row;
 }
-
-export type RemoveResult = { ok: true } | { ok: false; reason: 'not_found' | 'last_factor' };
 
 /**
  * Removes one of the owner's passkeys. While a second factor is required (`mfaRequired`), the

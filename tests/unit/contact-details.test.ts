@@ -1,7 +1,7 @@
 // The settings' phone and address are judged by the registration form's own rules.
 import { describe, expect, it } from 'vitest';
 import { contactFields, validateContactDetails } from '@/lib/account/contact-details';
-import { maskEmail } from '@/lib/account/self-service-emails';
+import { maskEmail } from '@/lib/account/emails';
 import { validateRegistration } from '@/lib/registration/form';
 import { en } from '@/lib/messages/en';
 import { pl } from '@/lib/messages/pl';

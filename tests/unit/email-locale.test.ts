@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as account from '@/lib/account/emails';
-import * as selfService from '@/lib/account/self-service-emails';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { RenderedEmail } from '@/lib/mail/outbox';
@@ -23,11 +22,11 @@ const emails = {
   identityVerified: (locale: Locale) => account.renderIdentityVerifiedEmail({ firstName: 'Jan', locale }),
   registrationAttempt: (locale: Locale) => account.renderRegistrationAttemptEmail({ locale }),
   signInLocked: (locale: Locale) => account.renderSignInLockedEmail({ firstName: 'Jan', token: 'TOKEN', lockedUntil: when, locale }),
-  passwordChanged: (locale: Locale) => selfService.renderPasswordChangedEmail({ firstName: 'Jan', changedAt: when, locale }),
+  passwordChanged: (locale: Locale) => account.renderPasswordChangedEmail({ firstName: 'Jan', changedAt: when, locale }),
   emailChangeConfirm: (locale: Locale) =>
-    selfService.renderEmailChangeConfirmEmail({ firstName: 'Jan', token: 'TOKEN', validHours: 2, locale }),
+    account.renderEmailChangeConfirmEmail({ firstName: 'Jan', token: 'TOKEN', validHours: 2, locale }),
   emailChangeNotice: (locale: Locale) =>
-    selfService.renderEmailChangeNoticeEmail({ firstName: 'Jan', newEmail: 'jan.nowy@example.pl', locale }),
+    account.renderEmailChangeNoticeEmail({ firstName: 'Jan', newEmail: 'jan.nowy@example.pl', locale }),
 } satisfies Record<string, (locale: Locale) => Promise<RenderedEmail>>;
 
 type Name = keyof typeof emails;

@@ -1,10 +1,10 @@
 // Emails filled into a per-process template must be exactly what a full render gives.
 import { describe, expect, it, vi } from 'vitest';
-import { ActivationEmail } from '@/emails/activation-email';
-import { defaultFacility } from '@/emails/layout';
 import { renderActivationEmail } from '@/lib/account/emails';
 import { templatedEmail } from '@/lib/mail/email-template';
 import { renderEmail } from '@/lib/mail/outbox';
+import { ActivationEmail } from '@/lib/mail/templates/activation-email';
+import { defaultFacility } from '@/lib/mail/templates/layout';
 
 const full = (settings: { locale: 'pl' | 'en' }, values: { firstName: string; token: string }) =>
   renderEmail(

@@ -7,6 +7,7 @@ import { words } from '@/lib/i18n/words';
 import { wkConfig } from '@/lib/wk/config';
 import { WkButton } from '@/components/wk-button';
 import { PasskeySignIn } from '@/components/passkeys/passkey-sign-in';
+import { passkeyOptionsAction, passkeySignInAction } from './actions';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,7 +54,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <noscript>
             <p>{w.login.passkey.noScript}</p>
           </noscript>
-          <PasskeySignIn words={w.login.passkey} next={next} autofill />
+          <PasskeySignIn
+            actions={{ options: passkeyOptionsAction, signIn: passkeySignInAction }}
+            words={w.login.passkey}
+            next={next}
+            autofill
+          />
         </Card>
         {wkConfig() ? (
           <Card>

@@ -15,7 +15,8 @@ import {
   type RegistrationField,
   type RegistrationValues,
 } from '@/lib/registration/form';
-import { registerPatient, type RegistrationRefusals } from '@/lib/registration/register-patient';
+import type { RegistrationRefusals } from '@/lib/registration/outcomes';
+import { registerPatient } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
 import { nameAsWritten } from '@/lib/text';
 import type { NodeIdentity } from '@/lib/wk/identity-node';

@@ -10,7 +10,7 @@ import { readPendingSignIn } from '@/lib/auth/pending-sign-in';
 import { mfaOwner } from '@/lib/auth/sign-in-flow';
 import { hasPasskey } from '@/lib/webauthn';
 import { words } from '@/lib/i18n/words';
-import { codeAction } from '../actions';
+import { codeAction, passkeyOptionsAction, passkeySignInAction } from '../actions';
 import { ClientWords } from '@/components/words/client-words';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,7 +44,11 @@ export default async function SignInCodePage() {
             <noscript>
               <p>{w.login.passkey.noScript}</p>
             </noscript>
-            <PasskeySignIn words={{ ...w.login.passkey, button: t.passkeyButton }} step="second" />
+            <PasskeySignIn
+              actions={{ options: passkeyOptionsAction, signIn: passkeySignInAction }}
+              words={{ ...w.login.passkey, button: t.passkeyButton }}
+              step="second"
+            />
           </div>
         ) : null}
         <p className="mt-4">

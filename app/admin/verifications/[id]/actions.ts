@@ -3,14 +3,9 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { StaffPrincipal } from '@/lib/auth/auth';
-import { liftSignInLockByStaff, type LiftResult } from '@/lib/staff/sign-in-locks';
-import {
-  blockAccount,
-  resendActivationByStaff,
-  unblockAccount,
-  verifyAccount,
-  type DecisionResult,
-} from '@/lib/staff/verification-decisions';
+import type { DecisionResult, LiftResult } from '@/lib/staff/decision-outcomes';
+import { liftSignInLockByStaff } from '@/lib/staff/sign-in-locks';
+import { blockAccount, resendActivationByStaff, unblockAccount, verifyAccount } from '@/lib/staff/verification-decisions';
 import { isUuid, postAction, type Form } from '@/lib/web/action';
 
 // Admin actions are public endpoints like any other: each checks the caller's role itself and
