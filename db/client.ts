@@ -32,12 +32,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db: drizzle({ client, schema }) as unknown as Db, kind: 'postgres', url: options.url, close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  const { citext } = await import('@electric-sql/pglite/contrib/citext');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (options.dataDir && !options.dataDir.startsWith('memory://')) {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(options.dataDir, { recursive: true });
   }
-  const client = await PGlite.create(options.dataDir);
+  // citext: logins and emails (db/schema.ts); the migration creates the extension from it.
+  const client = await PGlite.create(options.dataDir, { extensions: { citext } });
   return { db: drizzle({ client, schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 

@@ -1,10 +1,11 @@
 // Tables, indexes and inferred types of E-Rejestracja. Uniqueness rules of SPEC §4 live here
 // as indexes so that concurrent submissions can never both win.
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -19,6 +20,18 @@ import {
 import { locales } from '@/lib/i18n/locales';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// Logins and emails of accounts are identities that ignore case (issue 23): as citext, every `=`,
+// `in`, join and unique index on them ignores it, so no look-up can forget to. Compare them with
+// a value or another citext; against a text expression (`lower(…)`, a text column) PostgreSQL
+// picks text's `=`, which does not ignore case. The case the person typed is kept and shown.
+const citext = customType<{ data: string }>({ dataType: () => 'citext' });
+
+/**
+ * What the desk's prefix search matches on a login or email: LIKE on citext cannot use a btree
+ * index, so the `*_prefix_idx` indexes hold this expression and the search writes the same one.
+ */
+export const prefixSearchKey = (column: SQLWrapper) => sql`lower(${column})`;
 
 export const patients = pgTable(
   'patients',
@@ -62,7 +75,7 @@ export const staffAccounts = pgTable(
   'staff_accounts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    login: text('login').notNull(),
+    login: citext('login').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: staffRoles }).notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -70,7 +83,7 @@ export const staffAccounts = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('staff_accounts_login_key').on(sql`lower(${t.login})`)],
+  (t) => [uniqueIndex('staff_accounts_login_key').on(t.login)],
 );
 
 export const verificationDocuments = ['dowod_osobisty', 'paszport', 'inny'] as const;
@@ -91,8 +104,8 @@ export const webAccounts = pgTable(
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id, { onDelete: 'restrict' }),
-    login: text('login').notNull(),
-    email: text('email').notNull(),
+    login: citext('login').notNull(),
+    email: citext('email').notNull(),
     phone: text('phone'),
     status: text('status', { enum: accountStatuses }).notNull().default('pending_activation'),
     passwordHash: text('password_hash'),
@@ -124,8 +137,8 @@ export const webAccounts = pgTable(
   },
   (t) => [
     uniqueIndex('web_accounts_patient_key').on(t.patientId),
-    uniqueIndex('web_accounts_login_key').on(sql`lower(${t.login})`),
-    uniqueIndex('web_accounts_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('web_accounts_login_key').on(t.login),
+    uniqueIndex('web_accounts_email_key').on(t.email),
     // The verification queue, newest first, keyset-paged on (created_at, id): the accounts
     // waiting for the desk, every account, and one status.
     // Ascending: read backwards they give ORDER BY created_at DESC, id DESC exactly (a DESC
@@ -135,9 +148,9 @@ export const webAccounts = pgTable(
       .where(sql`status in ('pending_activation', 'active')`),
     index('web_accounts_created_idx').on(t.createdAt, t.id),
     index('web_accounts_status_created_idx').on(t.status, t.createdAt, t.id),
-    index('web_accounts_login_prefix_idx').using('btree', sql`lower(${t.login}) text_pattern_ops`),
+    index('web_accounts_login_prefix_idx').using('btree', sql`${prefixSearchKey(t.login)} text_pattern_ops`),
     check('web_accounts_locale_check', sql`${t.locale} in ('pl', 'en', 'uk')`),
-    index('web_accounts_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),
+    index('web_accounts_email_prefix_idx').using('btree', sql`${prefixSearchKey(t.email)} text_pattern_ops`),
   ],
 );
 

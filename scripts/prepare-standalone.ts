@@ -35,6 +35,7 @@ if (!existsSync(path.join(standalone, 'db', 'migrations', 'meta', '_journal.json
 // its first password hash).
 const external = [
   '@electric-sql/pglite/dist/pglite.wasm',
+  '@electric-sql/pglite/dist/citext.tar.gz',
   'argon2',
   'postgres',
   'drizzle-orm',

@@ -65,11 +65,11 @@ async function registerBySql(
     // registerPatient's one look-up: the email's owner, the identity's records, the login.
     const [found] = await tx`
       select (select json_build_object('id', a.id, 'email', a.email, 'locale', a.locale)
-                from web_accounts a where lower(a.email) = lower(${p.email!}) limit 1) as email_owner,
+                from web_accounts a where a.email = ${p.email!} limit 1) as email_owner,
              (select json_agg(r) from (select p.id, p.first_name_key, p.last_name_key, a.id as account_id
                 from patients p left join web_accounts a on a.patient_id = p.id where p.pesel = ${p.pesel!} limit 2) r) as records,
-             (exists (select 1 from web_accounts where lower(login) = lower(${p.login!}))
-               or exists (select 1 from staff_accounts where lower(login) = lower(${p.login!}))) as login_taken`;
+             (exists (select 1 from web_accounts where login = ${p.login!})
+               or exists (select 1 from staff_accounts where login = ${p.login!})) as login_taken`;
     if (found!.email_owner || found!.records || found!.login_taken) throw new Error('not a new registrant');
     await tx.savepoint(async (sp) => {
       const [patient] = await sp`insert into patients (pesel, first_name, last_name, first_name_key, last_name_key, birth_date, sex, street,

@@ -2,7 +2,7 @@
 // short-lived link (only its SHA-256 is stored); the account keeps the old address until the
 // link is used, and the old address is told about the request. An address that belongs to
 // another account is refused with registration's neutral conflict (it never says which field).
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, emailChanges, patients, webAccounts } from '@/db/schema';
 import { uniqueViolation } from '@/lib/db-errors';
@@ -45,7 +45,7 @@ const emailTakenBy = async (db: Db, email: string, accountId: string) =>
     await db
       .select({ id: webAccounts.id })
       .from(webAccounts)
-      .where(and(sql`lower(${webAccounts.email}) = lower(${email})`, ne(webAccounts.id, accountId)))
+      .where(and(eq(webAccounts.email, email), ne(webAccounts.id, accountId)))
       .limit(1)
   ).length > 0;
 

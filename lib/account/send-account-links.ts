@@ -24,22 +24,23 @@ export const linkRecipientColumns = {
   waiting: sql<boolean>`${webAccounts.status} <> 'blocked' and ${webAccounts.passwordHash} is null and ${webAccounts.activatedAt} is null and ${webAccounts.status} <> 'active'`,
 };
 
-async function findAccount(db: Db, identifier: string) {
+async function findAccount(db: Db, identifier: string, by: 'email' | 'email or login') {
   const value = identifier.trim().slice(0, 254);
   if (value === '') return undefined;
+  const byEmail = eq(webAccounts.email, value);
   const [row] = await db
     .select(linkRecipientColumns)
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(or(sql`lower(${webAccounts.email}) = lower(${value})`, sql`lower(${webAccounts.login}) = lower(${value})`))
+    .where(by === 'email' ? byEmail : or(byEmail, eq(webAccounts.login, value)))
     .limit(1);
   return row;
 }
 
 /** A fresh activation link for an account still waiting for its password; older links stop working. */
 export async function resendActivationLink(db: Db, email: string): Promise<void> {
-  const account = await findAccount(db, email);
-  if (!account || !account.waiting || account.email.toLowerCase() !== email.trim().toLowerCase()) return;
+  const account = await findAccount(db, email, 'email');
+  if (!account || !account.waiting) return;
   await sendActivationLink(db, account);
 }
 
@@ -64,7 +65,7 @@ export async function sendActivationLink(
 
 /** A password-reset link (1 h, single use) for an activated account, by login or email. */
 export async function requestPasswordReset(db: Db, identifier: string): Promise<void> {
-  const account = await findAccount(db, identifier);
+  const account = await findAccount(db, identifier, 'email or login');
   if (!account || (account.status !== 'active' && account.status !== 'verified')) return;
   const token = generateToken();
   const message = await renderPasswordResetEmail({ firstName: account.firstName, token, locale: account.locale });

@@ -4,7 +4,7 @@
 // lock goes to the audit log and an admin lifts it with `npm run staff -- unlock`. An unknown
 // login has no one to tell. Done after the response, so its timing reveals nothing either.
 import { after } from 'next/server';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, staffAccounts, webAccounts } from '@/db/schema';
 import { issueAccountToken } from '@/lib/account/issue-account-token';
@@ -17,13 +17,9 @@ import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
 import { queueSmsNotice } from '@/lib/sms/notices';
 
 async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: string | null): Promise<void> {
-  // Logins are ASCII, so the database's lower() equals the counter's normalisation here.
+  // Logins are ASCII, so the counter's normalisation names the login the citext `=` finds.
   const name = normaliseLogin(login);
-  const [staff] = await db
-    .select({ id: staffAccounts.id })
-    .from(staffAccounts)
-    .where(sql`lower(${staffAccounts.login}) = ${name}`)
-    .limit(1);
+  const [staff] = await db.select({ id: staffAccounts.id }).from(staffAccounts).where(eq(staffAccounts.login, name)).limit(1);
   if (staff) {
     await db
       .insert(auditLog)
@@ -40,7 +36,7 @@ async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: 
     })
     .from(webAccounts)
     .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(sql`lower(${webAccounts.login}) = ${name}`)
+    .where(eq(webAccounts.login, name))
     .limit(1);
   // Only an account that can sign in with a password can use a reset link.
   if (!account || (account.status !== 'active' && account.status !== 'verified')) return;

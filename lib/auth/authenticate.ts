@@ -52,11 +52,11 @@ export async function authenticate(db: Db, login: string, password: string): Pro
               null::text as status,
               (exists (select 1 from ${mfaFactors} f where f.staff_id = s.id and f.confirmed_at is not null)
                 or exists (select 1 from ${passkeys} k where k.staff_id = s.id)) as second_factor
-         from ${staffAccounts} s where lower(s.login) = lower(${name}) limit 1)
+         from ${staffAccounts} s where s.login = ${name} limit 1)
       union all
       (select 'patient', a.id, 'patient', a.password_hash, false, a.session_version, a.status::text,
               exists (select 1 from ${mfaFactors} f where f.account_id = a.id and f.confirmed_at is not null)
-         from ${webAccounts} a where lower(a.login) = lower(${name}) limit 1)`),
+         from ${webAccounts} a where a.login = ${name} limit 1)`),
   );
   const staff = rows.find((row) => row.kind === 'staff');
   if (staff) {

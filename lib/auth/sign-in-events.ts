@@ -1,7 +1,7 @@
 // Staff sign-in events in the audit log (NIS2/KSC: who signed in, failed, was locked or timed
 // out, when and from which address). Patients' sign-ins are not audited: their volume would
 // drown the desk's own actions.
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, staffAccounts } from '@/db/schema';
 import { clientIp } from '@/lib/request';
@@ -41,7 +41,7 @@ export async function staffIdByLogin(db: Db, login: string): Promise<string | nu
   const [row] = await db
     .select({ id: staffAccounts.id })
     .from(staffAccounts)
-    .where(sql`lower(${staffAccounts.login}) = lower(${login.trim().slice(0, 64)})`)
+    .where(eq(staffAccounts.login, login.trim().slice(0, 64)))
     .limit(1);
   return row?.id ?? null;
 }

@@ -227,13 +227,13 @@ async function lookUpRegistrant(tx: Db, data: RegistrationData, firstKey: string
     await tx.execute(sql`
       select
         (select json_build_object('id', a.id, 'email', a.email, 'locale', a.locale)
-           from ${webAccounts} a where lower(a.email) = lower(${data.email}) limit 1) as email_owner,
+           from ${webAccounts} a where a.email = ${data.email} limit 1) as email_owner,
         (select json_agg(r) from (
            select p.id, p.first_name_key, p.last_name_key, a.id as account_id
              from ${patients} p left join ${webAccounts} a on a.patient_id = p.id
             where ${identity} limit 2) r) as records,
-        (exists (select 1 from ${webAccounts} where lower(login) = lower(${data.login}))
-          or exists (select 1 from ${staffAccounts} where lower(login) = lower(${data.login}))) as login_taken`),
+        (exists (select 1 from ${webAccounts} where login = ${data.login})
+          or exists (select 1 from ${staffAccounts} where login = ${data.login})) as login_taken`),
   );
   return { emailOwner: row!.email_owner, records: row!.records ?? [], loginInUse: row!.login_taken };
 }

@@ -2,7 +2,7 @@
 // the desk in a patient's verification detail, an admin at the server with
 // `npm run staff -- unlock --login L` (staff have no email to receive a reset link). Every
 // lifting is written to the audit log in the same transaction.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, signinThrottles, staffAccounts, webAccounts } from '@/db/schema';
 import type { Role } from '@/lib/auth/authenticate';
@@ -64,18 +64,12 @@ export async function unlockLogin(db: Db, login: string, now = new Date()): Prom
     if (!removed || removed.expiresAt <= now) return { ok: false, error: 'no failed sign-ins recorded for that login' } as const;
     const wasLocked = !!removed.lockedUntil && removed.lockedUntil > now;
     const details = { by: 'cli', failures: removed.failures, wasLocked };
-    const [staff] = await tx
-      .select({ id: staffAccounts.id })
-      .from(staffAccounts)
-      .where(sql`lower(${staffAccounts.login}) = ${name}`);
+    const [staff] = await tx.select({ id: staffAccounts.id }).from(staffAccounts).where(eq(staffAccounts.login, name));
     if (staff) {
       await tx.insert(auditLog).values({ staffId: staff.id, action: 'staff.signin.unlock', details });
       return { ok: true, kind: 'staff', wasLocked } as const;
     }
-    const [account] = await tx
-      .select({ id: webAccounts.id })
-      .from(webAccounts)
-      .where(sql`lower(${webAccounts.login}) = ${name}`);
+    const [account] = await tx.select({ id: webAccounts.id }).from(webAccounts).where(eq(webAccounts.login, name));
     await tx
       .insert(auditLog)
       .values({ action: account ? 'account.signin_unlock' : 'signin.unlock', accountId: account?.id ?? null, details });

@@ -27,10 +27,7 @@ export async function addStaff(db: Db, params: { login: string; name: string; ro
   if (name === '' || name.length > 100) return { ok: false, error: 'name: required, at most 100 characters' };
   const problems = staffPasswordProblems(params.password, login);
   if (problems.length > 0) return { ok: false, error: `password breaks: ${problems.join(', ')} (strong rules, 12+ characters)` };
-  const [patient] = await db
-    .select({ id: webAccounts.id })
-    .from(webAccounts)
-    .where(sql`lower(${webAccounts.login}) = lower(${login})`);
+  const [patient] = await db.select({ id: webAccounts.id }).from(webAccounts).where(eq(webAccounts.login, login));
   if (patient) return { ok: false, error: 'login: already used by a patient account' };
   try {
     const [row] = await db
@@ -68,7 +65,7 @@ export async function disableStaff(db: Db, login: string): Promise<StaffResult> 
   const [row] = await db
     .update(staffAccounts)
     .set({ disabledAt: new Date(), sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
-    .where(sql`lower(${staffAccounts.login}) = lower(${login.trim()})`)
+    .where(eq(staffAccounts.login, login.trim()))
     .returning({ id: staffAccounts.id });
   return row ? { ok: true, id: row.id } : { ok: false, error: 'no such staff login' };
 }
@@ -80,7 +77,7 @@ export async function resetStaffPassword(db: Db, login: string, password: string
   const [row] = await db
     .update(staffAccounts)
     .set({ passwordHash: await hashPassword(password), disabledAt: null, sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
-    .where(sql`lower(${staffAccounts.login}) = lower(${login.trim()})`)
+    .where(eq(staffAccounts.login, login.trim()))
     .returning({ id: staffAccounts.id });
   return row ? { ok: true, id: row.id } : { ok: false, error: 'no such staff login' };
 }
@@ -104,7 +101,7 @@ export async function resetStaffMfa(db: Db, login: string): Promise<StaffResult>
     const [row] = await tx
       .update(staffAccounts)
       .set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
-      .where(sql`lower(${staffAccounts.login}) = lower(${login.trim()})`)
+      .where(eq(staffAccounts.login, login.trim()))
       .returning({ id: staffAccounts.id });
     if (!row) return { ok: false, error: 'no such staff login' } as const;
     const removed = await tx.delete(mfaFactors).where(eq(mfaFactors.staffId, row.id)).returning({ id: mfaFactors.id });

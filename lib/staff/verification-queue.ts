@@ -2,7 +2,7 @@
 // the counters by status.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { accountStatuses, patients, webAccounts, type AccountStatus } from '@/db/schema';
+import { accountStatuses, patients, prefixSearchKey, webAccounts, type AccountStatus } from '@/db/schema';
 import { nameKey } from '@/lib/text';
 import { isUuid } from '@/lib/uuid';
 
@@ -19,7 +19,7 @@ function searchCondition(query: string): SQL | undefined {
   const q = query.trim().slice(0, 100);
   if (q === '') return undefined;
   if (/^\d{11}$/.test(q)) return eq(patients.pesel, q);
-  if (q.includes('@')) return sql`lower(${webAccounts.email}) like ${like(q.toLowerCase())}`;
+  if (q.includes('@')) return sql`${prefixSearchKey(webAccounts.email)} like ${like(q.toLowerCase())}`;
   const account = (where: SQL) => sql`select ${webAccounts.id} from ${webAccounts} where ${where}`;
   const person = (where: SQL) =>
     sql`select ${webAccounts.id} from ${webAccounts} join ${patients} on ${patients.id} = ${webAccounts.patientId} where ${where}`;
@@ -27,7 +27,7 @@ function searchCondition(query: string): SQL | undefined {
   // "Anna Kowalska-Nowak" or "Kowalska-Nowak Anna": try each split into first and last name.
   const splits = words.slice(1).map((_, i) => [words.slice(0, i + 1).join(' '), words.slice(i + 1).join(' ')] as const);
   const parts = [
-    account(sql`lower(${webAccounts.login}) like ${like(q.toLowerCase())}`),
+    account(sql`${prefixSearchKey(webAccounts.login)} like ${like(q.toLowerCase())}`),
     ...(words.length === 1 ? [person(sql`${patients.lastNameKey} like ${like(words[0]!)}`)] : []),
     ...splits.flatMap(([head, tail]) => [
       person(sql`${patients.lastNameKey} like ${like(tail)} and ${patients.firstNameKey} = ${head}`),

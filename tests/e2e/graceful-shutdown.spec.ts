@@ -108,7 +108,7 @@ test.describe('graceful shutdown', () => {
       for (const p of registered) {
         const rows = await sql`
           select o.id, o.status, o.template from email_outbox o join web_accounts w on w.id = o.account_id
-          where lower(w.login) = lower(${p.login})`;
+          where w.login = ${p.login}`;
         expect(rows, `outbox rows of ${p.login}`).toHaveLength(1);
         expect(rows[0]).toMatchObject({ status: 'sent', template: 'activation' });
       }

@@ -1,5 +1,5 @@
 // Races that only a real PostgreSQL with many connections can show.
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { patients, webAccounts } from '@/db/schema';
 import { registerPatient } from '@/lib/registration/register-patient';
@@ -22,10 +22,7 @@ describePostgres('registration under concurrency [postgres]', () => {
       expect(o.status === 'conflict' || (o.status === 'invalid' && 'login' in o.fieldErrors)).toBe(true);
     }
     const [p] = await database.db.select({ n: count() }).from(patients).where(eq(patients.pesel, data.pesel!));
-    const [a] = await database.db
-      .select({ n: count() })
-      .from(webAccounts)
-      .where(sql`lower(${webAccounts.email}) = lower(${data.email})`);
+    const [a] = await database.db.select({ n: count() }).from(webAccounts).where(eq(webAccounts.email, data.email));
     expect(p!.n).toBe(1);
     expect(a!.n).toBe(1);
   });
