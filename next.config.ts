@@ -1,5 +1,4 @@
 import type { NextConfig } from 'next';
-import createNextIntlPlugin from 'next-intl/plugin';
 import { staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
@@ -26,5 +25,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-// next-intl reads the request's language and formats from i18n/request.ts.
-export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);
+export default nextConfig;
