@@ -59,11 +59,6 @@ export function signInWayOf(amr: readonly string[]): SignInWay {
   return amr.includes('otp') ? 'passwordAndCode' : 'password';
 }
 
-/** Two factors: what the admin area asks of staff (a passkey with user verification counts). */
-export function isMultiFactor(amr: readonly string[]): boolean {
-  return amr.includes('mfa');
-}
-
 /**
  * What the account page says of the current session: how it signed in, and how the person is
  * identified — as recorded when the session began, or as the account stands now when it was

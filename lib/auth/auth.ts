@@ -25,7 +25,7 @@ declare module 'next-auth' {
 
 const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 
-export const { handlers, auth, signOut } = NextAuth(() => ({
+export const { auth, signOut } = NextAuth(() => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
   logger: authLogger,
