@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { auditLog, staffAccounts } from '@/db/schema';
 import { clientIp } from '@/lib/request';
 
-export const staffSignInEvents = [
+const staffSignInEvents = [
   'staff.signin.success',
   'staff.signin.password_failed',
   'staff.signin.code_failed',

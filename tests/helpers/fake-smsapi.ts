@@ -107,7 +107,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 /** The parameters of SMSAPI's delivery report for these messages, as lists in the same order. */
-export function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = new Date()): URLSearchParams {
+function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = new Date()): URLSearchParams {
   const all = (value: string) => messages.map(() => value).join(',');
   return new URLSearchParams({
     MsgId: messages.map((m) => m.id).join(','),
