@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
   // A second build directory lets a test run build beside a running server (NEXT_DIST_DIR).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  async headers() {
-    return [{ source: '/:path*', headers: staticSecurityHeaders() }];
+  headers() {
+    return Promise.resolve([{ source: '/:path*', headers: staticSecurityHeaders() }]);
   },
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },

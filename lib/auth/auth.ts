@@ -57,7 +57,7 @@ export const { auth, signOut } = NextAuth(() => ({
       return { ...token, ended: state.reason };
     },
     session({ session, token }) {
-      if (token.ended) return { expires: session.expires, ended: token.ended as SessionEnd } as typeof session;
+      if (token.ended) return { expires: session.expires, ended: token.ended as SessionEnd };
       session.user = { ...session.user, id: token.sub!, role: token.role as Role };
       session.sid = token.sid as string;
       return session;

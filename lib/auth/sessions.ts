@@ -123,7 +123,7 @@ export async function checkSession(
 }
 
 /** Ends one session; the first reason recorded wins. */
-export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out' | string): Promise<boolean> {
+export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out'): Promise<boolean> {
   if (!isUuid(sid)) return false;
   const rows = await db
     .update(authSessions)
