@@ -1,5 +1,4 @@
 import type { NextConfig } from 'next';
-import createNextIntlPlugin from 'next-intl/plugin';
 import { staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
@@ -18,13 +17,12 @@ const nextConfig: NextConfig = {
   // A second build directory lets a test run build beside a running server (NEXT_DIST_DIR).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  async headers() {
-    return [{ source: '/:path*', headers: staticSecurityHeaders() }];
+  headers() {
+    return Promise.resolve([{ source: '/:path*', headers: staticSecurityHeaders() }]);
   },
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },
   },
 };
 
-// next-intl reads the request's language and formats from i18n/request.ts.
-export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);
+export default nextConfig;

@@ -48,7 +48,14 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
   }, [since, idleSeconds, router]);
 
   const stay = useCallback(async () => {
-    const alive = await staySignedIn(new FormData());
+    let alive: boolean;
+    try {
+      alive = await staySignedIn(new FormData());
+    } catch {
+      // Unreachable (offline, a deployment in progress): the warning stays for another try, and
+      // the clock still ends the session at zero.
+      return;
+    }
     dialogRef.current?.close();
     if (alive) setSince(Date.now());
     else router.replace('/login?reason=idle');
@@ -68,7 +75,7 @@ function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeo
         {t.warning(left)}
       </p>
       <div className="flex flex-wrap gap-3">
-        <button type="button" autoFocus className={buttonClass} onClick={stay}>
+        <button type="button" autoFocus className={buttonClass} onClick={() => void stay()}>
           {t.stay}
         </button>
         <ActionButton action={signOut} className="min-h-11 rounded-md border border-slate-400 px-4 font-medium">

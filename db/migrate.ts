@@ -1,5 +1,6 @@
 // Applies the drizzle-kit migrations in db/migrations, on PostgreSQL or PGlite.
 import path from 'node:path';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database } from './client';
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -10,8 +11,8 @@ const MIGRATION_LOCK = 727_001;
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await migrate(database.db as any, { migrationsFolder });
+    // A 'pglite' database is the one drizzle-orm/pglite made (db/client.ts), typed as any Db there.
+    await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   // Several app instances may start together: one migrates while the others wait on the lock,

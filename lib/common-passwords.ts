@@ -17,7 +17,7 @@ let words: Set<string> | undefined;
 function commonWords(): Set<string> {
   if (words) return words;
   const lists: readonly (readonly string[])[] = [
-    common['passwords-common'] as string[],
+    common['passwords-common'],
     polish.commonWords,
     polish.femaleFirstnames,
     polish.maleFirstnames,

@@ -52,7 +52,9 @@ async function seedDemoData(db: Db) {
 // RETENTION_INTERVAL_HOURS (0: only `npm run retention`).
 function schedulePurge(db: Db) {
   if (env.RETENTION_INTERVAL_HOURS <= 0) return;
-  const purge = () => runRetention(db).catch((error) => logError('retention failed', error));
-  void purge();
+  // Not awaited: start-up does not wait for a purge, and a failed run is logged and retried at the
+  // next interval.
+  const purge = () => void runRetention(db).catch((error) => logError('retention failed', error));
+  purge();
   setInterval(purge, env.RETENTION_INTERVAL_HOURS * 3600_000).unref();
 }

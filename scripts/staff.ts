@@ -20,8 +20,9 @@ const USAGE = `Usage:
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (input is shown; prefer piping it in): ');
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
+  for await (const read of process.stdin) {
+    const chunk = read as Buffer;
+    chunks.push(chunk);
     if (process.stdin.isTTY && chunk.toString().includes('\n')) break;
   }
   return Buffer.concat(chunks)

@@ -15,7 +15,7 @@ export interface ParsedForm {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: '\u00a0' };
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
     if (name in entities) return entities[name]!;
     if (/^#x/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));

@@ -27,7 +27,7 @@ export interface LoadOptions {
 
 let firstError: string | undefined;
 
-export async function runLoad({ concurrency, seconds, task, serverPid }: LoadOptions): Promise<RunStats> {
+async function runLoad({ concurrency, seconds, task, serverPid }: LoadOptions): Promise<RunStats> {
   const samples: number[] = [];
   let errors = 0;
   const meter = cpuMeter(serverPid);

@@ -5,13 +5,13 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './server';
 
-export function machine(): string {
+function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const gib = Math.round(totalmem() / 2 ** 30);
   return `${availableParallelism()} cores (nproc), ${cpu}, ${gib} GiB, Node ${process.version}`;
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+const today = () => new Date().toISOString().slice(0, 10);
 
 export interface Section {
   /** Marker id, e.g. `signin`. */
@@ -22,7 +22,7 @@ export interface Section {
   body: string;
 }
 
-export function render(section: Section, seconds: number): string {
+function render(section: Section, seconds: number): string {
   return [
     `<!-- bench:${section.id}:start -->`,
     `## ${section.title}`,

@@ -13,9 +13,9 @@ export { freePort };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.NEXT_DIST_DIR || '.next';
-export const STANDALONE = path.join(ROOT, DIST, 'standalone');
+const STANDALONE = path.join(ROOT, DIST, 'standalone');
 
-export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-bench';
+const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 
 /** Runs `npm run build` unless a standalone build is there (or `force`). */
 export function ensureBuild(force: boolean): void {

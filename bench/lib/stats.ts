@@ -15,7 +15,7 @@ export interface RunStats {
 }
 
 /** The q-quantile (0..1) of ascending samples, nearest rank. */
-export function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }

@@ -45,7 +45,7 @@ export function validateContactDetails(submitted: Record<string, unknown>, error
 /** The typed text values, trimmed to a sane size, to refill the form. */
 export function keepContactValues(submitted: Record<string, unknown>): ContactValues {
   const values: ContactValues = {};
-  for (const f of contactFields) if (typeof submitted[f] === 'string') values[f] = (submitted[f] as string).slice(0, 200);
+  for (const f of contactFields) if (typeof submitted[f] === 'string') values[f] = submitted[f].slice(0, 200);
   return values;
 }
 

@@ -111,5 +111,3 @@ export async function exportMyData(db: Db, accountId: string, now = new Date()) 
     staffActions: staffActions.map((a) => ({ action: a.action, at: iso(a.createdAt), by: a.staffName })),
   };
 }
-
-export type MyData = NonNullable<Awaited<ReturnType<typeof exportMyData>>>;

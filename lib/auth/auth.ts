@@ -26,7 +26,7 @@ declare module 'next-auth' {
 
 const ROLES: Role[] = ['patient', 'registrar', 'admin'];
 
-export const { handlers, auth, signOut } = NextAuth(async () => ({
+export const { auth, signOut } = NextAuth(async () => ({
   secret: env.AUTH_SECRET,
   trustHost: true,
   logger: authLogger,
@@ -60,7 +60,7 @@ export const { handlers, auth, signOut } = NextAuth(async () => ({
       return { ...token, ended: state.reason };
     },
     session({ session, token }) {
-      if (token.ended) return { expires: session.expires, ended: token.ended as SessionEnd } as typeof session;
+      if (token.ended) return { expires: session.expires, ended: token.ended as SessionEnd };
       session.user = { ...session.user, id: token.sub!, role: token.role as Role };
       session.sid = token.sid as string;
       return session;

@@ -107,22 +107,6 @@ export async function authenticate(db: Db, login: string, password: string): Pro
   return { ok: true, id: account.id, role: 'patient', sessionVersion: account.sessionVersion, secondFactor: account.secondFactor };
 }
 
-/** Whether a session issued for this principal and version may still be used. */
-export async function isSessionCurrent(db: Db, id: string, role: Role, sessionVersion: number): Promise<boolean> {
-  if (role === 'patient') {
-    const [account] = await db
-      .select({ status: webAccounts.status, sessionVersion: webAccounts.sessionVersion })
-      .from(webAccounts)
-      .where(eq(webAccounts.id, id));
-    return !!account && account.status !== 'blocked' && account.sessionVersion === sessionVersion;
-  }
-  const [staff] = await db
-    .select({ role: staffAccounts.role, disabledAt: staffAccounts.disabledAt, sessionVersion: staffAccounts.sessionVersion })
-    .from(staffAccounts)
-    .where(eq(staffAccounts.id, id));
-  return !!staff && !staff.disabledAt && staff.role === role && staff.sessionVersion === sessionVersion;
-}
-
 export type SignInResult = AuthenticateResult | { ok: false; reason: 'limited'; retryAfterSeconds: number };
 
 /**
@@ -164,19 +148,4 @@ export async function signInWithLimits(
     await announceSignInLockLater(db, login, byAccount.lockedUntil, ip);
   }
   return result;
-}
-
-/** Ends every session of the principal (sign-out), by moving its session version on. */
-export async function endSessions(db: Db, id: string, role: Role): Promise<void> {
-  if (role === 'patient') {
-    await db
-      .update(webAccounts)
-      .set({ sessionVersion: sql`${webAccounts.sessionVersion} + 1` })
-      .where(eq(webAccounts.id, id));
-  } else {
-    await db
-      .update(staffAccounts)
-      .set({ sessionVersion: sql`${staffAccounts.sessionVersion} + 1` })
-      .where(eq(staffAccounts.id, id));
-  }
 }

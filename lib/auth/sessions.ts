@@ -52,7 +52,7 @@ export async function startSession(db: Db, id: string, role: Role, assurance: Se
 
 /**
  * Opens the session of a finished sign-in. A patient's sign-in is counted for their data export
- * (lib/account/sign-in-history.ts) by the same statement.
+ * (web_accounts.sign_in_count and last_sign_in_at, lib/account/my-data.ts) by the same statement.
  */
 export async function startSignedInSession(db: Db, id: string, role: Role, assurance: SessionAssurance, now = new Date()): Promise<string> {
   if (role !== 'patient') return startSession(db, id, role, { amr: assurance.amr });
@@ -127,7 +127,7 @@ export async function checkSession(
 }
 
 /** Ends one session; the first reason recorded wins. */
-export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out' | string): Promise<boolean> {
+export async function endSession(db: Db, sid: string, reason: SessionEnd | 'signed_out'): Promise<boolean> {
   if (!isUuid(sid)) return false;
   const rows = await db
     .update(authSessions)

@@ -6,15 +6,13 @@ import type { Db } from '@/db/client';
 import { auditLog, staffAccounts } from '@/db/schema';
 import { clientIp } from '@/lib/request';
 
-export const staffSignInEvents = [
-  'staff.signin.success',
-  'staff.signin.password_failed',
-  'staff.signin.code_failed',
-  'staff.signin.limited',
-  'staff.signin.mfa_enrolled',
-  'staff.session.timeout',
-] as const;
-export type StaffSignInEvent = (typeof staffSignInEvents)[number];
+export type StaffSignInEvent =
+  | 'staff.signin.success'
+  | 'staff.signin.password_failed'
+  | 'staff.signin.code_failed'
+  | 'staff.signin.limited'
+  | 'staff.signin.mfa_enrolled'
+  | 'staff.session.timeout';
 
 async function requestIp(): Promise<string | null> {
   try {

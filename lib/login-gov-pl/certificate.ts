@@ -98,7 +98,7 @@ export type SelfSignedCertificateOptions = {
 export function createSelfSignedCertificate(options: SelfSignedCertificateOptions): string {
   const { privateKey, notBefore = new Date(), days = 3650 } = options;
   checkP256PrivateKey(privateKey);
-  const subject = name(options.subject ?? { CN: options.commonName! });
+  const subject = name(options.subject ?? { CN: options.commonName });
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x40; // positive and without a leading zero byte
   const notAfter = new Date(notBefore.getTime() + days * 86_400_000);

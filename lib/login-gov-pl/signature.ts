@@ -20,7 +20,7 @@ import {
   type Element,
 } from './xml';
 
-export const ALGORITHMS = {
+const ALGORITHMS = {
   excC14n: 'http://www.w3.org/2001/10/xml-exc-c14n#',
   envelopedSignature: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
   sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',

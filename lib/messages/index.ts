@@ -7,7 +7,7 @@ import { en } from './en';
 import { pl } from './pl';
 import { uk } from './uk';
 
-export const catalogues = { pl, en, uk } satisfies Record<Locale, Catalogue>;
+const catalogues = { pl, en, uk } satisfies Record<Locale, Catalogue>;
 
 export function wordsFor(locale: Locale): Catalogue {
   return catalogues[locale];

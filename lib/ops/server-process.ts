@@ -18,7 +18,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { logError, logInfo } from '@/lib/log';
 import { observeHttpRequest } from '@/lib/metrics';
-import { createRouteMatcher, UNMATCHED, type RouteMatcher } from './route-templates';
+import { createRouteMatcher, UNMATCHED, type RouteMatcher, type RoutesManifest } from './route-templates';
 
 interface ProcessState {
   observing: boolean;
@@ -62,7 +62,9 @@ function loadRouteMatcher(): RouteMatcher {
   // A production build keeps the manifest in the build directory, `next dev` in its dev/ folder.
   for (const folder of [distDir(), path.join(distDir(), 'dev')]) {
     try {
-      return createRouteMatcher(JSON.parse(readFileSync(path.join(process.cwd(), folder, 'routes-manifest.json'), 'utf8')));
+      return createRouteMatcher(
+        JSON.parse(readFileSync(path.join(process.cwd(), folder, 'routes-manifest.json'), 'utf8')) as RoutesManifest,
+      );
     } catch {
       // try the next place
     }

@@ -79,17 +79,14 @@ function toPatient(row: Row): NewPatient | string {
 }
 
 export async function importPatients(db: Db, csv: string): Promise<ImportReport> {
-  const records = parse(csv, {
+  const records = parse<{ record: Row; info: { lines: number } }>(csv, {
     columns: true,
     skip_empty_lines: true,
     trim: true,
     bom: true,
     info: true,
     relax_column_count: false,
-  }) as Array<{
-    record: Row;
-    info: { lines: number };
-  }>;
+  });
   const header = Object.keys(records[0]?.record ?? {});
   const missing = IMPORT_COLUMNS.filter((c) => records.length > 0 && !header.includes(c));
   if (missing.length > 0) throw new Error(`CSV header lacks: ${missing.join(', ')}`);

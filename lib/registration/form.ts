@@ -193,7 +193,7 @@ export function validateRegistration(submitted: Record<string, unknown>, today: 
       fieldErrors[field] ??= issue.message;
     }
   }
-  const text = (k: RegistrationField) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+  const text = (k: RegistrationField) => (typeof raw[k] === 'string' ? raw[k] : '');
 
   // Conditional rules look at the raw values so they are reported together with the others.
   const noPesel = isBrak(text('pesel'));

@@ -42,7 +42,7 @@ const cache = new WeakMap<Db, Map<LimitName, RateLimiterDrizzle>>();
 
 function limiter(db: Db, name: LimitName): RateLimiterDrizzle {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) cache.set(db, (perDb = new Map<LimitName, RateLimiterDrizzle>()));
   let found = perDb.get(name);
   if (!found) {
     found = new RateLimiterDrizzle({

@@ -24,10 +24,10 @@ export interface SmsSender {
   send(sms: OutgoingSms): Promise<SmsSendResult>;
 }
 
-export const SMSAPI_PL_URL = 'https://api.smsapi.pl';
+const SMSAPI_PL_URL = 'https://api.smsapi.pl';
 
 /** SMSAPI: "Not unique idx parameter, message with the same idx has been already sent". */
-export const SMSAPI_DUPLICATE_IDX = 53;
+const SMSAPI_DUPLICATE_IDX = 53;
 
 // Codes that describe the provider's or the account's passing state, not this message: too many
 // messages to one number within a minute (52), credit ran out and can be topped up (103), the
@@ -56,7 +56,7 @@ function failure(permanent: boolean, error: string): SmsSendResult {
 }
 
 /** What an SMSAPI error code means for this message. */
-export function classifySmsapiCode(code: number, message = ''): SmsSendResult {
+function classifySmsapiCode(code: number, message = ''): SmsSendResult {
   if (code === SMSAPI_DUPLICATE_IDX) return { ok: true, providerId: null };
   return failure(!RETRYABLE_CODES.has(code), `SMSAPI ${code}: ${message}`);
 }
@@ -77,7 +77,7 @@ function parseJson(text: unknown): unknown {
 }
 
 /** Sorts whatever the client threw into retry-or-not (the client's error classes are not exported). */
-export function classifySmsapiError(error: unknown): SmsSendResult {
+function classifySmsapiError(error: unknown): SmsSendResult {
   const e = error as { name?: string; data?: unknown; status?: number; responseBody?: unknown };
   if (e?.name === 'SendTimeout') return failure(false, `timeout: ${(error as Error).message}`);
   // An error answer with HTTP 200: { error: 13, message: "..." }.

@@ -156,11 +156,6 @@ export async function requirePatient(): Promise<string> {
   return (await findCaller('patient')) ?? redirect('/login');
 }
 
-/** The signed-in staff member with one of the roles; anyone else is told they may not. */
-export async function requireStaff(who: 'staff' | 'admin' = 'staff'): Promise<StaffPrincipal> {
-  return (await findCaller(who)) ?? redirect('/login?error=forbidden');
-}
-
 async function requireCaller<W extends Who>(who: W): Promise<CallerOf<W>> {
   const caller = await findCaller(who);
   if (caller !== undefined) return caller;

@@ -5,8 +5,7 @@ import { auditLog } from '@/db/schema';
 import type { MfaOwner } from '@/lib/auth/mfa';
 import { clientIp } from '@/lib/request';
 
-export const passkeyEvents = ['passkey.added', 'passkey.used', 'passkey.removed', 'passkey.counter_regression'] as const;
-export type PasskeyEvent = (typeof passkeyEvents)[number];
+export type PasskeyEvent = 'passkey.added' | 'passkey.used' | 'passkey.removed' | 'passkey.counter_regression';
 
 async function requestIp(): Promise<string | null> {
   try {

@@ -1,9 +1,6 @@
 // Passkeys (WebAuthn, SPEC §19) on the server: challenges, registration, sign-in, the owner's list.
-export { CHALLENGE_TTL_MS, issueChallenge, spendChallenge, type IssuedChallenge } from './challenges';
-export { passkeyEvents, recordPasskeyEvent, type PasskeyEvent } from './events';
+export { issueChallenge, spendChallenge } from './challenges';
 export {
-  amrOf,
-  countPasskeys,
   finishPasskeyRegistration,
   finishPasskeySignIn,
   hasPasskey,
@@ -13,12 +10,9 @@ export {
   startPasskeyRegistration,
   startPasskeySignIn,
   userHandle,
-  type PasskeyAmr,
   type PasskeyOwner,
   type PasskeySummary,
-  type SignInResult,
   type StartedCeremony,
 } from './passkeys';
 export type { RemoveResult } from './outcomes';
-export { relyingParty, staffAaguids, type RelyingParty } from './relying-party';
-export { parseAuthenticationResponse, parseRegistrationResponse } from './responses';
+export { relyingParty } from './relying-party';

@@ -11,7 +11,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import { and, asc, count, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { mfaFactors, passkeys, PASSKEY_NAME_MAX, type Passkey, type PasskeyDeviceType } from '@/db/schema';
 import type { MfaOwner } from '@/lib/auth/mfa';
@@ -53,7 +53,7 @@ export function userHandle(owner: PasskeyOwner): Uint8Array<ArrayBuffer> {
 
 const userHandleText = (owner: PasskeyOwner) => Buffer.from(userHandle(owner)).toString('base64url');
 
-export function amrOf(passkey: { deviceType: PasskeyDeviceType; backedUp: boolean }): PasskeyAmr {
+function amrOf(passkey: { deviceType: PasskeyDeviceType; backedUp: boolean }): PasskeyAmr {
   return [passkey.deviceType === 'singleDevice' && !passkey.backedUp ? 'hwk' : 'swk', 'user', 'mfa'];
 }
 
@@ -321,14 +321,6 @@ export async function listPasskeys(db: Db, owner: PasskeyOwner): Promise<Passkey
     .from(passkeys)
     .where(eq(ownerColumn(owner), owner.id))
     .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
-}
-
-export async function countPasskeys(db: Db, owner: PasskeyOwner): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(passkeys)
-    .where(eq(ownerColumn(owner), owner.id));
-  return row?.n ?? 0;
 }
 
 export async function hasPasskey(db: Db, owner: PasskeyOwner): Promise<boolean> {

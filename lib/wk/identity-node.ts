@@ -36,7 +36,7 @@ import { queueSmsNotice } from '@/lib/sms/notices';
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
 /** How long the node's answer waits for the registration form to be sent. */
-export const HANDLE_TTL_MS = 15 * 60_000;
+const HANDLE_TTL_MS = 15 * 60_000;
 
 /** What the node told us about the person, as the pages and the registration need it. */
 export interface NodeIdentity {

@@ -28,8 +28,13 @@ interface Issued extends Pending {
   person: SimulatedPerson | null;
 }
 
-const state = globalThis as unknown as { __erejWkSimulator?: { pending: Map<string, Pending>; issued: Map<string, Issued> } };
-const store = () => (state.__erejWkSimulator ??= { pending: new Map(), issued: new Map() });
+interface Store {
+  pending: Map<string, Pending>;
+  issued: Map<string, Issued>;
+}
+
+const state = globalThis as unknown as { __erejWkSimulator?: Store };
+const store = (): Store => (state.__erejWkSimulator ??= { pending: new Map(), issued: new Map() });
 
 export function rememberRequest(request: Pending): string {
   const session = randomBytes(16).toString('hex');

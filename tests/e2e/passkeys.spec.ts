@@ -223,7 +223,7 @@ test.describe('passkeys and levels of assurance', () => {
     await keys.addKey(PATIENT_KEY);
     await expect(keys.notices.filter({ hasText: WORDS.patientKeyAdded(PATIENT_KEY) })).toBeVisible();
     await expect(keys.item(PATIENT_KEY)).toBeVisible();
-    await expect(await patientKey.credentials()).toHaveLength(1);
+    expect(await patientKey.credentials()).toHaveLength(1);
 
     // The notice went out in the transaction that stored the key.
     const mailbox = new DevMailbox(page);

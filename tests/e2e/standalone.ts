@@ -12,7 +12,7 @@ import { postgresBase } from './support/database';
 
 export { E2E_METRICS_TOKEN } from './ops-constants';
 
-export const STANDALONE_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone');
+const STANDALONE_DIR = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone');
 
 function childEnv(overrides: ServerEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };

@@ -37,7 +37,7 @@ export const SEED_BLOCKED = [
   { hours: 31 * 24, reason: 'email_taken' }, // outside the 30 days
 ];
 
-export const SEED_OUTBOX = [
+const SEED_OUTBOX = [
   { hours: 50, status: 'failed' as const, attempts: 3 },
   { hours: 5, status: 'failed' as const, attempts: 1 },
   { hours: 2, status: 'pending' as const, attempts: 2 }, // retrying

@@ -6,7 +6,7 @@ import { describe } from 'vitest';
 import { openDatabase, type Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 
-export const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 
 export interface TestDatabase extends Database {
   /** Closes the connection and throws the database away. */
@@ -62,7 +62,7 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres', options: { m
   };
 }
 
-export const databaseKinds: Array<'pglite' | 'postgres'> = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+const databaseKinds: Array<'pglite' | 'postgres'> = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
 
 /** `describe` once per available database. */
 export function describeEachDatabase(title: string, body: (kind: 'pglite' | 'postgres') => void) {

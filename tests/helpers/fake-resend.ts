@@ -1,6 +1,7 @@
 // A stand-in for the Resend HTTP API on 127.0.0.1: records every request and answers as told.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asyncListener } from './http';
 
 export interface RecordedRequest {
   path: string;
@@ -43,7 +44,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const onRequest = asyncListener(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const recorded: RecordedRequest = {
@@ -74,6 +75,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       ),
     );
   });
+  const server = createServer(onRequest);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

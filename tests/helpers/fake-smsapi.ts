@@ -5,6 +5,7 @@
 // report: it calls the message's notify_url as SMSAPI does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asyncListener } from './http';
 
 export interface SmsDoBody {
   to?: string;
@@ -107,7 +108,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 /** The parameters of SMSAPI's delivery report for these messages, as lists in the same order. */
-export function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = new Date()): URLSearchParams {
+function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = new Date()): URLSearchParams {
   const all = (value: string) => messages.map(() => value).join(',');
   return new URLSearchParams({
     MsgId: messages.map((m) => m.id).join(','),
@@ -233,7 +234,7 @@ export async function startFakeSmsapi(options: { token?: string } = {}): Promise
     });
   };
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const onRequest = asyncListener(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const contentType = req.headers['content-type'];
@@ -248,6 +249,7 @@ export async function startFakeSmsapi(options: { token?: string } = {}): Promise
     fake.requests.push(recorded);
     handle(recorded, res);
   });
+  const server = createServer(onRequest);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -6,8 +6,9 @@ import { inspectToken } from '@/lib/account/inspect-account-token';
 import { setPasswordWithToken } from '@/lib/account/set-password-with-token';
 import { requestPasswordReset, resendActivationLink } from '@/lib/account/send-account-links';
 import { issueAccountToken } from '@/lib/account/issue-account-token';
-import { authenticate, endSessions, isSessionCurrent } from '@/lib/auth/authenticate';
+import { authenticate } from '@/lib/auth/authenticate';
 import { HASH_OPTIONS } from '@/lib/auth/password-hash';
+import { checkSession, startSignedInSession } from '@/lib/auth/sessions';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { context, person } from '../helpers/registration';
@@ -114,7 +115,8 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
     const signedIn = await authenticate(db(), data.login, GOOD);
     if (!signedIn.ok) throw new Error('sign-in failed');
-    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(true);
+    const sid = await startSignedInSession(db(), accountId, 'patient', { amr: ['pwd'] });
+    expect(await checkSession(db(), sid, accountId, 'patient', signedIn.sessionVersion)).toEqual({ ok: true });
 
     await requestPasswordReset(db(), data.login);
     const reset = await latestToken(accountId, '/password/reset');
@@ -127,18 +129,9 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
     expect((await setPasswordWithToken(db(), { purpose: 'password_reset', token: reset!, password: next, repeat: next })).status).toBe(
       'ok',
     );
-    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(false);
+    expect(await checkSession(db(), sid, accountId, 'patient', signedIn.sessionVersion)).toEqual({ ok: false, reason: 'ended' });
     expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'invalid' });
     expect((await authenticate(db(), data.login, next)).ok).toBe(true);
-  });
-
-  it('ends every session of the account on sign-out', async () => {
-    const { data, accountId, token } = await registered();
-    await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
-    const signedIn = await authenticate(db(), data.login, GOOD);
-    if (!signedIn.ok) throw new Error('sign-in failed');
-    await endSessions(db(), accountId, 'patient');
-    expect(await isSessionCurrent(db(), accountId, 'patient', signedIn.sessionVersion)).toBe(false);
   });
 
   it('sends no reset link for an account still waiting for activation', async () => {
@@ -159,10 +152,13 @@ describeEachDatabase('activation, password and sign-in', (kind) => {
   it('refuses a blocked account and ends its sessions', async () => {
     const { data, accountId, token } = await registered();
     await setPasswordWithToken(db(), { purpose: 'activation', token, password: GOOD, repeat: GOOD });
+    const signedIn = await authenticate(db(), data.login, GOOD);
+    if (!signedIn.ok) throw new Error('sign-in failed');
+    const sid = await startSignedInSession(db(), accountId, 'patient', { amr: ['pwd'] });
     await db().update(webAccounts).set({ status: 'blocked' }).where(eq(webAccounts.id, accountId));
     expect(await authenticate(db(), data.login, GOOD)).toEqual({ ok: false, reason: 'blocked' });
     expect(await authenticate(db(), data.login, 'Wrong#Pass1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await isSessionCurrent(db(), accountId, 'patient', 1)).toBe(false);
+    expect(await checkSession(db(), sid, accountId, 'patient', signedIn.sessionVersion)).toEqual({ ok: false, reason: 'ended' });
     const reissued = await db().transaction((tx) => issueAccountToken(tx, { accountId, purpose: 'password_reset', ttlHours: 1 }));
     expect((await inspectToken(db(), 'password_reset', reissued.token)).state).toBe('unknown');
   });

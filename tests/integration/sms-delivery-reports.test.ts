@@ -14,6 +14,7 @@ import { createSmsapiSender } from '@/lib/sms/smsapi-sender';
 import { GET, POST } from '@/app/api/sms/status/[secret]/route';
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { startFakeSmsapi, type AcceptedSms, type FakeSmsapi } from '../helpers/fake-smsapi';
+import { asyncListener } from '../helpers/http';
 
 // The route reads the secret from the environment (parsed on first use) and the database from
 // getDb: both are this test's.
@@ -225,7 +226,7 @@ describeEachDatabase('sms delivery reports from send to delivery', (kind) => {
     current.db = database.db;
     fake = await startFakeSmsapi();
     // The route behind a real HTTP server, as SMSAPI would reach it.
-    app = createServer(async (req, res) => {
+    const onRequest = asyncListener(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const url = new URL(req.url ?? '/', appUrl);
@@ -240,6 +241,7 @@ describeEachDatabase('sms delivery reports from send to delivery', (kind) => {
       res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'text/plain' });
       res.end(await response.text());
     });
+    app = createServer(onRequest);
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
     appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
   });

@@ -10,7 +10,7 @@ import { changePassword } from '@/lib/account/change-password';
 import { setConsent } from '@/lib/account/consent-history';
 import { facility } from '@/lib/facility';
 import { queueSmsNotice } from '@/lib/sms/notices';
-import { segmentsOf } from '@/lib/sms/segments';
+import { segmentsOf } from '../helpers/sms-segments';
 import { getAccountDetail } from '@/lib/staff/account-detail';
 import { dashboardStats } from '@/lib/staff/dashboard';
 import { verifyAccount } from '@/lib/staff/verification-decisions';

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accountTokens, auditLog, emailOutbox, staffAccounts, webAccounts } from '@/db/schema';
-import { authenticate, isSessionCurrent } from '@/lib/auth/authenticate';
+import { authenticate } from '@/lib/auth/authenticate';
 import type { StaffPrincipal } from '@/lib/auth/auth';
+import { checkSession, startSession } from '@/lib/auth/sessions';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { addStaff, disableStaff, resetStaffPassword } from '@/lib/staff/staff-accounts';
 import { inspectToken } from '@/lib/account/inspect-account-token';
@@ -92,12 +93,15 @@ describeEachDatabase('verification at the desk', (kind) => {
 
   it('blocks with a reason, refuses to verify a blocked account and ends its sessions', async () => {
     const { accountId } = await newAccount(db());
+    const version = (await db().select().from(webAccounts).where(eq(webAccounts.id, accountId)))[0]!.sessionVersion;
+    const sid = await startSession(db(), accountId, 'patient');
+    expect(await checkSession(db(), sid, accountId, 'patient', version)).toEqual({ ok: true });
     expect(await blockAccount(db(), registrar, accountId, '  ')).toEqual({ ok: false, error: 'reason' });
     expect(await blockAccount(db(), registrar, accountId, 'x'.repeat(501))).toEqual({ ok: false, error: 'reason' });
     expect(await blockAccount(db(), registrar, accountId, 'Podejrzenie podszywania się')).toEqual({ ok: true });
     expect(await blockAccount(db(), registrar, accountId, 'Drugi raz')).toEqual({ ok: false, error: 'state' });
     expect(await verifyAccount(db(), registrar, accountId, 'paszport')).toEqual({ ok: false, error: 'state' });
-    expect(await isSessionCurrent(db(), accountId, 'patient', 0)).toBe(false);
+    expect(await checkSession(db(), sid, accountId, 'patient', version)).toEqual({ ok: false, reason: 'ended' });
     const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, accountId));
     expect(account).toMatchObject({ status: 'blocked', blockedBy: registrar.id, blockedReason: 'Podejrzenie podszywania się' });
   });
@@ -240,10 +244,11 @@ describeEachDatabase('verification at the desk', (kind) => {
     const signedIn = await authenticate(db(), login.toUpperCase(), STAFF_PASSWORD);
     expect(signedIn).toMatchObject({ ok: true, role: 'registrar' });
     if (!signedIn.ok) return;
-    expect(await isSessionCurrent(db(), signedIn.id, 'registrar', signedIn.sessionVersion)).toBe(true);
-    expect(await isSessionCurrent(db(), signedIn.id, 'admin', signedIn.sessionVersion)).toBe(false);
+    const sid = await startSession(db(), signedIn.id, 'registrar');
+    expect(await checkSession(db(), sid, signedIn.id, 'registrar', signedIn.sessionVersion)).toEqual({ ok: true });
+    expect(await checkSession(db(), sid, signedIn.id, 'admin', signedIn.sessionVersion)).toEqual({ ok: false, reason: 'ended' });
     await disableStaff(db(), login);
-    expect(await isSessionCurrent(db(), signedIn.id, 'registrar', signedIn.sessionVersion)).toBe(false);
+    expect(await checkSession(db(), sid, signedIn.id, 'registrar', signedIn.sessionVersion)).toEqual({ ok: false, reason: 'ended' });
     expect(await authenticate(db(), login, STAFF_PASSWORD)).toEqual({ ok: false, reason: 'blocked' });
     expect((await resetStaffPassword(db(), login, 'short')).ok).toBe(false);
     expect((await resetStaffPassword(db(), login, 'Nowe#HasloDesk9')).ok).toBe(true);

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { locales } from '@/lib/i18n/locales';
 import { loadEnv } from '@/lib/env';
 import { facility } from '@/lib/facility';
-import { encodingOf, segmentsOf } from '@/lib/sms/segments';
+import { encodingOf, segmentsOf } from '../helpers/sms-segments';
 import { portalAddress, renderSms, smsTemplates, type SmsParams, type SmsTemplateName } from '@/lib/sms/templates';
 
 const names = Object.keys(smsTemplates.pl) as SmsTemplateName[];

@@ -20,7 +20,7 @@ export async function ConsentsSection({ accountId, textablePhone, flash }: { acc
   const describe = (kind: keyof typeof states) => {
     const latest = states[kind].latest;
     if (!latest) return t.none;
-    return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action]!, formatDateTime(latest.givenAt, locale), t.channels[latest.channel]!)}`;
+    return `${t.version(latest.textVersion)}; ${t.when(t.actions[latest.action], formatDateTime(latest.givenAt, locale), t.channels[latest.channel])}`;
   };
   return (
     <CardSection id="consents-title" title={t.title}>
@@ -46,7 +46,7 @@ export async function ConsentsSection({ accountId, textablePhone, flash }: { acc
         </li>
         {toggleableConsents.map((kind) => {
           const given = states[kind].given;
-          const name = t.kinds[kind]!;
+          const name = t.kinds[kind];
           return (
             <li key={kind} data-consent={kind} className="flex flex-col gap-1">
               <p className="font-medium">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { ActionButton, CardSection, Facts, PageTitle, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, CardSection, Facts, linkClass, PageTitle, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -14,7 +14,6 @@ import { ConsentsSection } from './consents-section';
 import Link from 'next/link';
 import { SessionTimeout } from '@/components/session-timeout';
 import { idleSeconds } from '@/lib/auth/sessions';
-import { linkClass } from '@/components/ui';
 import { WkButton } from '@/components/wk-button';
 import { wkConfig } from '@/lib/wk/config';
 import { canTakeSms, parsePhoneField } from '@/lib/phone';

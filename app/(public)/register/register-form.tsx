@@ -83,13 +83,13 @@ function FormBody({
   };
 
   const live = useMemo(() => {
-    if (!rules) return {} as FieldErrors;
+    if (!rules) return {};
     const checks = rules.validateRegistration(
       { ...values, consentDataProcessing: 'on', consentEmail: 'on', consentSms: 'on' },
       new Date(),
       t.errors,
     );
-    return checks.ok ? ({} as FieldErrors) : checks.fieldErrors;
+    return checks.ok ? {} : checks.fieldErrors;
   }, [values, t, rules]);
 
   const serverErrors = fieldErrorsOf(state);

@@ -41,5 +41,3 @@ ActivationEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies ActivationEmailProps;
-
-export default ActivationEmail;

@@ -25,5 +25,3 @@ EmailChangeConfirmEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies EmailChangeConfirmEmailProps;
-
-export default EmailChangeConfirmEmail;

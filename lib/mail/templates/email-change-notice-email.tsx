@@ -24,5 +24,3 @@ EmailChangeNoticeEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies EmailChangeNoticeEmailProps;
-
-export default EmailChangeNoticeEmail;

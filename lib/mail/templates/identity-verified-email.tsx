@@ -28,5 +28,3 @@ IdentityVerifiedEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies IdentityVerifiedEmailProps;
-
-export default IdentityVerifiedEmail;

@@ -27,5 +27,3 @@ PasskeyAddedEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies PasskeyAddedEmailProps;
-
-export default PasskeyAddedEmail;

@@ -32,5 +32,3 @@ PasswordChangedEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies PasswordChangedEmailProps;
-
-export default PasswordChangedEmail;

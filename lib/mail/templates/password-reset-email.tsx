@@ -24,5 +24,3 @@ PasswordResetEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies PasswordResetEmailProps;
-
-export default PasswordResetEmail;

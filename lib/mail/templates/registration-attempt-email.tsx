@@ -20,5 +20,3 @@ export function RegistrationAttemptEmail(props: RegistrationAttemptEmailProps) {
 }
 
 RegistrationAttemptEmail.PreviewProps = { facility: defaultFacility, locale: 'pl' } satisfies RegistrationAttemptEmailProps;
-
-export default RegistrationAttemptEmail;

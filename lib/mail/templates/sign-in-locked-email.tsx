@@ -33,5 +33,3 @@ SignInLockedEmail.PreviewProps = {
   facility: defaultFacility,
   locale: 'pl',
 } satisfies SignInLockedEmailProps;
-
-export default SignInLockedEmail;

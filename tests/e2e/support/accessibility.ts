@@ -2,7 +2,7 @@
 // horizontal scrolling, and moving through a page with the keyboard.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {

@@ -20,7 +20,7 @@ export type StaffRole = keyof typeof STAFF;
  * Signs a staff member in with password and code (enrolling the login on its first sign-in of
  * the run); staff land on `landing` (the verification queue unless they were sent elsewhere).
  */
-export async function signInStaffTo(page: Page, role: StaffRole, landing: RegExp): Promise<void> {
+async function signInStaffTo(page: Page, role: StaffRole, landing: RegExp): Promise<void> {
   const { login: name, password } = STAFF[role];
   // A code is good once per 30 s step: waiting for a fresh one may take that long.
   test.info().setTimeout(test.info().timeout + 35_000);

@@ -189,7 +189,7 @@ function toPem(label: string, bytes: Buffer): string {
 }
 
 /** A fresh P-256 TLS key and a self-signed certificate for 127.0.0.1, valid from yesterday for 30 days. */
-export function createLocalhostTlsCertificate(): { keyPem: string; certPem: string } {
+function createLocalhostTlsCertificate(): { keyPem: string; certPem: string } {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x40; // positive, no leading zero byte

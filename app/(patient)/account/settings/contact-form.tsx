@@ -4,7 +4,7 @@ import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useState } from 'react';
 import { Field, SubmitButton } from '@/components/ui';
 import { useWords } from '@/components/words-provider';
-import { contactFields, validateContactDetails, type ContactErrors, type ContactField } from '@/lib/account/contact-form';
+import { contactFields, validateContactDetails, type ContactField } from '@/lib/account/contact-form';
 import { fieldErrorsOf } from '@/lib/web/action-state';
 import { idleFormState, type AccountFormState } from '../form-state';
 import { FormProblems } from '../form-problems';
@@ -35,7 +35,7 @@ function ContactFields({
   const { labels, hints } = w.register;
   const live = useMemo(() => {
     const checked = validateContactDetails(values, w.register.errors);
-    return checked.ok ? ({} as ContactErrors) : checked.fieldErrors;
+    return checked.ok ? {} : checked.fieldErrors;
   }, [values, w]);
   // Live checks speak once the patient has left a field they changed.
   const errorOf = (name: ContactField) => (visited.has(name) ? live[name] : fieldErrorsOf(state)[name]);

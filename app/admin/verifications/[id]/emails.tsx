@@ -58,7 +58,7 @@ export function EmailsAndLinks({ detail, canResend }: { detail: AccountDetail; c
 function describeLinkState(link: SentLink): string {
   switch (link.state) {
     case 'used':
-      return t.linkStates.used(formatDateTime(link.usedAt!));
+      return t.linkStates.used(formatDateTime(link.usedAt));
     case 'superseded':
       return t.linkStates.superseded();
     case 'expired':

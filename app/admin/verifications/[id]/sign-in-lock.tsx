@@ -1,12 +1,10 @@
 import { ActionButton } from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
-import { isUntilLifted, type signInLockOf } from '@/lib/staff/sign-in-locks';
+import { isUntilLifted, type SignInLock } from '@/lib/staff/sign-in-locks';
 import { liftSignInLockAction } from './actions';
 
 const t = pl.admin.detail;
-
-type SignInLock = NonNullable<Awaited<ReturnType<typeof signInLockOf>>>;
 
 /** The lock of sign-in by password after many failures, and the button that lifts it. */
 export function SignInLockNotice({ accountId, lock }: { accountId: string; lock: SignInLock }) {

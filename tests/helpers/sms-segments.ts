@@ -1,6 +1,7 @@
 // How many SMS a text costs. A message goes as GSM-7 (3GPP TS 23.038 default alphabet) when every
 // character is in it, else as UCS-2 — one Polish letter is enough to switch the whole text, which
-// more than halves what fits in a segment.
+// more than halves what fits in a segment. The tests' measure of lib/sms/templates.ts's promise
+// that every text fits two segments; nothing in the product counts them.
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
