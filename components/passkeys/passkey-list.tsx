@@ -5,10 +5,32 @@ import type { Locale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/format';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import type { PasskeySummary } from '@/lib/webauthn';
-import { PasskeyManager, type PasskeyItem } from './passkey-manager';
+import { PasskeyManager, type PasskeyItem, type PasskeyManagerWords } from './passkey-manager';
+
+/** The words the manager shows in the browser, and no others. */
+const CLIENT_WORDS = [
+  'listTitle',
+  'empty',
+  'addedAt',
+  'lastUsedAt',
+  'remove',
+  'addTitle',
+  'name',
+  'nameHint',
+  'add',
+  'working',
+  'needsBrowser',
+  'cancelled',
+  'alreadyHere',
+  'failed',
+] as const satisfies ReadonlyArray<keyof PasskeyManagerWords>;
 
 /** The patient's words (selfService.settings.passkeys) or the staff's (pl.admin.passkeys), of one shape. */
 export type PasskeyWords = Catalogue['selfService']['settings']['passkeys'];
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+}
 
 export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeySummary[]; words: PasskeyWords; locale: Locale }) {
   const items: PasskeyItem[] = passkeys.map((key) => ({
@@ -19,47 +41,17 @@ export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeyS
     removeLabel: t.removeLabel(key.name),
   }));
   // Only words go to the browser; those with a key's name in them are made here or by the actions.
-  const {
-    listTitle,
-    empty,
-    addedAt,
-    lastUsedAt,
-    remove,
-    addTitle,
-    name,
-    nameHint,
-    add,
-    working,
-    needsBrowser,
-    cancelled,
-    alreadyHere,
-    failed,
-  } = t;
+  const words: PasskeyManagerWords = pick(t, CLIENT_WORDS);
   return (
     <div className="flex flex-col gap-4">
       <p>{t.intro}</p>
       <p>{t.details}</p>
       <PasskeyManager
         items={items}
-        words={{
-          listTitle,
-          empty,
-          addedAt,
-          lastUsedAt,
-          remove,
-          addTitle,
-          name,
-          nameHint,
-          add,
-          working,
-          needsBrowser,
-          cancelled,
-          alreadyHere,
-          failed,
-        }}
+        words={words}
         noScript={
           <noscript>
-            <p>{needsBrowser}</p>
+            <p>{t.needsBrowser}</p>
           </noscript>
         }
       />

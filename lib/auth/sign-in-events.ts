@@ -23,6 +23,21 @@ async function requestIp(): Promise<string | null> {
   }
 }
 
+/**
+ * An audit entry about a staff member or a patient account, with the client address of the
+ * request it happens in (or `ip` when the caller knows it; null outside a request).
+ */
+export async function recordAuditEvent(
+  db: Db,
+  subject: { staffId: string } | { accountId: string },
+  action: string,
+  details: Record<string, string | number | boolean | null> = {},
+  ip?: string | null,
+): Promise<void> {
+  const address = ip === undefined ? await requestIp() : ip;
+  await db.insert(auditLog).values({ ...subject, action, details: { ...details, ip: address } });
+}
+
 export async function recordStaffEvent(
   db: Db,
   staffId: string,
@@ -30,8 +45,7 @@ export async function recordStaffEvent(
   details: Record<string, string | number | boolean | null> = {},
   ip?: string | null,
 ): Promise<void> {
-  const address = ip === undefined ? await requestIp() : ip;
-  await db.insert(auditLog).values({ staffId, action: event, details: { ...details, ip: address } });
+  await recordAuditEvent(db, { staffId }, event, details, ip);
 }
 
 /** The staff account a login names, if any (for auditing a failure; never shown to the caller). */
