@@ -4,9 +4,10 @@
 // domain-keyed lists that the compiler checks, which ICU strings would not.
 import { getRequestConfig } from 'next-intl/server';
 import { requestLocale } from '@/lib/i18n/request-locale';
+import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 export default getRequestConfig(async () => ({
   locale: await requestLocale(),
-  timeZone: 'Europe/Warsaw',
+  timeZone: HOSPITAL_TIME_ZONE,
   messages: {},
 }));

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { emailOutbox, smsOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
+import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: pl.devMail.title, robots: { index: false } };
 
@@ -52,7 +53,7 @@ export default async function DevMailPage() {
               </Link>
               <div className="text-sm text-slate-700">
                 {pl.devMail.to}: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
-                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
+                {m.createdAt.toLocaleString('pl-PL', { timeZone: HOSPITAL_TIME_ZONE })}
               </div>
             </li>
           ))}
@@ -71,7 +72,7 @@ export default async function DevMailPage() {
               </p>
               <div className="text-sm text-slate-700">
                 {pl.devMail.to}: <span data-testid="sms-recipient">{m.recipient}</span> · {m.status} ·{' '}
-                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
+                {m.createdAt.toLocaleString('pl-PL', { timeZone: HOSPITAL_TIME_ZONE })}
               </div>
             </li>
           ))}
