@@ -2,7 +2,8 @@
 // (the authority). Pure: no Node or database imports, so client components may use it.
 import * as z from 'zod/mini';
 import type { Catalogue } from '@/lib/messages/catalogue';
-import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
+import { isBrak } from '@/lib/brak';
+import { parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
 import { canTakeSms, parsePhoneField } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';

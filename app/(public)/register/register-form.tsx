@@ -5,7 +5,7 @@ import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { useRegisterWords } from '@/components/words/register-words';
 import type { Catalogue } from '@/lib/messages/catalogue';
-import { isBrak } from '@/lib/pesel';
+import { isBrak } from '@/lib/brak';
 import { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/fields';
 import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
