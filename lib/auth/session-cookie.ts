@@ -3,8 +3,8 @@
 // session-jwt.ts), but without Auth.js's internal request: `signIn()` from a server action
 // rebuilt the request, ran Auth.js's whole request handling and a credentials provider only to
 // set this one cookie. Auth.js still reads the cookie (`auth()`) and signs out with it.
-import { createActionURL } from '@auth/core';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
+import { secureCookies } from '@/lib/web/secure-cookies';
 import type { Role } from './authenticate';
 import { encode } from './session-jwt';
 
@@ -22,14 +22,9 @@ export interface SessionGrant {
 /** The token the session cookie carries (what auth.ts's `jwt` callback checks on every request). */
 const sessionToken = (grant: SessionGrant) => ({ sub: grant.id, role: grant.role, ver: grant.ver, sid: grant.sid });
 
-/**
- * The cookie's name as Auth.js derives it for this request: `__Secure-` over HTTPS, which it
- * tells from AUTH_URL or the forwarded protocol and host, exactly as `auth()` will when it reads it.
- */
+/** The cookie's name as Auth.js derives it for this request (`__Secure-` over HTTPS), exactly as `auth()` will when it reads it. */
 async function sessionCookieName(): Promise<{ name: string; secure: boolean }> {
-  const requestHeaders = await headers();
-  const url = createActionURL('session', requestHeaders.get('x-forwarded-proto') ?? 'https', requestHeaders, process.env, {});
-  const secure = url.protocol === 'https:';
+  const secure = await secureCookies();
   return { name: `${secure ? '__Secure-' : ''}authjs.session-token`, secure };
 }
 

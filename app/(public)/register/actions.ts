@@ -28,7 +28,7 @@ export const registerAction = formAction<RegisterState, 'anyone'>('anyone', asyn
   if (answer.status === 'registered') {
     if (held && handle) {
       await spendHeldIdentity(db, handle);
-      jar.set(WK_HANDLE_COOKIE, '', handleCookieOptions(true));
+      jar.set(WK_HANDLE_COOKIE, '', await handleCookieOptions(true));
     }
     redirect('/register/sent');
   }

@@ -11,6 +11,6 @@ export async function POST(): Promise<Response> {
   const jar = await cookies();
   const handle = jar.get(WK_HANDLE_COOKIE)?.value;
   if (handle && handle.length <= 100) await spendHeldIdentity(await getDb(), handle);
-  jar.set(WK_HANDLE_COOKIE, '', handleCookieOptions(true));
+  jar.set(WK_HANDLE_COOKIE, '', await handleCookieOptions(true));
   return new Response(null, { status: 303, headers: { location: '/register', 'cache-control': 'no-store' } });
 }
