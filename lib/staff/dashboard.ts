@@ -5,6 +5,7 @@ import { and, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, emailOutbox, smsOutbox, webAccounts } from '@/db/schema';
+import { counted } from '@/lib/messages/plural';
 import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 const DASHBOARD_DAYS = 30;
@@ -211,5 +212,5 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} godz. ${minutes % 60} min`;
   const days = Math.floor(hours / 24);
-  return `${days} ${days === 1 ? 'dzień' : 'dni'} ${hours % 24} godz.`;
+  return `${counted('pl', days, { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' })} ${hours % 24} godz.`;
 }
