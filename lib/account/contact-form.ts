@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import type { PatientContactData } from '@/db/schema';
 import { contactRulesFor, type RegistrationErrors } from '@/lib/registration/form';
 
+/** The patient's contact data, field by field: the one list the form, the record and the desk's comparison follow. */
 export const contactFields = ['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const;
 export type ContactField = (typeof contactFields)[number];
 export type ContactErrors = Partial<Record<ContactField, string>>;
@@ -47,6 +48,17 @@ export function keepContactValues(submitted: Record<string, unknown>): ContactVa
   const values: ContactValues = {};
   for (const f of contactFields) if (typeof submitted[f] === 'string') values[f] = (submitted[f] as string).slice(0, 200);
   return values;
+}
+
+/** A patient record's contact data as a change request holds it (a record may lack the parts the form requires). */
+export function contactOfRecord(record: Record<ContactField, string | null>): PatientContactData {
+  const { phone, street, houseNumber, flatNumber, postalCode, city } = record;
+  return { phone, street, houseNumber: houseNumber ?? '', flatNumber, postalCode: postalCode ?? '', city: city ?? '' };
+}
+
+/** Stored contact data as the form's text values (empty where nothing is stored). */
+export function contactTexts(data: Record<ContactField, string | null>): Record<ContactField, string> {
+  return Object.fromEntries(contactFields.map((f) => [f, data[f] ?? ''])) as Record<ContactField, string>;
 }
 
 export const sameContact = (a: PatientContactData, b: PatientContactData) => contactFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
