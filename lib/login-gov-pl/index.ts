@@ -9,17 +9,15 @@ export {
   encodeSamlRequest,
   newMessageId,
   readArtifact,
-  readArtifactResponse,
   spMetadata,
   loaUri,
   type AuthnRequestOptions,
   type ArtifactResolveOptions,
   type LogoutRequestOptions,
   type Loa,
-  type ReadArtifactResponseOptions,
   type SpMetadataOptions,
-  type WkIdentity,
 } from './messages';
+export { readArtifactResponse, type ReadArtifactResponseOptions, type WkIdentity } from './artifact-response';
 export { signEnveloped, verifyEnvelopedSignature } from './signature';
 export { decryptEncryptedAssertion, encryptAssertion } from './encryption';
 export {
