@@ -2,8 +2,9 @@
 // signed AuthnRequest remembered in wk_requests; it ends at our ACS with an artifact, resolved
 // over a signed SOAP request, whose answer the protocol library (lib/login-gov-pl) verifies and
 // decrypts. Each artifact, request and assertion counts once, on every instance (PostgreSQL).
-// Every refusal has a reason code for the log and the audit, never personal data.
-import { createHash, randomBytes } from 'node:crypto';
+// Every refusal has a reason code for the log and the audit, never personal data
+// (./outcomes.ts); a registration's identity waits in ./held-identity.ts.
+import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, webAccounts, wkRequests, type WkPurpose } from '@/db/schema';
@@ -11,7 +12,6 @@ import { hasConsent } from '@/lib/account/consent-history';
 import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
 import { AMR, identityLevelOf } from '@/lib/auth/assurance';
 import { grantSession } from '@/lib/auth/sign-in-flow';
-import type { SessionGrant } from '@/lib/auth/session-cookie';
 import { env } from '@/lib/env';
 import {
   buildArtifactResolve,
@@ -21,7 +21,6 @@ import {
   newMessageId,
   readArtifact,
   readArtifactResponse,
-  type RefusalReason,
   type WkIdentity,
 } from '@/lib/login-gov-pl';
 import { logError, logInfo } from '@/lib/log';
@@ -30,49 +29,16 @@ import { enqueueEmail } from '@/lib/mail/outbox';
 import { countIdentityNode } from '@/lib/metrics';
 import { spendNonce } from '@/lib/security/used-nonces';
 import { nameKey } from '@/lib/text';
-import type { WkConfig } from './config';
 import { queueSmsNotice } from '@/lib/sms/notices';
+import type { WkConfig } from './config';
+import { holdForRegistration, type NodeIdentity } from './held-identity';
+import { refused, type WkOutcome } from './outcomes';
 
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
-/** How long the node's answer waits for the registration form to be sent. */
-export const HANDLE_TTL_MS = 15 * 60_000;
-
-/** What the node told us about the person, as the pages and the registration need it. */
-export interface NodeIdentity {
-  pesel: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  loa: string;
-  means: string | null;
-}
-
-export type WkRefusalReason =
-  | RefusalReason
-  | 'artifact_reused'
-  | 'request_unknown'
-  | 'assertion_reused'
-  | 'transport'
-  | 'blocked'
-  | 'not_activated'
-  | 'unverified_account'
-  | 'record_mismatch'
-  | 'already_verified'
-  | 'gone';
-
-export type WkOutcome =
-  | { kind: 'signed-in'; grant: SessionGrant }
-  | { kind: 'no-account'; handle: string }
-  | { kind: 'register'; handle: string }
-  | { kind: 'verified'; accountId: string }
-  | { kind: 'mismatch'; accountId: string }
-  | { kind: 'refused'; reason: WkRefusalReason; purpose: WkPurpose | null };
 
 /** Sends a SOAP body to the node and returns its answer (tests give their own; see soap-transport.ts). */
 export type SoapTransport = (url: string, body: string) => Promise<string>;
-
-const USE: Record<WkPurpose, string> = { login: 'signin', register: 'register', verify: 'verify' };
 
 /** The auto-submitted form's content: where to post the signed AuthnRequest. */
 export interface StartedRequest {
@@ -103,8 +69,6 @@ export async function startRequest(
   });
   return { requestId: id, action: config.ssoUrl, samlRequest: encodeSamlRequest(xml) };
 }
-
-const hashHandle = (handle: string) => createHash('sha256').update(handle).digest('hex');
 
 /** The browser returns from the node with an artifact: resolve it, check it and act on it. */
 export async function receiveArtifact(
@@ -208,14 +172,6 @@ export async function receiveArtifact(
   }
 }
 
-async function refused(db: Db, reason: WkRefusalReason, purpose: WkPurpose | null, accountId: string | null = null): Promise<WkOutcome> {
-  const cancelled = reason === 'cancelled';
-  countIdentityNode(purpose ? USE[purpose] : 'other', cancelled ? 'cancelled' : 'refused');
-  logInfo('login.gov.pl answer refused', { reason, purpose: purpose ?? 'unknown' });
-  await db.insert(auditLog).values({ action: 'wk.refused', accountId, details: { reason, purpose } });
-  return { kind: 'refused', reason, purpose };
-}
-
 /**
  * Sign-in: the VERIFIED account of the patient with this PESEL, without its password; staff
  * never. On an unverified account the PESEL is only what its registrant typed: signing the
@@ -254,54 +210,6 @@ async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<
   await db.insert(auditLog).values({ action: 'wk.signin', accountId: account.id, details: { loa: person.loa, means: person.means } });
   countIdentityNode('signin', 'success');
   return { kind: 'signed-in', grant };
-}
-
-/**
- * The node's answer kept on the server for the registration form (never trusted from the form):
- * the browser gets a random handle, whose SHA-256 finds the row.
- */
-async function holdForRegistration(db: Db, requestId: string, person: NodeIdentity, kind: 'register' | 'no-account'): Promise<WkOutcome> {
-  const handle = randomBytes(32).toString('base64url');
-  await db
-    .update(wkRequests)
-    .set({
-      identity: { ...person, means: person.means ?? '' },
-      handleHash: hashHandle(handle),
-      expiresAt: new Date(Date.now() + HANDLE_TTL_MS),
-    })
-    .where(eq(wkRequests.id, requestId));
-  await db.insert(auditLog).values({ action: 'wk.identity_held', details: { purpose: kind, loa: person.loa, means: person.means } });
-  if (kind === 'register') countIdentityNode('register', 'success');
-  return { kind, handle };
-}
-
-/** The identity held for a registration form, while the handle is unused and fresh. */
-export async function heldIdentity(db: Db, handle: string | undefined, now = new Date()): Promise<NodeIdentity | null> {
-  if (!handle || handle.length > 100) return null;
-  const [row] = await db
-    .select({ identity: wkRequests.identity })
-    .from(wkRequests)
-    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt), gt(wkRequests.expiresAt, now)));
-  const held = row?.identity;
-  if (!held?.pesel) return null;
-  return {
-    pesel: held.pesel,
-    firstName: held.firstName ?? '',
-    lastName: held.lastName ?? '',
-    birthDate: held.birthDate ?? '',
-    loa: held.loa ?? '',
-    means: held.means || null,
-  };
-}
-
-/** Marks the held identity used (the registration it fed was created); false when it was used already. */
-export async function spendHeldIdentity(db: Db, handle: string, now = new Date()): Promise<boolean> {
-  const spent = await db
-    .update(wkRequests)
-    .set({ handleUsedAt: now, identity: null })
-    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt)))
-    .returning({ id: wkRequests.id });
-  return spent.length === 1;
 }
 
 /** Which of the checked facts differ, as codes for the audit (never the values). */

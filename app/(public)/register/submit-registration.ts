@@ -18,7 +18,7 @@ import {
 import { registerPatient, type RegistrationRefusals } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
 import { nameAsWritten } from '@/lib/text';
-import type { NodeIdentity } from '@/lib/wk/identity-node';
+import type { NodeIdentity } from '@/lib/wk/held-identity';
 import { attempt, rateLimited, replyTo, type ActionState } from '@/lib/web/action';
 
 /** The form's state: every answer but success carries a captcha question (a new one, or the solved one kept). */

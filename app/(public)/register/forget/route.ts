@@ -2,7 +2,7 @@
 // computer, a family member's sign-in): the held identity is dropped and the empty form shown.
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
-import { spendHeldIdentity } from '@/lib/wk/identity-node';
+import { spendHeldIdentity } from '@/lib/wk/held-identity';
 import { WK_HANDLE_COOKIE, handleCookieOptions } from '@/lib/wk/request-cookie';
 
 export const dynamic = 'force-dynamic';

@@ -11,7 +11,8 @@ import { words } from '@/lib/i18n/words';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
-import { receiveArtifact, type WkOutcome } from '@/lib/wk/identity-node';
+import { receiveArtifact } from '@/lib/wk/identity-node';
+import type { WkOutcome } from '@/lib/wk/outcomes';
 import { WK_HANDLE_COOKIE, WK_REQUEST_COOKIE, handleCookieOptions, requestCookieOptions } from '@/lib/wk/request-cookie';
 import { soapTransport } from '@/lib/wk/soap-transport';
 
