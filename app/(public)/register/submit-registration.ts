@@ -39,7 +39,7 @@ export interface RequestMeta {
   /** The form's previous state: answers are numbered after it, so the form can tell one from the next. */
   previous?: unknown;
   /**
-   * The person as login.gov.pl told us (held on the server, lib/wk/identity-node.ts): their
+   * The person as login.gov.pl told us (held on the server, lib/wk/held-identity.ts): their
    * PESEL, names and birth date replace whatever the form says, and the account is verified.
    */
   held?: NodeIdentity | null;
