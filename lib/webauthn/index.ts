@@ -1,23 +1,17 @@
 // Passkeys (WebAuthn, SPEC §19) on the server: challenges, registration, sign-in, the owner's list.
 export { CHALLENGE_TTL_MS, issueChallenge, spendChallenge, type IssuedChallenge } from './challenges';
 export { passkeyEvents, recordPasskeyEvent, type PasskeyEvent } from './events';
+export { userHandle, type PasskeyOwner } from './owners';
+export { countPasskeys, hasPasskey, listPasskeys, removePasskey, type PasskeySummary, type RemoveResult } from './passkey-list';
 export {
   amrOf,
-  countPasskeys,
   finishPasskeyRegistration,
   finishPasskeySignIn,
-  hasPasskey,
-  listPasskeys,
   passkeyName,
-  removePasskey,
   startPasskeyRegistration,
   startPasskeySignIn,
-  userHandle,
   type PasskeyAmr,
-  type PasskeyOwner,
-  type PasskeySummary,
   type RegistrationResult,
-  type RemoveResult,
   type SignInResult,
   type StartedCeremony,
 } from './passkeys';
