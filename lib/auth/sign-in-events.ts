@@ -3,8 +3,8 @@
 // drown the desk's own actions.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, staffAccounts } from '@/db/schema';
-import { clientIp } from '@/lib/request';
+import { staffAccounts } from '@/db/schema';
+import { recordAuditEvent, type AuditDetails } from '@/lib/audit-event';
 
 export const staffSignInEvents = [
   'staff.signin.success',
@@ -16,24 +16,8 @@ export const staffSignInEvents = [
 ] as const;
 export type StaffSignInEvent = (typeof staffSignInEvents)[number];
 
-async function requestIp(): Promise<string | null> {
-  try {
-    const { headers } = await import('next/headers');
-    return clientIp(await headers());
-  } catch {
-    return null; // outside a request (tests, scripts)
-  }
-}
-
-export async function recordStaffEvent(
-  db: Db,
-  staffId: string,
-  event: StaffSignInEvent,
-  details: Record<string, string | number | boolean | null> = {},
-  ip?: string | null,
-): Promise<void> {
-  const address = ip === undefined ? await requestIp() : ip;
-  await db.insert(auditLog).values({ staffId, action: event, details: { ...details, ip: address } });
+export async function recordStaffEvent(db: Db, staffId: string, event: StaffSignInEvent, details?: AuditDetails, ip?: string | null) {
+  await recordAuditEvent(db, { staffId }, event, details, ip);
 }
 
 /** The staff account a login names, if any (for auditing a failure; never shown to the caller). */
