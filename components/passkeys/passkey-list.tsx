@@ -3,12 +3,9 @@
 // removes them. The page reads the keys (listPasskeys) and brings the words of its audience.
 import type { Locale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/format';
-import type { Catalogue } from '@/lib/messages/catalogue';
 import type { PasskeySummary } from '@/lib/webauthn';
 import { PasskeyManager, type PasskeyItem } from './passkey-manager';
-
-/** The patient's words (selfService.settings.passkeys) or the staff's (pl.admin.passkeys), of one shape. */
-export type PasskeyWords = Catalogue['selfService']['settings']['passkeys'];
+import { managerWords, type PasskeyWords } from './passkey-words';
 
 export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeySummary[]; words: PasskeyWords; locale: Locale }) {
   const items: PasskeyItem[] = passkeys.map((key) => ({
@@ -18,48 +15,17 @@ export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeyS
     lastUsedAt: key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t.never,
     removeLabel: t.removeLabel(key.name),
   }));
-  // Only words go to the browser; those with a key's name in them are made here or by the actions.
-  const {
-    listTitle,
-    empty,
-    addedAt,
-    lastUsedAt,
-    remove,
-    addTitle,
-    name,
-    nameHint,
-    add,
-    working,
-    needsBrowser,
-    cancelled,
-    alreadyHere,
-    failed,
-  } = t;
+  const words = managerWords(t);
   return (
     <div className="flex flex-col gap-4">
       <p>{t.intro}</p>
       <p>{t.details}</p>
       <PasskeyManager
         items={items}
-        words={{
-          listTitle,
-          empty,
-          addedAt,
-          lastUsedAt,
-          remove,
-          addTitle,
-          name,
-          nameHint,
-          add,
-          working,
-          needsBrowser,
-          cancelled,
-          alreadyHere,
-          failed,
-        }}
+        words={words}
         noScript={
           <noscript>
-            <p>{needsBrowser}</p>
+            <p>{words.needsBrowser}</p>
           </noscript>
         }
       />
