@@ -8,11 +8,9 @@ import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, webAccounts, wkRequests, type WkPurpose } from '@/db/schema';
-import { hasConsent } from '@/lib/account/consent-history';
-import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { markIdentityVerified } from '@/lib/account/verify-identity';
 import { AMR, identityLevelOf } from '@/lib/auth/assurance';
 import { grantSession } from '@/lib/auth/sign-in-flow';
-import { env } from '@/lib/env';
 import {
   buildArtifactResolve,
   buildAuthnRequest,
@@ -24,12 +22,9 @@ import {
   type WkIdentity,
 } from '@/lib/login-gov-pl';
 import { logError, logInfo } from '@/lib/log';
-import { mailQueued } from '@/lib/mail/mail-worker';
-import { enqueueEmail } from '@/lib/mail/outbox';
 import { countIdentityNode } from '@/lib/metrics';
 import { spendNonce } from '@/lib/security/used-nonces';
 import { nameKey } from '@/lib/text';
-import { queueSmsNotice } from '@/lib/sms/notices';
 import type { WkConfig } from './config';
 import { holdForRegistration, type NodeIdentity } from './held-identity';
 import { refused, type WkOutcome } from './outcomes';
@@ -255,34 +250,8 @@ async function verify(db: Db, accountId: string | null, person: NodeIdentity): P
     countIdentityNode('verify', 'mismatch');
     return { kind: 'mismatch', accountId };
   }
-  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
-  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: account.firstName, locale: account.locale }) : null;
-  const done = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webAccounts)
-      .set({
-        status: 'verified',
-        verifiedAt: new Date(),
-        verifiedBy: null,
-        verificationDocument: null,
-        verificationMethod: 'login.gov.pl',
-        verificationLoa: person.loa,
-        verificationMeans: person.means,
-      })
-      .where(and(eq(webAccounts.id, accountId), sql`${webAccounts.status} in ('pending_activation', 'active')`))
-      .returning({ id: webAccounts.id });
-    if (!row) return false;
-    await tx.insert(auditLog).values({
-      action: 'account.verify',
-      accountId,
-      details: { method: 'login.gov.pl', loa: person.loa, means: person.means },
-    });
-    if (notice) await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
-    await queueSmsNotice(tx, accountId, 'verified');
-    return true;
-  });
+  const done = await markIdentityVerified(db, accountId, account, { method: 'login.gov.pl', loa: person.loa, means: person.means });
   if (!done) return refused(db, 'already_verified', 'verify', accountId);
-  mailQueued();
   countIdentityNode('verify', 'success');
   return { kind: 'verified', accountId };
 }
