@@ -7,6 +7,7 @@ import type { StaffPrincipal } from '@/lib/auth/auth';
 import { linkRecipientColumns, sendActivationLink } from '@/lib/account/send-account-links';
 import { markIdentityVerified } from '@/lib/account/verify-identity';
 import { withoutBidiControls } from '@/lib/text';
+import { readAccountWithPatient } from '@/lib/account/account-with-patient';
 
 export type DecisionResult = { ok: true } | { ok: false; error: 'not_found' | 'state' | 'reason' | 'document' };
 
@@ -33,11 +34,11 @@ const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny']
 /** Identity checked at the desk: only an account that is neither verified nor blocked. */
 export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: string, document: string): Promise<DecisionResult> {
   if (!DOCUMENTS.includes(document as VerificationDocument)) return { ok: false, error: 'document' };
-  const [person] = await db
-    .select({ email: webAccounts.email, locale: webAccounts.locale, firstName: patients.firstName })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const person = await readAccountWithPatient(db, accountId, {
+    email: webAccounts.email,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
+  });
   if (!person) return { ok: false, error: 'not_found' };
   const check = { method: 'desk', staffId: staff.id, document: document as VerificationDocument } as const;
   return (await markIdentityVerified(db, accountId, person, check)) ? { ok: true } : stateError(db, accountId);
@@ -45,11 +46,7 @@ export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: st
 
 /** The desk sends a patient who lost the email a new activation link. */
 export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
-  const [account] = await db
-    .select(linkRecipientColumns)
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, linkRecipientColumns);
   if (!account) return { ok: false, error: 'not_found' };
   if (!account.waiting) return { ok: false, error: 'state' };
   await sendActivationLink(db, account, (tx) =>

@@ -28,6 +28,7 @@ import { nameKey } from '@/lib/text';
 import type { WkConfig } from './config';
 import { holdForRegistration, type NodeIdentity } from './held-identity';
 import { refused, type WkOutcome } from './outcomes';
+import { readAccountWithPatient } from '@/lib/account/account-with-patient';
 
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
@@ -227,19 +228,15 @@ function differences(
 /** Verification of a signed-in patient's account: the node's person must be the account's patient. */
 async function verify(db: Db, accountId: string | null, person: NodeIdentity): Promise<WkOutcome> {
   if (!accountId) return refused(db, 'gone', 'verify');
-  const [account] = await db
-    .select({
-      status: webAccounts.status,
-      email: webAccounts.email,
-      locale: webAccounts.locale,
-      pesel: patients.pesel,
-      birthDate: patients.birthDate,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, {
+    status: webAccounts.status,
+    email: webAccounts.email,
+    locale: webAccounts.locale,
+    pesel: patients.pesel,
+    birthDate: patients.birthDate,
+    firstName: patients.firstName,
+    lastName: patients.lastName,
+  });
   if (!account) return refused(db, 'gone', 'verify');
   if (account.status === 'blocked') return refused(db, 'blocked', 'verify', accountId);
   if (account.status === 'verified') return refused(db, 'already_verified', 'verify', accountId);
