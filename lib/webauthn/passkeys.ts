@@ -41,6 +41,12 @@ export function passkeyName(name: unknown): string | null {
   return label;
 }
 
+/** What every answer must prove: our challenge, our origin and RP ID, and a verified user (PIN or biometrics). */
+function expectations(challenge: string) {
+  const rp = relyingParty();
+  return { expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true };
+}
+
 function failure(event: string, error: unknown): void {
   // The library's message says which check failed (origin, RP ID, flags, signature); no personal data.
   logWarn(event, { reason: (error instanceof Error ? error.message : 'not verified').slice(0, 200) });
@@ -116,17 +122,9 @@ export async function finishPasskeyRegistration(
   const challenge = await spendChallenge(db, handle, 'register', owner, now);
   if (!challenge) return { ok: false, reason: 'challenge' };
 
-  const rp = relyingParty();
   let info;
   try {
-    const verification = await verifyRegistrationResponse({
-      response: parsed,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserPresence: true,
-      requireUserVerification: true,
-    });
+    const verification = await verifyRegistrationResponse({ response: parsed, ...expectations(challenge), requireUserPresence: true });
     if (!verification.verified) throw new Error('attestation not verified');
     info = verification.registrationInfo;
   } catch (error) {
@@ -227,18 +225,14 @@ export async function finishPasskeySignIn(
     return { ok: false, reason: 'invalid' };
   }
 
-  const rp = relyingParty();
   let info;
   try {
     const verification = await verifyAuthenticationResponse({
       response: parsed,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
+      ...expectations(challenge),
       // Counter 0 turns the library's own counter check off: ours below runs only once the
       // signature is known to be good, so that only a real clone is audited as one.
       credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: 0 },
-      requireUserVerification: true,
     });
     if (!verification.verified) throw new Error('signature not verified');
     info = verification.authenticationInfo;
