@@ -33,6 +33,9 @@ const citext = customType<{ data: string }>({ dataType: () => 'citext' });
  */
 export const prefixSearchKey = (column: SQLWrapper) => sql`lower(${column})`;
 
+// ---------------------------------------------------------------------------------------------
+// People and their accounts: patient records, staff accounts, patients' web accounts
+
 export const patients = pgTable(
   'patients',
   {
@@ -154,6 +157,9 @@ export const webAccounts = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Consents
+
 export const consentKinds = ['data_processing', 'email', 'sms'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
 
@@ -185,6 +191,9 @@ export const consents = pgTable(
   },
   (t) => [index('consents_account_idx').on(t.accountId), index('consents_patient_idx').on(t.patientId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// What an account asks for: account links (activation, password), email and address changes
 
 export const tokenPurposes = ['activation', 'password_reset'] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
@@ -267,6 +276,9 @@ export const patientDataChanges = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Outboxes: email and SMS, written in the transaction that causes them
+
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
 
 export const emailOutbox = pgTable(
@@ -334,6 +346,9 @@ export const smsOutbox = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Security: refused registrations, spent captchas and nonces, rate limits, sign-in throttles
+
 export const blockedRegistrations = pgTable(
   'blocked_registrations',
   {
@@ -373,6 +388,36 @@ export const usedNonces = pgTable(
   (t) => [primaryKey({ columns: [t.purpose, t.nonce] }), index('used_nonces_expires_idx').on(t.expiresAt)],
 );
 
+// Counters of rate-limiter-flexible (RateLimiterDrizzle), shared by every app instance.
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    points: integer('points').notNull(),
+    expire: timestamp('expire', { withTimezone: true }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
+);
+
+// Consecutive failed sign-ins per login from any address: the per-account throttle and the
+// temporary lock of sign-in by password (lib/security/account-throttle.ts). Keyed by a hash of
+// the normalised login, so unknown logins are counted exactly like real ones and no login is
+// stored in clear. A row is forgotten at `expires_at`.
+export const signinThrottles = pgTable(
+  'signin_throttles',
+  {
+    loginKey: text('login_key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('signin_throttles_expires_idx').on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// login.gov.pl (the national identity node)
+
 // Sign-in requests sent to login.gov.pl (SPEC §17): the answer must be `InResponseTo` one of
 // these, unused and not expired, and it is spent once whichever instance receives it. For a
 // registration, the identity the node answered is held here (never in the browser) until the
@@ -396,6 +441,9 @@ export const wkRequests = pgTable(
   (t) => [index('wk_requests_expires_idx').on(t.expiresAt), uniqueIndex('wk_requests_handle_key').on(t.handleHash)],
 );
 
+// ---------------------------------------------------------------------------------------------
+// Audit: what staff did, and to which account
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -408,6 +456,9 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc()), index('audit_log_account_idx').on(t.accountId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Second factors, passkeys and sessions
 
 // A second factor (TOTP, RFC 6238) of a staff member or a patient: exactly one owner. The secret
 // is encrypted (AES-256-GCM, lib/auth/mfa-crypto.ts); it counts only once `confirmed_at` is set.
@@ -548,32 +599,8 @@ export const authSessions = pgTable(
   ],
 );
 
-// Counters of rate-limiter-flexible (RateLimiterDrizzle), shared by every app instance.
-export const rateLimits = pgTable(
-  'rate_limits',
-  {
-    key: text('key').primaryKey(),
-    points: integer('points').notNull(),
-    expire: timestamp('expire', { withTimezone: true }),
-  },
-  (t) => [index('rate_limits_expire_idx').on(t.expire)],
-);
-
-// Consecutive failed sign-ins per login from any address: the per-account throttle and the
-// temporary lock of sign-in by password (lib/security/account-throttle.ts). Keyed by a hash of
-// the normalised login, so unknown logins are counted exactly like real ones and no login is
-// stored in clear. A row is forgotten at `expires_at`.
-export const signinThrottles = pgTable(
-  'signin_throttles',
-  {
-    loginKey: text('login_key').primaryKey(),
-    failures: integer('failures').notNull(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('signin_throttles_expires_idx').on(t.expiresAt)],
-);
+// ---------------------------------------------------------------------------------------------
+// Row types
 
 export type StaffAccount = typeof staffAccounts.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

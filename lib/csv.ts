@@ -1,25 +1,20 @@
-// CSV for the desk's spreadsheets: semicolon-separated (what a Polish Excel expects), CRLF line
-// ends, a UTF-8 byte order mark so that Polish letters open correctly, and safe against formula
-// injection: a cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// CSV for the desk's spreadsheets, written by csv-stringify: semicolon-separated (what a Polish
+// Excel expects), CRLF line ends, a UTF-8 byte order mark so that Polish letters open correctly,
+// and safe against formula injection (`escape_formulas`: a cell a spreadsheet would run as a
+// formula gets a leading apostrophe, OWASP's advice).
+import { stringify } from 'csv-stringify/sync';
 
-const CSV_SEPARATOR = ';';
 export const CSV_BOM = '\uFEFF';
 
-/** What a cell can show; an object would print as [object Object]. */
-type CsvValue = string | number | boolean | Date | null | undefined;
-
-export function csvCell(value: CsvValue): string {
-  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvLine(cells: CsvValue[]): string {
-  return cells.map(csvCell).join(CSV_SEPARATOR);
-}
-
-/** A whole document: BOM, header, rows, each line ending in CRLF. */
-export function toCsv(header: string[], rows: CsvValue[][]): string {
-  return CSV_BOM + [header, ...rows].map((cells) => `${csvLine(cells)}\r\n`).join('');
+/** A whole document: BOM, header, rows, each line ending in CRLF. Times are ISO 8601 in UTC. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return stringify([header, ...rows], {
+    bom: true,
+    delimiter: ';',
+    record_delimiter: 'windows',
+    // A line break inside a cell is quoted whichever kind it is (naming record_delimiter turns that off).
+    quote_record_delimiter: true,
+    escape_formulas: true,
+    cast: { date: (value) => value.toISOString(), boolean: (value) => String(value) },
+  });
 }

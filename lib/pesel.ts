@@ -58,10 +58,6 @@ export function parsePesel(input: string, today: Date = new Date()): PeselResult
   return { ok: true, pesel, birthDate, sex: Number(pesel[9]) % 2 === 1 ? 'M' : 'K' };
 }
 
-export function isBrak(input: string): boolean {
-  return input.trim().toUpperCase() === 'BRAK';
-}
-
 export function encodePesel(birthDate: { year: number; month: number; day: number }, serial: number, sexDigit: number): string {
   const { year, month, day } = birthDate;
   const century = CENTURIES.find(([, base]) => year >= base && year < base + 100);

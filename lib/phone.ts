@@ -7,6 +7,7 @@
 // lengths only (it accepts +48 100 000 000 and `getType()` is always undefined), and the `mobile`
 // build calls every landline invalid.
 import { parsePhoneNumberWithError, ParseError, type NumberType } from 'libphonenumber-js/max';
+import { isBrak } from '@/lib/brak';
 
 export type PhoneKind = 'mobile' | 'fixed' | 'other';
 
@@ -23,7 +24,7 @@ export type PhoneField =
 
 /** The phone field of a form or an import row: `BRAK` → no phone (null), otherwise {@link parsePhone}. */
 export function parsePhoneField(input: string): PhoneField {
-  if (/^brak$/i.test(input.trim())) return { ok: true, e164: null, kind: null };
+  if (isBrak(input)) return { ok: true, e164: null, kind: null };
   const phone = parsePhone(input);
   return phone.ok ? { ok: true, e164: phone.e164, kind: phone.kind } : phone;
 }

@@ -22,34 +22,26 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const { principal } = await currentSession();
   const way = principal ? await sessionWay(db, principal.sid) : null;
   const t = pl.admin;
+  // Audit log and staff accounts are the administrator's.
+  const links = (
+    [
+      ['/admin', plDashboard.nav],
+      ['/admin/verifications', t.nav.queue],
+      ['/admin/blocked-registrations', t.nav.blocked],
+      ['/admin/data-changes', pl.selfService.staff.nav],
+      ['/admin/audit', t.nav.audit, 'admin'],
+      ['/admin/staff', t.nav.staff, 'admin'],
+      ['/admin/mfa', t.nav.mfa],
+    ] as Array<[href: string, label: string, only?: 'admin']>
+  ).filter(([, , only]) => !only || staff.role === only);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t.panel} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
-        <Link href="/admin" className="font-medium text-brand underline">
-          {plDashboard.nav}
-        </Link>
-        <Link href="/admin/verifications" className="font-medium text-brand underline">
-          {t.nav.queue}
-        </Link>
-        <Link href="/admin/blocked-registrations" className="font-medium text-brand underline">
-          {t.nav.blocked}
-        </Link>
-        <Link href="/admin/data-changes" className="font-medium text-brand underline">
-          {pl.selfService.staff.nav}
-        </Link>
-        {staff.role === 'admin' ? (
-          <>
-            <Link href="/admin/audit" className="font-medium text-brand underline">
-              {t.nav.audit}
-            </Link>
-            <Link href="/admin/staff" className="font-medium text-brand underline">
-              {t.nav.staff}
-            </Link>
-          </>
-        ) : null}
-        <Link href="/admin/mfa" className="font-medium text-brand underline">
-          {t.nav.mfa}
-        </Link>
+        {links.map(([href, label]) => (
+          <Link key={href} href={href} className="font-medium text-brand underline">
+            {label}
+          </Link>
+        ))}
         <span className="ml-auto text-sm text-slate-700" data-signed-in-with={way ?? undefined}>
           {t.signedInAs(name, t.roles[staff.role] ?? staff.role)}
           {way ? `, ${t.signedInWith[way]}` : null}

@@ -50,6 +50,8 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
   const ageValues = BACKLOG_BUCKETS.map((b) => backlog.byAge[b]);
   const largestBucket = BACKLOG_BUCKETS[ageValues.indexOf(Math.max(...ageValues))]!;
   const reasons = pl.admin.blocked.reasons;
+  const rate = activation.rate === null ? t.activation.none : percent(activation.rate);
+  const median = verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds);
 
   return (
     <>
@@ -108,11 +110,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
           <ShareBar
             id="activation"
             title={t.activation.heading}
-            description={t.activation.desc(
-              activation.rate === null ? t.activation.none : percent(activation.rate),
-              activation.activated,
-              activation.created,
-            )}
+            description={t.activation.desc(rate, activation.activated, activation.created)}
             parts={[
               { key: 'activated', label: t.activation.activated, value: activation.activated, color: COLORS.newRecord },
               {
@@ -126,12 +124,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             rows={[
               stat(t.activation.created, 'activation-created', activation.created),
               stat(t.activation.activated, 'activation-activated', activation.activated),
-              stat(
-                t.activation.rate,
-                'activation-rate',
-                activation.rate,
-                activation.rate === null ? t.activation.none : percent(activation.rate),
-              ),
+              stat(t.activation.rate, 'activation-rate', activation.rate, rate),
             ]}
           />
         </Section>
@@ -142,12 +135,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             rows={[
               stat(t.backlog.awaitingVerification, 'awaiting-verification', backlog.awaitingVerification),
               stat(t.backlog.awaitingActivation, 'awaiting-activation', backlog.awaitingActivation),
-              stat(
-                t.backlog.median,
-                'median-verification-seconds',
-                verification.medianSeconds,
-                verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds),
-              ),
+              stat(t.backlog.median, 'median-verification-seconds', verification.medianSeconds, median),
               stat(t.backlog.verified, 'verified', verification.verified),
               stat(t.backlog.byMethod.desk, 'verified-desk', verification.byMethod.desk),
               stat(t.backlog.byMethod.node, 'verified-login-gov-pl', verification.byMethod.node),

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { setAccountLocale } from '@/lib/account/account-locale';
 import { currentPatientId } from '@/lib/auth/auth';
 import { isLocale, LOCALE_COOKIE, sameSitePath } from '@/lib/i18n/locales';
+import { isSecureRequest } from '@/lib/web/secure-cookies';
 
 const YEAR = 365 * 24 * 3600;
 
@@ -17,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
   const patientId = await currentPatientId();
   if (patientId) await setAccountLocale(await getDb(), patientId, locale);
 
-  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const secure = isSecureRequest(request.headers);
   const cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR}; SameSite=Lax; HttpOnly${secure ? '; Secure' : ''}`;
   return new Response(null, { status: 303, headers: { location, 'set-cookie': cookie, 'cache-control': 'no-store' } });
 }

@@ -3,34 +3,9 @@
 // removes them. The page reads the keys (listPasskeys) and brings the words of its audience.
 import type { Locale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/format';
-import type { Catalogue } from '@/lib/messages/catalogue';
 import type { PasskeySummary } from '@/lib/webauthn';
-import { PasskeyManager, type PasskeyItem, type PasskeyManagerWords } from './passkey-manager';
-
-/** The words the manager shows in the browser, and no others. */
-const CLIENT_WORDS = [
-  'listTitle',
-  'empty',
-  'addedAt',
-  'lastUsedAt',
-  'remove',
-  'addTitle',
-  'name',
-  'nameHint',
-  'add',
-  'working',
-  'needsBrowser',
-  'cancelled',
-  'alreadyHere',
-  'failed',
-] as const satisfies ReadonlyArray<keyof PasskeyManagerWords>;
-
-/** The patient's words (selfService.settings.passkeys) or the staff's (pl.admin.passkeys), of one shape. */
-export type PasskeyWords = Catalogue['selfService']['settings']['passkeys'];
-
-function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
-}
+import { PasskeyManager, type PasskeyItem } from './passkey-manager';
+import { managerWords, type PasskeyWords } from './passkey-words';
 
 export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeySummary[]; words: PasskeyWords; locale: Locale }) {
   const items: PasskeyItem[] = passkeys.map((key) => ({
@@ -40,8 +15,7 @@ export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeyS
     lastUsedAt: key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : t.never,
     removeLabel: t.removeLabel(key.name),
   }));
-  // Only words go to the browser; those with a key's name in them are made here or by the actions.
-  const words: PasskeyManagerWords = pick(t, CLIENT_WORDS);
+  const words = managerWords(t);
   return (
     <div className="flex flex-col gap-4">
       <p>{t.intro}</p>
@@ -51,7 +25,7 @@ export function PasskeyList({ passkeys, words: t, locale }: { passkeys: PasskeyS
         words={words}
         noScript={
           <noscript>
-            <p>{t.needsBrowser}</p>
+            <p>{words.needsBrowser}</p>
           </noscript>
         }
       />

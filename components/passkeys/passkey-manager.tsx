@@ -14,6 +14,7 @@ import { FormAlert } from '@/components/form-alert';
 import { Field, SubmitButton, secondaryButtonClass } from '@/components/ui';
 import { useHydrated } from '@/components/use-hydrated';
 import { initialState, messageOf } from '@/lib/web/action-state';
+import type { PasskeyManagerWords } from './passkey-words';
 
 /** One key as the list shows it; dates already in the reader's language. */
 export interface PasskeyItem {
@@ -24,24 +25,6 @@ export interface PasskeyItem {
   lastUsedAt: string;
   /** The remove button's accessible name, with the key's name ("Usuń klucz: Klucz YubiKey"). */
   removeLabel: string;
-}
-
-/** The words the browser needs (the rest, with the key's name in them, come from the server). */
-export interface PasskeyManagerWords {
-  listTitle: string;
-  empty: string;
-  addedAt: string;
-  lastUsedAt: string;
-  remove: string;
-  addTitle: string;
-  name: string;
-  nameHint: string;
-  add: string;
-  working: string;
-  needsBrowser: string;
-  cancelled: string;
-  alreadyHere: string;
-  failed: string;
 }
 
 function formOf(fields: Record<string, string>): FormData {

@@ -15,6 +15,7 @@ import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens
 import { checkCurrentPassword } from './current-password';
 import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './emails';
 import { queueSmsNotice } from '@/lib/sms/notices';
+import { readAccountWithPatient } from './account-with-patient';
 
 export const EMAIL_CHANGE_TTL_HOURS = 2;
 
@@ -55,11 +56,12 @@ export async function requestEmailChange(
   input: EmailChangeInput,
   now = new Date(),
 ): Promise<RequestEmailChangeOutcome> {
-  const [account] = await db
-    .select({ email: webAccounts.email, status: webAccounts.status, locale: webAccounts.locale, firstName: patients.firstName })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, {
+    email: webAccounts.email,
+    status: webAccounts.status,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
+  });
   if (!account || account.status === 'blocked' || account.status === 'pending_activation') return { status: 'gone' };
 
   const fieldErrors: EmailChangeErrors = {};

@@ -12,6 +12,7 @@ import { checkCurrentPassword } from './current-password';
 import { renderPasswordChangedEmail } from './emails';
 import { endOtherSessions } from './sessions';
 import { queueSmsNotice } from '@/lib/sms/notices';
+import { readAccountWithPatient } from './account-with-patient';
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -34,18 +35,14 @@ export async function changePassword(
   input: ChangePasswordInput,
   now = new Date(),
 ): Promise<ChangePasswordOutcome> {
-  const [account] = await db
-    .select({
-      login: webAccounts.login,
-      email: webAccounts.email,
-      status: webAccounts.status,
-      locale: webAccounts.locale,
-      pesel: patients.pesel,
-      firstName: patients.firstName,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, {
+    login: webAccounts.login,
+    email: webAccounts.email,
+    status: webAccounts.status,
+    locale: webAccounts.locale,
+    pesel: patients.pesel,
+    firstName: patients.firstName,
+  });
   if (!account || account.status === 'blocked' || account.status === 'pending_activation') return { status: 'gone' };
 
   // Every problem is reported at once: the rules of the new password and the current password.

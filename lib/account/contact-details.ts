@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patientDataChanges, patients, webAccounts, type PatientContactData } from '@/db/schema';
-import { sameContact } from './contact-form';
+import { contactOfRecord, sameContact } from './contact-form';
 
 export { contactFields, keepContactValues, validateContactDetails } from './contact-form';
 
@@ -33,14 +33,7 @@ export async function updateContactDetails(
       .for('update');
     if (!row || row.status === 'blocked') return { status: 'gone' } as const;
     const [patient] = await tx.select().from(patients).where(eq(patients.id, row.patientId));
-    const record: PatientContactData = {
-      phone: patient!.phone,
-      street: patient!.street,
-      houseNumber: patient!.houseNumber ?? '',
-      flatNumber: patient!.flatNumber,
-      postalCode: patient!.postalCode ?? '',
-      city: patient!.city ?? '',
-    };
+    const record = contactOfRecord(patient!);
     const [waiting] = await tx
       .select({ id: patientDataChanges.id, proposed: patientDataChanges.proposed })
       .from(patientDataChanges)

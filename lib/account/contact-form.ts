@@ -49,6 +49,17 @@ export function keepContactValues(submitted: Record<string, unknown>): ContactVa
   return values;
 }
 
+/** A patient record's contact data as a change request holds it (a record may lack the parts the form requires). */
+export function contactOfRecord(record: Record<ContactField, string | null>): PatientContactData {
+  const { phone, street, houseNumber, flatNumber, postalCode, city } = record;
+  return { phone, street, houseNumber: houseNumber ?? '', flatNumber, postalCode: postalCode ?? '', city: city ?? '' };
+}
+
+/** Stored contact data as the form's text values (empty where nothing is stored). */
+export function contactTexts(data: Record<ContactField, string | null>): Record<ContactField, string> {
+  return Object.fromEntries(contactFields.map((f) => [f, data[f] ?? ''])) as Record<ContactField, string>;
+}
+
 export const sameContact = (a: PatientContactData, b: PatientContactData) => contactFields.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
 /** The fields in which two versions of the contact data differ. */

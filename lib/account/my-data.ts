@@ -6,15 +6,12 @@ import { auditLog, emailOutbox, patientDataChanges, patients, staffAccounts, web
 import { CONSENTS } from '@/lib/consents';
 import { consentHistory, consentStates } from './consent-history';
 import { pendingEmailChange } from './change-email';
+import { readAccountWithPatient } from './account-with-patient';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export async function exportMyData(db: Db, accountId: string, now = new Date()) {
-  const [row] = await db
-    .select({ account: webAccounts, patient: patients })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const row = await readAccountWithPatient(db, accountId, { account: webAccounts, patient: patients });
   if (!row) return null;
   const { account, patient } = row;
   const [verifier, history, emails, changes, staffActions, emailChange] = await Promise.all([

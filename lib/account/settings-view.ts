@@ -1,9 +1,9 @@
 // What the settings page shows: the account's contact data, and the changes waiting.
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
 import { pendingEmailChange } from './change-email';
 import { pendingDataChange } from './contact-details';
+import { readAccountWithPatient } from './account-with-patient';
 
 /** The record's postal address, as the account pages select it. */
 export const patientAddressColumns = {
@@ -15,17 +15,13 @@ export const patientAddressColumns = {
 };
 
 export async function loadSettings(db: Db, accountId: string) {
-  const [row] = await db
-    .select({
-      email: webAccounts.email,
-      phone: webAccounts.phone,
-      status: webAccounts.status,
-      attached: webAccounts.patientAttached,
-      ...patientAddressColumns,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const row = await readAccountWithPatient(db, accountId, {
+    email: webAccounts.email,
+    phone: webAccounts.phone,
+    status: webAccounts.status,
+    attached: webAccounts.patientAttached,
+    ...patientAddressColumns,
+  });
   if (!row) return null;
   const [email, data] = await Promise.all([pendingEmailChange(db, accountId), pendingDataChange(db, accountId)]);
   return {

@@ -2,6 +2,7 @@
 // lives a few minutes. It is not a session: no page or action accepts it as one.
 import { cookies } from 'next/headers';
 import { env } from '@/lib/env';
+import { secureCookies } from '@/lib/web/secure-cookies';
 import { PENDING_TTL_MS, type PendingSignIn } from './sign-in-flow';
 import { seal, unseal } from './signed-payload';
 
@@ -15,7 +16,7 @@ export async function writePendingSignIn(pending: PendingSignIn): Promise<void> 
   (await cookies()).set(COOKIE, seal(env.AUTH_SECRET, 'mfa-pending', pending, PENDING_TTL_MS), {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.APP_URL.startsWith('https://'),
+    secure: await secureCookies(),
     path: '/login',
     maxAge: PENDING_TTL_MS / 1000,
   });
@@ -25,7 +26,7 @@ export async function clearPendingSignIn(): Promise<void> {
   (await cookies()).set(COOKIE, '', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.APP_URL.startsWith('https://'),
+    secure: await secureCookies(),
     path: '/login',
     maxAge: 0,
   });

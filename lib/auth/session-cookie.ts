@@ -4,7 +4,8 @@
 // encoded as Auth.js encodes it (session-jwt.ts, salted by the cookie's name). Sign-in does not go
 // through Auth.js: `signIn()` from a server action rebuilt the request, ran Auth.js's whole
 // request handling and a credentials provider only to set this one cookie.
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
+import { secureCookies } from '@/lib/web/secure-cookies';
 import type { Role } from './authenticate';
 import { encode } from './session-jwt';
 
@@ -30,12 +31,9 @@ export function sessionCookieFor(secure: boolean) {
   };
 }
 
-/**
- * The session cookie of this request. HTTPS is what X-Forwarded-Proto says (a TLS proxy sets it;
- * Next sets `http` on a plain request), HTTPS when nothing says it — Auth.js's own rule.
- */
+/** The session cookie of this request: Secure as every cookie of ours is (lib/web/secure-cookies.ts). */
 export async function sessionCookie() {
-  return sessionCookieFor(((await headers()).get('x-forwarded-proto') ?? 'https') === 'https');
+  return sessionCookieFor(await secureCookies());
 }
 
 const SESSION_COOKIE_NAMES = [sessionCookieFor(false).name, sessionCookieFor(true).name];

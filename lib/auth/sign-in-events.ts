@@ -3,8 +3,8 @@
 // drown the desk's own actions.
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, staffAccounts } from '@/db/schema';
-import { clientIp } from '@/lib/request';
+import { staffAccounts } from '@/db/schema';
+import { recordAuditEvent, type AuditDetails } from '@/lib/audit-event';
 
 export type StaffSignInEvent =
   | 'staff.signin.success'
@@ -14,37 +14,7 @@ export type StaffSignInEvent =
   | 'staff.signin.mfa_enrolled'
   | 'staff.session.timeout';
 
-async function requestIp(): Promise<string | null> {
-  try {
-    const { headers } = await import('next/headers');
-    return clientIp(await headers());
-  } catch {
-    return null; // outside a request (tests, scripts)
-  }
-}
-
-/**
- * An audit entry about a staff member or a patient account, with the client address of the
- * request it happens in (or `ip` when the caller knows it; null outside a request).
- */
-export async function recordAuditEvent(
-  db: Db,
-  subject: { staffId: string } | { accountId: string },
-  action: string,
-  details: Record<string, string | number | boolean | null> = {},
-  ip?: string | null,
-): Promise<void> {
-  const address = ip === undefined ? await requestIp() : ip;
-  await db.insert(auditLog).values({ ...subject, action, details: { ...details, ip: address } });
-}
-
-export async function recordStaffEvent(
-  db: Db,
-  staffId: string,
-  event: StaffSignInEvent,
-  details: Record<string, string | number | boolean | null> = {},
-  ip?: string | null,
-): Promise<void> {
+export async function recordStaffEvent(db: Db, staffId: string, event: StaffSignInEvent, details?: AuditDetails, ip?: string | null) {
   await recordAuditEvent(db, { staffId }, event, details, ip);
 }
 

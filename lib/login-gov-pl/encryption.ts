@@ -15,7 +15,18 @@ import {
   p256PublicKeyFromPoint,
 } from './crypto';
 import { refuse } from './refusal';
-import { NS, childElements, decodeBase64, escapeXml, isNamed, optionalAttribute, requiredAttribute, textOf, type Element } from './xml';
+import {
+  NS,
+  decodeBase64,
+  escapeXml,
+  exactChildren,
+  isNamed,
+  optionalAttribute,
+  requiredAttribute,
+  textOf,
+  type Element,
+  type ElementName,
+} from './xml';
 
 export const ENCRYPTION_ALGORITHMS = {
   aes256Gcm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
@@ -45,18 +56,15 @@ export interface EncryptedAssertionParts {
   cipherValue: Buffer;
 }
 
-type Name = readonly [namespace: string, localName: string];
+const children = (parent: Element, names: readonly ElementName[], optionalTail = 0) =>
+  exactChildren(parent, names, 'malformed', optionalTail);
 
-/** The element children must be exactly these (the last `optionalTail` may be missing). */
-function children(parent: Element, names: readonly Name[], optionalTail = 0): Element[] {
-  const found = childElements(parent);
-  const fits =
-    found.length <= names.length &&
-    found.length >= names.length - optionalTail &&
-    found.every((child, i) => isNamed(child, names[i]![0], names[i]![1]));
-  if (!fits) refuse('malformed', `unexpected content in ${parent.localName}`);
-  return found;
-}
+/** The children of xenc:EncryptedData and xenc:EncryptedKey alike (XML Encryption's EncryptedType). */
+const ENCRYPTED_TYPE: readonly ElementName[] = [
+  [NS.xenc, 'EncryptionMethod'],
+  [NS.ds, 'KeyInfo'],
+  [NS.xenc, 'CipherData'],
+];
 
 function algorithm(element: Element, expected: string): string {
   const value = requiredAttribute(element, 'Algorithm');
@@ -76,22 +84,14 @@ export function readEncryptedAssertion(encryptedAssertion: Element): EncryptedAs
   const [encryptedData] = children(encryptedAssertion, [[NS.xenc, 'EncryptedData']]) as [Element];
   const type = optionalAttribute(encryptedData, 'Type');
   if (type !== undefined && type !== ENCRYPTION_ALGORITHMS.elementType) refuse('malformed', 'EncryptedData is not an element');
-  const [dataMethod, dataKeyInfo, dataCipherData] = children(encryptedData, [
-    [NS.xenc, 'EncryptionMethod'],
-    [NS.ds, 'KeyInfo'],
-    [NS.xenc, 'CipherData'],
-  ]) as [Element, Element, Element];
+  const [dataMethod, dataKeyInfo, dataCipherData] = children(encryptedData, ENCRYPTED_TYPE) as [Element, Element, Element];
   const dataAlgorithm = algorithm(dataMethod, ENCRYPTION_ALGORITHMS.aes256Gcm);
   // The node names SHA-256 inside the GCM method; it means nothing for GCM, but nothing else is expected.
   const dataDigest = children(dataMethod, [[NS.ds, 'DigestMethod']], 1)[0];
   if (dataDigest) algorithm(dataDigest, ENCRYPTION_ALGORITHMS.sha256);
 
   const [encryptedKey] = children(dataKeyInfo, [[NS.xenc, 'EncryptedKey']]) as [Element];
-  const [keyMethod, keyKeyInfo, keyCipherData] = children(encryptedKey, [
-    [NS.xenc, 'EncryptionMethod'],
-    [NS.ds, 'KeyInfo'],
-    [NS.xenc, 'CipherData'],
-  ]) as [Element, Element, Element];
+  const [keyMethod, keyKeyInfo, keyCipherData] = children(encryptedKey, ENCRYPTED_TYPE) as [Element, Element, Element];
   const keyWrapAlgorithm = algorithm(keyMethod, ENCRYPTION_ALGORITHMS.kwAes256);
   children(keyMethod, []);
 

@@ -2,15 +2,6 @@
 // SSO with the Artifact binding, ECDSA P-256 signatures and ECDH-ES encrypted assertions.
 // Framework-free: it depends on node:crypto, @xmldom/xmldom and xml-crypto's C14N only.
 export { isWkRefusal, type RefusalReason } from './refusal';
-export {
-  buildAuthnRequest,
-  buildArtifactResolve,
-  encodeSamlRequest,
-  newMessageId,
-  readArtifact,
-  readArtifactResponse,
-  spMetadata,
-  type Loa,
-  type WkIdentity,
-} from './messages';
+export { buildAuthnRequest, buildArtifactResolve, encodeSamlRequest, newMessageId, readArtifact, spMetadata, type Loa } from './messages';
+export { readArtifactResponse, type WkIdentity } from './artifact-response';
 export { generateP256KeyPair } from './certificate';

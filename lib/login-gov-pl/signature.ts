@@ -9,6 +9,7 @@ import { refuse } from './refusal';
 import {
   NS,
   childElements,
+  exactChildren,
   decodeBase64,
   isElement,
   isNamed,
@@ -18,6 +19,7 @@ import {
   textOf,
   type Document,
   type Element,
+  type ElementName,
 } from './xml';
 
 const ALGORITHMS = {
@@ -131,15 +133,8 @@ interface SignatureParts {
   reference: { element: Element; prefixList: string[]; digest: Buffer };
 }
 
-function expectChildren(parent: Element, names: readonly (readonly [string, string])[], optionalTail = 0): Element[] {
-  const children = childElements(parent);
-  const fits =
-    children.length <= names.length &&
-    children.length >= names.length - optionalTail &&
-    children.every((child, i) => isNamed(child, names[i]![0], names[i]![1]));
-  if (!fits) refuse('signature', `unexpected content in ${parent.localName}`);
-  return children;
-}
+const expectChildren = (parent: Element, names: readonly ElementName[], optionalTail = 0) =>
+  exactChildren(parent, names, 'signature', optionalTail);
 
 function expectAlgorithm(element: Element, algorithm: string): void {
   if (element.getAttribute('Algorithm') !== algorithm) refuse('algorithm', `${element.localName} is not ${algorithm}`);

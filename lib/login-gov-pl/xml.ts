@@ -2,7 +2,7 @@
 // parseXml once; callers then walk fixed paths (child by child) instead of searching the document,
 // so that a second, unsigned copy of an element elsewhere can never be the one that is read.
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
-import { refuse } from './refusal';
+import { refuse, type RefusalReason } from './refusal';
 
 export type { Document, Element, Node } from '@xmldom/xmldom';
 
@@ -90,6 +90,23 @@ export function childElements(parent: Element | Document): Element[] {
   const result: Element[] = [];
   for (let child = parent.firstChild; child; child = child.nextSibling) if (isElement(child)) result.push(child);
   return result;
+}
+
+/** An element's expected child, by namespace and local name. */
+export type ElementName = readonly [namespace: string, localName: string];
+
+/**
+ * The element children, which must be exactly `names` in that order (the last `optionalTail` of
+ * them may be missing), or a refusal with `reason`: anything unexpected is refused, not skipped.
+ */
+export function exactChildren(parent: Element, names: readonly ElementName[], reason: RefusalReason, optionalTail = 0): Element[] {
+  const found = childElements(parent);
+  const fits =
+    found.length <= names.length &&
+    found.length >= names.length - optionalTail &&
+    found.every((child, i) => isNamed(child, names[i]![0], names[i]![1]));
+  if (!fits) refuse(reason, `unexpected content in ${parent.localName}`);
+  return found;
 }
 
 /** Exactly one child element with that name, or a refusal ('malformed'). */

@@ -1,2 +1,4 @@
-// English counts: "1 hour", "2 hours" (one form for 1, another for the rest).
-export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+// English counts: "1 hour", "2 hours" (lib/messages/plural.ts chooses the form).
+import { counted } from './plural';
+
+export const count = (n: number, one: string, many = `${one}s`) => counted('en', n, { one, other: many });

@@ -1,5 +1,7 @@
 // The registration form's Polish words, in a module of their own: the register page's browser
 // code carries these, not the whole catalogue (issue 11's page weight). Part of `pl` as `register`.
+import { counted } from './plural';
+
 export const plRegister = {
   /** Beside the consents: the link to the RODO information clause (/prywatnosc). */
   privacyNote: 'Jak przetwarzamy Twoje dane osobowe (informacja RODO)',
@@ -69,7 +71,8 @@ export const plRegister = {
   },
   warnings: {
     landline: 'To numer stacjonarny: nie wysyłamy na niego SMS, więc nie pytamy o zgodę na powiadomienia SMS.',
-    loginShort: (n: number) => `Login ma ${n} ${n === 1 ? 'znak' : n < 5 && n > 1 ? 'znaki' : 'znaków'} — wymagane co najmniej 8.`,
+    loginShort: (n: number) =>
+      `Login ma ${counted('pl', n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })} — wymagane co najmniej 8.`,
   },
   conflict: {
     title: 'Konflikt danych',

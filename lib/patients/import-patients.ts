@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients } from '@/db/schema';
 import { checkBirthDate, NAME_PATTERN } from '@/lib/registration/form';
+import { isBrak } from '@/lib/brak';
 import { parsePesel } from '@/lib/pesel';
 import { parsePhoneField } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
@@ -44,7 +45,7 @@ function toPatient(row: Row): NewPatient | string {
   let pesel: string | null = null;
   let birthDate = value('birth_date');
   let sex: 'M' | 'K' | null = null;
-  if (value('pesel') !== '' && !/^brak$/i.test(value('pesel'))) {
+  if (value('pesel') !== '' && !isBrak(value('pesel'))) {
     const parsed = parsePesel(value('pesel'));
     if (!parsed.ok) return `pesel (${parsed.error})`;
     if (birthDate !== '' && birthDate !== parsed.birthDate) return 'birth_date (differs from PESEL)';

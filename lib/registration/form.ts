@@ -1,8 +1,10 @@
 // The registration form's rules (SPEC §3), shared by the browser (live checks) and the server
 // (the authority). Pure: no Node or database imports, so client components may use it.
 import * as z from 'zod/mini';
+import type { PatientContactData } from '@/db/schema';
 import type { Catalogue } from '@/lib/messages/catalogue';
-import { isBrak, parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
+import { isBrak } from '@/lib/brak';
+import { parsePesel, type PeselError, type PeselResult } from '@/lib/pesel';
 import { canTakeSms, parsePhoneField } from '@/lib/phone';
 import { parsePostalCode } from '@/lib/postal-code';
 import { cleanText } from '@/lib/text';
@@ -15,7 +17,8 @@ export type RegistrationErrors = Catalogue['register']['errors'];
 type Errors = RegistrationErrors;
 type PeselData = Extract<PeselResult, { ok: true }>;
 
-export interface RegistrationData {
+/** A valid registration: the person, the login, and the contact data a patient record keeps. */
+export interface RegistrationData extends PatientContactData {
   pesel: string | null;
   birthDate: string;
   sex: 'M' | 'K' | null;
@@ -23,12 +26,6 @@ export interface RegistrationData {
   lastName: string;
   login: string;
   email: string;
-  phone: string | null;
-  street: string | null;
-  houseNumber: string;
-  flatNumber: string | null;
-  postalCode: string;
-  city: string;
   consents: { dataProcessing: boolean; email: boolean; sms: boolean };
 }
 

@@ -2,7 +2,6 @@
 // only with the patient's SMS consent and a mobile number; the facility's name, the first name
 // and the portal's address, never a link with a token; notices that are not about security wait
 // out the quiet hours.
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patients, webAccounts } from '@/db/schema';
 import { hasConsent } from '@/lib/account/consent-history';
@@ -13,6 +12,7 @@ import { enqueueSms } from './outbox';
 import { canTakeSms, parsePhone } from '@/lib/phone';
 import { parseQuietHours, releaseTime } from './quiet-hours';
 import { portalAddress, renderSms, type SmsTemplateName } from './templates';
+import { readAccountWithPatient } from '@/lib/account/account-with-patient';
 
 /** Security notices go at once, whatever the hour: a stolen mailbox is when the email one fails. */
 const SECURITY: Record<SmsTemplateName, boolean> = {
@@ -25,11 +25,11 @@ const SECURITY: Record<SmsTemplateName, boolean> = {
 
 /** Queues the SMS of `notice` for the account in `tx`; false when there is nothing to send it to. */
 export async function queueSmsNotice(tx: Db, accountId: string, notice: SmsTemplateName, now = new Date()): Promise<boolean> {
-  const [account] = await tx
-    .select({ phone: webAccounts.phone, locale: webAccounts.locale, firstName: patients.firstName })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(tx, accountId, {
+    phone: webAccounts.phone,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
+  });
   if (!account?.phone) return false;
   const phone = parsePhone(account.phone);
   // A landline has no SMS channel, whatever was once ticked.

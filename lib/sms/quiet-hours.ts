@@ -1,5 +1,6 @@
 // Quiet hours for SMS that are not about security (SMS_QUIET_HOURS, e.g. `20-8`): such a notice
-// waits until the window ends, by the clock in Europe/Warsaw whatever the server's time zone.
+// waits until the window ends, by the hospital's clock (lib/time-zone.ts) whatever the server's.
+import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 export interface QuietHours {
   /** Local hour (0–23) when the window starts. */
@@ -8,7 +9,6 @@ export interface QuietHours {
   to: number;
 }
 
-const TIME_ZONE = 'Europe/Warsaw';
 const HOUR_MS = 3_600_000;
 
 /** `'20-8'` → 20:00–8:00; `''` → no quiet hours. Anything else is a configuration error. */
@@ -21,13 +21,13 @@ export function parseQuietHours(value: string): QuietHours | null {
   // Equal hours could mean "never" or "always": neither is worth guessing.
   if (!(from <= 23 && to <= 23) || from === to) {
     throw new Error(
-      `SMS_QUIET_HOURS must be two different whole hours 0–23 as FROM-TO in ${TIME_ZONE} time (e.g. "20-8"), or empty for none; got "${value}"`,
+      `SMS_QUIET_HOURS must be two different whole hours 0–23 as FROM-TO in ${HOSPITAL_TIME_ZONE} time (e.g. "20-8"), or empty for none; got "${value}"`,
     );
   }
   return { from, to };
 }
 
-const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: HOSPITAL_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
 
 function localHour(at: Date): number {
   return Number(hourFormat.format(at));

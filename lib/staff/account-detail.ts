@@ -1,7 +1,8 @@
 // One account as the desk sees it before deciding: the account, its patient record, consents,
 // links (with the state each is in), emails and audit entries.
 import { desc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Db } from '@/db/client';
 import {
   accountTokens,
@@ -32,6 +33,9 @@ export interface SentLink {
 const verifier = alias(staffAccounts, 'verifier');
 const blocker = alias(staffAccounts, 'blocker');
 
+/** The account's histories the desk reads newest first. */
+type AccountHistory = typeof accountTokens | typeof emailOutbox | typeof smsOutbox | typeof authSessions;
+
 /** Everything the desk needs to decide about one account. */
 export async function getAccountDetail(db: Db, accountId: string, now = new Date()) {
   if (!isUuid(accountId)) return null;
@@ -43,22 +47,29 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
     .leftJoin(blocker, eq(blocker.id, webAccounts.blockedBy))
     .where(eq(webAccounts.id, accountId));
   if (!account) return null;
+  // The account's newest rows of one of its histories.
+  const newest = <T extends SelectedFields>(fields: T, table: AccountHistory, limit: number) =>
+    db
+      .select(fields as SelectedFields)
+      .from(table)
+      .where(eq(table.accountId, accountId))
+      .orderBy(desc(table.createdAt))
+      .limit(limit) as Promise<SelectResultFields<T>[]>;
   const [given, tokens, emails, audit, texts, sessions] = await Promise.all([
     db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(consents.givenAt),
-    db
-      .select({
+    newest(
+      {
         purpose: accountTokens.purpose,
         createdAt: accountTokens.createdAt,
         expiresAt: accountTokens.expiresAt,
         usedAt: accountTokens.usedAt,
         supersededAt: accountTokens.supersededAt,
-      })
-      .from(accountTokens)
-      .where(eq(accountTokens.accountId, accountId))
-      .orderBy(desc(accountTokens.createdAt))
-      .limit(10),
-    db
-      .select({
+      },
+      accountTokens,
+      10,
+    ),
+    newest(
+      {
         id: emailOutbox.id,
         template: emailOutbox.template,
         subject: emailOutbox.subject,
@@ -67,11 +78,10 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
         lastError: emailOutbox.lastError,
         createdAt: emailOutbox.createdAt,
         sentAt: emailOutbox.sentAt,
-      })
-      .from(emailOutbox)
-      .where(eq(emailOutbox.accountId, accountId))
-      .orderBy(desc(emailOutbox.createdAt))
-      .limit(20),
+      },
+      emailOutbox,
+      20,
+    ),
     db
       .select({ action: auditLog.action, details: auditLog.details, createdAt: auditLog.createdAt, staffName: staffAccounts.name })
       .from(auditLog)
@@ -79,33 +89,31 @@ export async function getAccountDetail(db: Db, accountId: string, now = new Date
       .where(eq(auditLog.accountId, accountId))
       .orderBy(desc(auditLog.createdAt))
       .limit(50),
-    db
-      .select({
+    newest(
+      {
         id: smsOutbox.id,
         template: smsOutbox.template,
         status: smsOutbox.status,
         attempts: smsOutbox.attempts,
         lastError: smsOutbox.lastError,
         createdAt: smsOutbox.createdAt,
-      })
-      .from(smsOutbox)
-      .where(eq(smsOutbox.accountId, accountId))
-      .orderBy(desc(smsOutbox.createdAt))
-      .limit(20),
+      },
+      smsOutbox,
+      20,
+    ),
     // The account's latest sign-ins with how each signed in and was identified (SPEC §19).
-    db
-      .select({
+    newest(
+      {
         id: authSessions.id,
         createdAt: authSessions.createdAt,
         amr: authSessions.amr,
         identity: authSessions.identity,
         identityLoa: authSessions.identityLoa,
         endedAt: authSessions.endedAt,
-      })
-      .from(authSessions)
-      .where(eq(authSessions.accountId, accountId))
-      .orderBy(desc(authSessions.createdAt))
-      .limit(5),
+      },
+      authSessions,
+      5,
+    ),
   ]);
   const links: SentLink[] = tokens.map(({ supersededAt, ...link }) => ({ ...link, state: tokenState({ ...link, supersededAt }, now) }));
   return { ...account, consents: given, tokens: links, emails, audit, texts, sessions };

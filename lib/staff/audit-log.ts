@@ -8,12 +8,8 @@ export interface AuditFilter {
   action?: string;
 }
 
-/** The newest audit entries, optionally of one staff member and/or one kind of event. */
-export function listAudit(db: Db, filter: AuditFilter = {}, limit = 200) {
-  const conditions = [
-    filter.staffId ? eq(auditLog.staffId, filter.staffId) : undefined,
-    filter.action ? eq(auditLog.action, filter.action) : undefined,
-  ];
+/** Audit entries with the staff member who acted and the login of the account concerned, to filter and order. */
+export function auditEntries(db: Db) {
   return db
     .select({
       id: auditLog.id,
@@ -28,6 +24,16 @@ export function listAudit(db: Db, filter: AuditFilter = {}, limit = 200) {
     .from(auditLog)
     .leftJoin(staffAccounts, eq(staffAccounts.id, auditLog.staffId))
     .leftJoin(webAccounts, eq(webAccounts.id, auditLog.accountId))
+    .$dynamic();
+}
+
+/** The newest audit entries, optionally of one staff member and/or one kind of event. */
+export function listAudit(db: Db, filter: AuditFilter = {}, limit = 200) {
+  const conditions = [
+    filter.staffId ? eq(auditLog.staffId, filter.staffId) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+  ];
+  return auditEntries(db)
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt))
     .limit(limit);

@@ -5,9 +5,10 @@ import { and, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { blockedRegistrations, emailOutbox, smsOutbox, webAccounts } from '@/db/schema';
+import { counted } from '@/lib/messages/plural';
+import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 const DASHBOARD_DAYS = 30;
-const HOSPITAL_TIME_ZONE = 'Europe/Warsaw';
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, hospital time
@@ -52,9 +53,10 @@ export function dayRange(to: string, count = DASHBOARD_DAYS): string[] {
 }
 
 // The time zone is written into the SQL text, not bound, so GROUP BY sees the same expression.
-const dayOf = (column: AnyPgColumn): SQL<string> => sql<string>`to_char((${column} at time zone 'Europe/Warsaw')::date, 'YYYY-MM-DD')`;
+const zone = sql.raw(`'${HOSPITAL_TIME_ZONE}'`);
+const dayOf = (column: AnyPgColumn): SQL<string> => sql<string>`to_char((${column} at time zone ${zone})::date, 'YYYY-MM-DD')`;
 /** Midnight at the start of `day` in the hospital's time zone. */
-export const startOfDay = (day: string): SQL => sql`((${day})::date::timestamp at time zone 'Europe/Warsaw')`;
+export const startOfDay = (day: string): SQL => sql`((${day})::date::timestamp at time zone ${zone})`;
 const int = (expression: SQL) => sql<number>`(${expression})::int`;
 // An activated account waits for the desk from its activation (older rows may lack the time).
 const waitingSince = sql`coalesce(${webAccounts.activatedAt}, ${webAccounts.createdAt})`;
@@ -210,5 +212,5 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} godz. ${minutes % 60} min`;
   const days = Math.floor(hours / 24);
-  return `${days} ${days === 1 ? 'dzień' : 'dni'} ${hours % 24} godz.`;
+  return `${counted('pl', days, { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' })} ${hours % 24} godz.`;
 }

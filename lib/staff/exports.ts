@@ -1,11 +1,13 @@
 // CSV exports for administrators (issue 14): the audit log and the blocked registration attempts
 // of a date range (hospital calendar days, both ends included). Each export is itself written to
 // the audit log, in the same transaction that reads the rows.
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, gte, lt } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { auditLog, blockedRegistrations, staffAccounts, webAccounts } from '@/db/schema';
+import { auditLog, blockedRegistrations } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
 import { toCsv } from '@/lib/csv';
+import { auditEntries } from './audit-log';
 import { addDays, startOfDay } from './dashboard';
 
 export const EXPORT_KINDS = ['audit-log', 'blocked-registrations'] as const;
@@ -51,21 +53,13 @@ export async function exportCsv(db: Db, staff: StaffPrincipal, kind: ExportKind,
   });
 }
 
+/** From the start of the range's first day to the end of its last, hospital time. */
+const within = (column: AnyPgColumn, range: DateRange) =>
+  and(gte(column, startOfDay(range.from)), lt(column, startOfDay(addDays(range.to, 1))));
+
 async function auditLogCsv(db: Db, range: DateRange) {
-  const rows = await db
-    .select({
-      createdAt: auditLog.createdAt,
-      staffLogin: staffAccounts.login,
-      staffName: staffAccounts.name,
-      action: auditLog.action,
-      accountId: auditLog.accountId,
-      accountLogin: webAccounts.login,
-      details: auditLog.details,
-    })
-    .from(auditLog)
-    .leftJoin(staffAccounts, eq(staffAccounts.id, auditLog.staffId))
-    .leftJoin(webAccounts, eq(webAccounts.id, auditLog.accountId))
-    .where(and(gte(auditLog.createdAt, startOfDay(range.from)), lt(auditLog.createdAt, startOfDay(addDays(range.to, 1)))))
+  const rows = await auditEntries(db)
+    .where(within(auditLog.createdAt, range))
     .orderBy(asc(auditLog.createdAt), asc(auditLog.id))
     .limit(MAX_EXPORT_ROWS);
   const body = toCsv(
@@ -77,12 +71,7 @@ async function auditLogCsv(db: Db, range: DateRange) {
 
 async function blockedRegistrationsCsv(db: Db, range: DateRange) {
   const b = blockedRegistrations;
-  const rows = await db
-    .select()
-    .from(b)
-    .where(and(gte(b.createdAt, startOfDay(range.from)), lt(b.createdAt, startOfDay(addDays(range.to, 1)))))
-    .orderBy(asc(b.createdAt), asc(b.id))
-    .limit(MAX_EXPORT_ROWS);
+  const rows = await db.select().from(b).where(within(b.createdAt, range)).orderBy(asc(b.createdAt), asc(b.id)).limit(MAX_EXPORT_ROWS);
   const body = toCsv(
     ['czas', 'powod', 'pesel', 'imie', 'nazwisko', 'data_urodzenia', 'email', 'login', 'ip'],
     rows.map((r) => [r.createdAt, r.reason, r.pesel, r.firstName, r.lastName, r.birthDate, r.email, r.login, r.ip]),

@@ -1,18 +1,14 @@
 // The desk's decisions about an account (SPEC §11): verify, block, unblock and a new activation
 // link, each written with its audit entry in one transaction.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, webAccounts, type AccountStatus, type VerificationDocument } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
-import { hasConsent } from '@/lib/account/consent-history';
-import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
 import { linkRecipientColumns, sendActivationLink } from '@/lib/account/send-account-links';
-import { env } from '@/lib/env';
-import { mailQueued } from '@/lib/mail/mail-worker';
-import { enqueueEmail } from '@/lib/mail/outbox';
+import { markIdentityVerified } from '@/lib/account/verify-identity';
 import { withoutBidiControls } from '@/lib/text';
-import { queueSmsNotice } from '@/lib/sms/notices';
 import type { DecisionResult } from './decision-outcomes';
+import { readAccountWithPatient } from '@/lib/account/account-with-patient';
 
 /**
  * Which decisions the desk can take about an account in this state: the same conditions the
@@ -37,44 +33,19 @@ const DOCUMENTS: VerificationDocument[] = ['dowod_osobisty', 'paszport', 'inny']
 /** Identity checked at the desk: only an account that is neither verified nor blocked. */
 export async function verifyAccount(db: Db, staff: StaffPrincipal, accountId: string, document: string): Promise<DecisionResult> {
   if (!DOCUMENTS.includes(document as VerificationDocument)) return { ok: false, error: 'document' };
-  const [person] = await db
-    .select({ email: webAccounts.email, locale: webAccounts.locale, firstName: patients.firstName })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
-  if (!person) return { ok: false, error: 'not_found' };
-  // A notification: only with the patient's consent to email notifications.
-  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
-  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: person.firstName, locale: person.locale }) : null;
-  const result = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webAccounts)
-      .set({
-        status: 'verified',
-        verifiedAt: new Date(),
-        verifiedBy: staff.id,
-        verificationDocument: document as VerificationDocument,
-        verificationMethod: 'desk',
-      })
-      .where(and(eq(webAccounts.id, accountId), inArray(webAccounts.status, ['pending_activation', 'active'])))
-      .returning({ id: webAccounts.id });
-    if (!row) return stateError(tx, accountId);
-    await tx.insert(auditLog).values({ staffId: staff.id, action: 'account.verify', accountId, details: { document } });
-    if (notice) await enqueueEmail(tx, { ...notice, recipient: person.email, accountId });
-    await queueSmsNotice(tx, accountId, 'verified');
-    return { ok: true } as const;
+  const person = await readAccountWithPatient(db, accountId, {
+    email: webAccounts.email,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
   });
-  if (result.ok) mailQueued();
-  return result;
+  if (!person) return { ok: false, error: 'not_found' };
+  const check = { method: 'desk', staffId: staff.id, document: document as VerificationDocument } as const;
+  return (await markIdentityVerified(db, accountId, person, check)) ? { ok: true } : stateError(db, accountId);
 }
 
 /** The desk sends a patient who lost the email a new activation link. */
 export async function resendActivationByStaff(db: Db, staff: StaffPrincipal, accountId: string): Promise<DecisionResult> {
-  const [account] = await db
-    .select(linkRecipientColumns)
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, linkRecipientColumns);
   if (!account) return { ok: false, error: 'not_found' };
   if (!account.waiting) return { ok: false, error: 'state' };
   await sendActivationLink(db, account, (tx) =>

@@ -1,8 +1,9 @@
-// Passkeys (SPEC §19): adding one (registration), signing in with one, listing and removing them.
-// Every check that matters is the server's: the challenge is single use and short-lived, the
-// origin and RP ID are ours, the user was verified (PIN or biometrics: with possession of the
-// key that is two factors), and the signature counter grows. A counter that does not grow means
-// a cloned authenticator: the assertion is refused, audited, and the stored counter kept.
+// Passkeys (SPEC §19): adding one (registration) and signing in with one (the owner's list and
+// removal: ./passkey-list.ts; whose a key is: ./owners.ts). Every check that matters is the
+// server's: the challenge is single use and short-lived, the origin and RP ID are ours, the user
+// was verified (PIN or biometrics: with possession of the key that is two factors), and the
+// signature counter grows. A counter that does not grow means a cloned authenticator: the
+// assertion is refused, audited, and the stored counter kept.
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -11,19 +12,16 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { mfaFactors, passkeys, PASSKEY_NAME_MAX, type Passkey, type PasskeyDeviceType } from '@/db/schema';
-import type { MfaOwner } from '@/lib/auth/mfa';
+import { passkeys, PASSKEY_NAME_MAX, type PasskeyDeviceType } from '@/db/schema';
 import { logWarn } from '@/lib/log';
-import { isUuid } from '@/lib/uuid';
 import { CHALLENGE_TTL_MS, issueChallenge, spendChallenge } from './challenges';
-import type { RegistrationResult, RemoveResult } from './outcomes';
+import type { RegistrationResult } from './outcomes';
 import { recordPasskeyEvent } from './events';
+import { ownerColumn, ownerOf, ownerValues, sameOwner, userHandle, userHandleText, type PasskeyOwner } from './owners';
 import { relyingParty, staffAaguids } from './relying-party';
 import { parseAuthenticationResponse, parseRegistrationResponse } from './responses';
-
-export type PasskeyOwner = MfaOwner;
 
 /** RFC 8176 values: a device-bound key (hwk) or a synced passkey (swk), with user verification. */
 export type PasskeyAmr = ['hwk' | 'swk', 'user', 'mfa'];
@@ -31,27 +29,6 @@ export type PasskeyAmr = ['hwk' | 'swk', 'user', 'mfa'];
 // Patients' sign-ins are not audited (lib/auth/sign-in-events.ts: their volume would drown the
 // desk's own actions); adding, removing and a cloned key are, for everyone.
 const AUDIT_PATIENT_USE = false;
-
-const ownerColumn = (owner: PasskeyOwner) => (owner.kind === 'staff' ? passkeys.staffId : passkeys.accountId);
-const ownerValues = (owner: PasskeyOwner) => (owner.kind === 'staff' ? { staffId: owner.id } : { accountId: owner.id });
-const sameOwner = (a: PasskeyOwner, b: PasskeyOwner) => a.kind === b.kind && a.id === b.id;
-
-function ownerOf(row: Pick<Passkey, 'staffId' | 'accountId'>): PasskeyOwner {
-  return row.staffId ? { kind: 'staff', id: row.staffId } : { kind: 'patient', id: row.accountId! };
-}
-
-/**
- * The WebAuthn user handle of an owner: a kind byte and the 16 bytes of the owner's uuid. Opaque
- * (no login, no PESEL), stable, and never the same for a staff member and a patient.
- */
-export function userHandle(owner: PasskeyOwner): Uint8Array<ArrayBuffer> {
-  const handle = new Uint8Array(17);
-  handle[0] = owner.kind === 'staff' ? 1 : 2;
-  handle.set(Buffer.from(owner.id.replace(/-/g, ''), 'hex'), 1);
-  return handle;
-}
-
-const userHandleText = (owner: PasskeyOwner) => Buffer.from(userHandle(owner)).toString('base64url');
 
 function amrOf(passkey: { deviceType: PasskeyDeviceType; backedUp: boolean }): PasskeyAmr {
   return [passkey.deviceType === 'singleDevice' && !passkey.backedUp ? 'hwk' : 'swk', 'user', 'mfa'];
@@ -63,6 +40,12 @@ export function passkeyName(name: unknown): string | null {
   const label = name.normalize('NFC').trim();
   if (label.length === 0 || [...label].length > PASSKEY_NAME_MAX || /[\p{Cc}\p{Cf}\u2028\u2029]/u.test(label)) return null;
   return label;
+}
+
+/** What every answer must prove: our challenge, our origin and RP ID, and a verified user (PIN or biometrics). */
+function expectations(challenge: string) {
+  const rp = relyingParty();
+  return { expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true };
 }
 
 function failure(event: string, error: unknown): void {
@@ -137,17 +120,9 @@ export async function finishPasskeyRegistration(
   const challenge = await spendChallenge(db, handle, 'register', owner, now);
   if (!challenge) return { ok: false, reason: 'challenge' };
 
-  const rp = relyingParty();
   let info;
   try {
-    const verification = await verifyRegistrationResponse({
-      response: parsed,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserPresence: true,
-      requireUserVerification: true,
-    });
+    const verification = await verifyRegistrationResponse({ response: parsed, ...expectations(challenge), requireUserPresence: true });
     if (!verification.verified) throw new Error('attestation not verified');
     info = verification.registrationInfo;
   } catch (error) {
@@ -248,18 +223,14 @@ export async function finishPasskeySignIn(
     return { ok: false, reason: 'invalid' };
   }
 
-  const rp = relyingParty();
   let info;
   try {
     const verification = await verifyAuthenticationResponse({
       response: parsed,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
+      ...expectations(challenge),
       // Counter 0 turns the library's own counter check off: ours below runs only once the
       // signature is known to be good, so that only a real clone is audited as one.
       credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: 0 },
-      requireUserVerification: true,
     });
     if (!verification.verified) throw new Error('signature not verified');
     info = verification.authenticationInfo;
@@ -293,76 +264,5 @@ export async function finishPasskeySignIn(
       await recordPasskeyEvent(tx, owner, 'passkey.used', { passkeyId: passkey.id, name: passkey.name });
     }
     return { ok: true, owner, passkeyId: passkey.id, amr: amrOf(updated) } as const;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The owner's list
-
-export interface PasskeySummary {
-  id: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  deviceType: PasskeyDeviceType;
-  backedUp: boolean;
-}
-
-export async function listPasskeys(db: Db, owner: PasskeyOwner): Promise<PasskeySummary[]> {
-  return db
-    .select({
-      id: passkeys.id,
-      name: passkeys.name,
-      createdAt: passkeys.createdAt,
-      lastUsedAt: passkeys.lastUsedAt,
-      deviceType: passkeys.deviceType,
-      backedUp: passkeys.backedUp,
-    })
-    .from(passkeys)
-    .where(eq(ownerColumn(owner), owner.id))
-    .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
-}
-
-export async function hasPasskey(db: Db, owner: PasskeyOwner): Promise<boolean> {
-  const [row] = await db
-    .select({ id: passkeys.id })
-    .from(passkeys)
-    .where(eq(ownerColumn(owner), owner.id))
-    .limit(1);
-  return !!row;
-}
-
-/**
- * Removes one of the owner's passkeys. While a second factor is required (`mfaRequired`), the
- * last one is refused unless a confirmed TOTP factor remains. The owner's passkeys are locked
- * first, so two removals at once cannot each leave the other as "the one that remains".
- */
-export async function removePasskey(
-  db: Db,
-  owner: PasskeyOwner,
-  passkeyId: string,
-  options: { mfaRequired: boolean },
-): Promise<RemoveResult> {
-  if (typeof passkeyId !== 'string' || !isUuid(passkeyId)) return { ok: false, reason: 'not_found' };
-  return db.transaction(async (tx) => {
-    const keys = await tx
-      .select({ id: passkeys.id, name: passkeys.name })
-      .from(passkeys)
-      .where(eq(ownerColumn(owner), owner.id))
-      .for('update');
-    const target = keys.find((k) => k.id === passkeyId.toLowerCase());
-    if (!target) return { ok: false, reason: 'not_found' } as const;
-    if (options.mfaRequired && keys.length === 1) {
-      const totpOwner = owner.kind === 'staff' ? mfaFactors.staffId : mfaFactors.accountId;
-      const [totp] = await tx
-        .select({ id: mfaFactors.id })
-        .from(mfaFactors)
-        .where(and(eq(totpOwner, owner.id), isNotNull(mfaFactors.confirmedAt)))
-        .for('share');
-      if (!totp) return { ok: false, reason: 'last_factor' } as const;
-    }
-    await tx.delete(passkeys).where(eq(passkeys.id, target.id));
-    await recordPasskeyEvent(tx, owner, 'passkey.removed', { passkeyId: target.id, name: target.name });
-    return { ok: true } as const;
   });
 }

@@ -15,45 +15,33 @@ const b64url = (max: number) =>
 const credentialId = b64url(1400);
 const transports = z.array(z.string().regex(/^[a-z-]{1,32}$/)).max(10);
 
-const registrationSchema = z
-  .object({
-    id: credentialId,
-    rawId: credentialId,
-    type: z.literal('public-key'),
-    response: z.object({
-      clientDataJSON: b64url(8192),
-      attestationObject: b64url(65_536),
-      transports: transports.optional(),
-    }),
-  })
-  .refine((r) => r.id === r.rawId);
+/** A credential as the browser sends it: its id twice (text and raw, which must agree) and its response. */
+const credential = <Response extends z.ZodRawShape>(response: Response) =>
+  z
+    .object({ id: credentialId, rawId: credentialId, type: z.literal('public-key'), response: z.object(response) })
+    .refine((r) => r.id === r.rawId);
 
-const authenticationSchema = z
-  .object({
-    id: credentialId,
-    rawId: credentialId,
-    type: z.literal('public-key'),
-    response: z.object({
-      clientDataJSON: b64url(8192),
-      authenticatorData: b64url(8192),
-      signature: b64url(8192),
-      userHandle: b64url(128).optional(),
-    }),
-  })
-  .refine((r) => r.id === r.rawId);
+const registrationSchema = credential({
+  clientDataJSON: b64url(8192),
+  attestationObject: b64url(65_536),
+  transports: transports.optional(),
+});
+
+const authenticationSchema = credential({
+  clientDataJSON: b64url(8192),
+  authenticatorData: b64url(8192),
+  signature: b64url(8192),
+  userHandle: b64url(128).optional(),
+});
 
 /** The parts of a registration the server verifies, or null when the shape is wrong. */
 export function parseRegistrationResponse(input: unknown): RegistrationResponseJSON | null {
   const parsed = registrationSchema.safeParse(input);
-  if (!parsed.success) return null;
-  const { response, ...rest } = parsed.data;
-  return { ...rest, response, clientExtensionResults: {} };
+  return parsed.success ? { ...parsed.data, clientExtensionResults: {} } : null;
 }
 
 /** The parts of an assertion the server verifies, or null when the shape is wrong. */
 export function parseAuthenticationResponse(input: unknown): AuthenticationResponseJSON | null {
   const parsed = authenticationSchema.safeParse(input);
-  if (!parsed.success) return null;
-  const { response, ...rest } = parsed.data;
-  return { ...rest, response, clientExtensionResults: {} };
+  return parsed.success ? { ...parsed.data, clientExtensionResults: {} } : null;
 }

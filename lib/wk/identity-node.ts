@@ -2,17 +2,15 @@
 // signed AuthnRequest remembered in wk_requests; it ends at our ACS with an artifact, resolved
 // over a signed SOAP request, whose answer the protocol library (lib/login-gov-pl) verifies and
 // decrypts. Each artifact, request and assertion counts once, on every instance (PostgreSQL).
-// Every refusal has a reason code for the log and the audit, never personal data.
-import { createHash, randomBytes } from 'node:crypto';
+// Every refusal has a reason code for the log and the audit, never personal data
+// (./outcomes.ts); a registration's identity waits in ./held-identity.ts.
+import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patients, webAccounts, wkRequests, type WkPurpose } from '@/db/schema';
-import { hasConsent } from '@/lib/account/consent-history';
-import { renderIdentityVerifiedEmail } from '@/lib/account/emails';
+import { markIdentityVerified } from '@/lib/account/verify-identity';
 import { AMR, identityLevelOf } from '@/lib/auth/assurance';
 import { grantSession } from '@/lib/auth/sign-in-flow';
-import type { SessionGrant } from '@/lib/auth/session-cookie';
-import { env } from '@/lib/env';
 import {
   buildArtifactResolve,
   buildAuthnRequest,
@@ -21,58 +19,22 @@ import {
   newMessageId,
   readArtifact,
   readArtifactResponse,
-  type RefusalReason,
   type WkIdentity,
 } from '@/lib/login-gov-pl';
 import { logError, logInfo } from '@/lib/log';
-import { mailQueued } from '@/lib/mail/mail-worker';
-import { enqueueEmail } from '@/lib/mail/outbox';
 import { countIdentityNode } from '@/lib/metrics';
 import { spendNonce } from '@/lib/security/used-nonces';
 import { nameKey } from '@/lib/text';
 import type { WkConfig } from './config';
-import { queueSmsNotice } from '@/lib/sms/notices';
+import { holdForRegistration, type NodeIdentity } from './held-identity';
+import { refused, type WkOutcome } from './outcomes';
+import { readAccountWithPatient } from '@/lib/account/account-with-patient';
 
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
-/** How long the node's answer waits for the registration form to be sent. */
-const HANDLE_TTL_MS = 15 * 60_000;
-
-/** What the node told us about the person, as the pages and the registration need it. */
-export interface NodeIdentity {
-  pesel: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  loa: string;
-  means: string | null;
-}
-
-export type WkRefusalReason =
-  | RefusalReason
-  | 'artifact_reused'
-  | 'request_unknown'
-  | 'assertion_reused'
-  | 'transport'
-  | 'blocked'
-  | 'not_activated'
-  | 'unverified_account'
-  | 'record_mismatch'
-  | 'already_verified'
-  | 'gone';
-
-export type WkOutcome =
-  | { kind: 'signed-in'; grant: SessionGrant }
-  | { kind: 'no-account'; handle: string }
-  | { kind: 'register'; handle: string }
-  | { kind: 'verified'; accountId: string }
-  | { kind: 'mismatch'; accountId: string }
-  | { kind: 'refused'; reason: WkRefusalReason; purpose: WkPurpose | null };
 
 /** Sends a SOAP body to the node and returns its answer (tests give their own; see soap-transport.ts). */
 export type SoapTransport = (url: string, body: string) => Promise<string>;
-
-const USE: Record<WkPurpose, string> = { login: 'signin', register: 'register', verify: 'verify' };
 
 /** The auto-submitted form's content: where to post the signed AuthnRequest. */
 export interface StartedRequest {
@@ -103,8 +65,6 @@ export async function startRequest(
   });
   return { requestId: id, action: config.ssoUrl, samlRequest: encodeSamlRequest(xml) };
 }
-
-const hashHandle = (handle: string) => createHash('sha256').update(handle).digest('hex');
 
 /** The browser returns from the node with an artifact: resolve it, check it and act on it. */
 export async function receiveArtifact(
@@ -208,14 +168,6 @@ export async function receiveArtifact(
   }
 }
 
-async function refused(db: Db, reason: WkRefusalReason, purpose: WkPurpose | null, accountId: string | null = null): Promise<WkOutcome> {
-  const cancelled = reason === 'cancelled';
-  countIdentityNode(purpose ? USE[purpose] : 'other', cancelled ? 'cancelled' : 'refused');
-  logInfo('login.gov.pl answer refused', { reason, purpose: purpose ?? 'unknown' });
-  await db.insert(auditLog).values({ action: 'wk.refused', accountId, details: { reason, purpose } });
-  return { kind: 'refused', reason, purpose };
-}
-
 /**
  * Sign-in: the VERIFIED account of the patient with this PESEL, without its password; staff
  * never. On an unverified account the PESEL is only what its registrant typed: signing the
@@ -256,54 +208,6 @@ async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<
   return { kind: 'signed-in', grant };
 }
 
-/**
- * The node's answer kept on the server for the registration form (never trusted from the form):
- * the browser gets a random handle, whose SHA-256 finds the row.
- */
-async function holdForRegistration(db: Db, requestId: string, person: NodeIdentity, kind: 'register' | 'no-account'): Promise<WkOutcome> {
-  const handle = randomBytes(32).toString('base64url');
-  await db
-    .update(wkRequests)
-    .set({
-      identity: { ...person, means: person.means ?? '' },
-      handleHash: hashHandle(handle),
-      expiresAt: new Date(Date.now() + HANDLE_TTL_MS),
-    })
-    .where(eq(wkRequests.id, requestId));
-  await db.insert(auditLog).values({ action: 'wk.identity_held', details: { purpose: kind, loa: person.loa, means: person.means } });
-  if (kind === 'register') countIdentityNode('register', 'success');
-  return { kind, handle };
-}
-
-/** The identity held for a registration form, while the handle is unused and fresh. */
-export async function heldIdentity(db: Db, handle: string | undefined, now = new Date()): Promise<NodeIdentity | null> {
-  if (!handle || handle.length > 100) return null;
-  const [row] = await db
-    .select({ identity: wkRequests.identity })
-    .from(wkRequests)
-    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt), gt(wkRequests.expiresAt, now)));
-  const held = row?.identity;
-  if (!held?.pesel) return null;
-  return {
-    pesel: held.pesel,
-    firstName: held.firstName ?? '',
-    lastName: held.lastName ?? '',
-    birthDate: held.birthDate ?? '',
-    loa: held.loa ?? '',
-    means: held.means || null,
-  };
-}
-
-/** Marks the held identity used (the registration it fed was created); false when it was used already. */
-export async function spendHeldIdentity(db: Db, handle: string, now = new Date()): Promise<boolean> {
-  const spent = await db
-    .update(wkRequests)
-    .set({ handleUsedAt: now, identity: null })
-    .where(and(eq(wkRequests.handleHash, hashHandle(handle)), isNull(wkRequests.handleUsedAt)))
-    .returning({ id: wkRequests.id });
-  return spent.length === 1;
-}
-
 /** Which of the checked facts differ, as codes for the audit (never the values). */
 function differences(
   record: { pesel: string | null; birthDate: string | null; firstName: string; lastName: string },
@@ -324,19 +228,15 @@ function differences(
 /** Verification of a signed-in patient's account: the node's person must be the account's patient. */
 async function verify(db: Db, accountId: string | null, person: NodeIdentity): Promise<WkOutcome> {
   if (!accountId) return refused(db, 'gone', 'verify');
-  const [account] = await db
-    .select({
-      status: webAccounts.status,
-      email: webAccounts.email,
-      locale: webAccounts.locale,
-      pesel: patients.pesel,
-      birthDate: patients.birthDate,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, accountId));
+  const account = await readAccountWithPatient(db, accountId, {
+    status: webAccounts.status,
+    email: webAccounts.email,
+    locale: webAccounts.locale,
+    pesel: patients.pesel,
+    birthDate: patients.birthDate,
+    firstName: patients.firstName,
+    lastName: patients.lastName,
+  });
   if (!account) return refused(db, 'gone', 'verify');
   if (account.status === 'blocked') return refused(db, 'blocked', 'verify', accountId);
   if (account.status === 'verified') return refused(db, 'already_verified', 'verify', accountId);
@@ -347,34 +247,8 @@ async function verify(db: Db, accountId: string | null, person: NodeIdentity): P
     countIdentityNode('verify', 'mismatch');
     return { kind: 'mismatch', accountId };
   }
-  const notify = env.MAIL_NOTIFY_VERIFIED && (await hasConsent(db, accountId, 'email'));
-  const notice = notify ? await renderIdentityVerifiedEmail({ firstName: account.firstName, locale: account.locale }) : null;
-  const done = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(webAccounts)
-      .set({
-        status: 'verified',
-        verifiedAt: new Date(),
-        verifiedBy: null,
-        verificationDocument: null,
-        verificationMethod: 'login.gov.pl',
-        verificationLoa: person.loa,
-        verificationMeans: person.means,
-      })
-      .where(and(eq(webAccounts.id, accountId), sql`${webAccounts.status} in ('pending_activation', 'active')`))
-      .returning({ id: webAccounts.id });
-    if (!row) return false;
-    await tx.insert(auditLog).values({
-      action: 'account.verify',
-      accountId,
-      details: { method: 'login.gov.pl', loa: person.loa, means: person.means },
-    });
-    if (notice) await enqueueEmail(tx, { ...notice, recipient: account.email, accountId });
-    await queueSmsNotice(tx, accountId, 'verified');
-    return true;
-  });
+  const done = await markIdentityVerified(db, accountId, account, { method: 'login.gov.pl', loa: person.loa, means: person.means });
   if (!done) return refused(db, 'already_verified', 'verify', accountId);
-  mailQueued();
   countIdentityNode('verify', 'success');
   return { kind: 'verified', accountId };
 }

@@ -2,13 +2,13 @@
 // is accepted only in that browser (an attacker's own answer cannot sign a victim in). The node
 // may come back with a cross-site POST, which carries only a SameSite=None cookie: so over HTTPS
 // it is None (and Secure); over plain HTTP (development) Lax, as the simulator is same-site.
-import { env } from '@/lib/env';
+import { secureCookies } from '@/lib/web/secure-cookies';
 
 export const WK_REQUEST_COOKIE = 'erej-wk-request';
 export const WK_HANDLE_COOKIE = 'erej-wk-identity';
 
-export function requestCookieOptions(ttlMs: number) {
-  const https = env.APP_URL.startsWith('https://');
+export async function requestCookieOptions(ttlMs: number) {
+  const https = await secureCookies();
   return {
     httpOnly: true,
     secure: https,
@@ -23,10 +23,10 @@ export function requestCookieOptions(ttlMs: number) {
  * the browser), the identity behind it short-lived (HANDLE_TTL_MS) and dropped by "To nie ja":
  * on a shared computer the next person must not find the previous one's PESEL in the form.
  */
-export function handleCookieOptions(clear = false) {
+export async function handleCookieOptions(clear = false) {
   return {
     httpOnly: true,
-    secure: env.APP_URL.startsWith('https://'),
+    secure: await secureCookies(),
     sameSite: 'lax' as const,
     path: '/register',
     ...(clear ? { maxAge: 0 } : {}),

@@ -1,6 +1,7 @@
 // The settings' phone and address are judged by the registration form's own rules.
 import { describe, expect, it } from 'vitest';
 import { contactFields, validateContactDetails } from '@/lib/account/contact-details';
+import { changedFields, contactOfRecord, contactTexts } from '@/lib/account/contact-form';
 import { maskEmail } from '@/lib/account/emails';
 import { validateRegistration } from '@/lib/registration/form';
 import { en } from '@/lib/messages/en';
@@ -81,6 +82,25 @@ describe('validateContactDetails', () => {
       ok: true,
       data: { phone: '+48600100200', street: 'Lubelska', houseNumber: '12A', flatNumber: '3B', postalCode: '21-010', city: 'Łęczna' },
     });
+  });
+});
+
+describe('the contact data of a patient record', () => {
+  const RECORD = { phone: null, street: null, houseNumber: null, flatNumber: null, postalCode: '21-010', city: null };
+
+  it('holds every contact field, with the parts a record may lack as empty text', () => {
+    const contact = contactOfRecord(RECORD);
+    expect(Object.keys(contact).sort()).toEqual([...contactFields].sort());
+    expect(contact).toEqual({ phone: null, street: null, houseNumber: '', flatNumber: null, postalCode: '21-010', city: '' });
+  });
+
+  it('compares field by field with a request, as the desk sees it', () => {
+    const proposed = { ...contactOfRecord(RECORD), city: 'Łęczna', houseNumber: '52' };
+    expect(changedFields(contactOfRecord(RECORD), proposed)).toEqual(['houseNumber', 'city']);
+  });
+
+  it('gives the form a text for every field', () => {
+    expect(contactTexts(RECORD)).toEqual({ phone: '', street: '', houseNumber: '', flatNumber: '', postalCode: '21-010', city: '' });
   });
 });
 

@@ -2,7 +2,7 @@
 // metrics bearer token, CSV cells and the chart scale.
 import { describe, expect, it } from 'vitest';
 import { niceScale } from '@/components/charts';
-import { csvCell, toCsv } from '@/lib/csv';
+import { CSV_BOM, toCsv } from '@/lib/csv';
 import { bearerTokenMatches } from '@/lib/ops/bearer';
 import { createRouteMatcher, UNMATCHED } from '@/lib/ops/route-templates';
 
@@ -62,23 +62,39 @@ describe('the metrics bearer token', () => {
 });
 
 describe('CSV cells', () => {
+  const HEAD = `${CSV_BOM}x\r\n`;
+  /** One cell as toCsv writes it, without the header and the line end around it. */
+  const cell = (value: unknown) => {
+    const document = toCsv(['x'], [[value]]);
+    expect(document.startsWith(HEAD) && document.endsWith('\r\n')).toBe(true);
+    return document.slice(HEAD.length, -2);
+  };
   it('defuse anything a spreadsheet would run as a formula', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+48600100200')).toBe("'+48600100200");
-    expect(csvCell('-5')).toBe("'-5");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('=HYPERLINK("a";"b")')).toBe(`"'=HYPERLINK(""a"";""b"")"`);
+    expect(cell('=1+1')).toBe("'=1+1");
+    expect(cell('+48600100200')).toBe("'+48600100200");
+    expect(cell('-5')).toBe("'-5");
+    expect(cell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(cell('\tx')).toBe("'\tx");
+    expect(cell('\rx')).toBe(`"'\rx"`);
+    expect(cell('＝1+1')).toBe("'＝1+1");
+    expect(cell('=HYPERLINK("a";"b")')).toBe(`"'=HYPERLINK(""a"";""b"")"`);
+  });
+  it('leave numbers as numbers: a negative number is not a formula', () => {
+    expect(cell(-5)).toBe('-5');
+    expect(cell(42)).toBe('42');
   });
   it('quote separators, quotes and line breaks, and leave plain text alone', () => {
-    expect(csvCell('Kowalska; Anna')).toBe('"Kowalska; Anna"');
-    expect(csvCell('a\nb')).toBe('"a\nb"');
-    expect(csvCell('Łęczna')).toBe('Łęczna');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
+    expect(cell('Kowalska; Anna')).toBe('"Kowalska; Anna"');
+    expect(cell('a\nb')).toBe('"a\nb"');
+    expect(cell('Łęczna')).toBe('Łęczna');
+    expect(cell(null)).toBe('');
+    expect(cell(undefined)).toBe('');
+    expect(cell(true)).toBe('true');
+    expect(cell(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
   });
   it('writes a BOM, a header and CRLF lines', () => {
     expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('\uFEFFa;b\r\n1;x\r\n');
+    expect(toCsv(['a'], [])).toBe('\uFEFFa\r\n');
   });
 });
 

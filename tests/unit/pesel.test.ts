@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { encodePesel, isBrak, parsePesel, peselCheckDigit } from '../../lib/pesel';
+import { encodePesel, parsePesel, peselCheckDigit } from '../../lib/pesel';
 
 // Far enough ahead that 2100s and 2200s birth dates are in the past.
 const FAR_FUTURE = new Date(2300, 0, 1);
@@ -137,16 +137,6 @@ describe('peselCheckDigit', () => {
 
   it.each(['123456789', '12345678901', '123456789a'])('throws for %j, which is not ten digits', (input) => {
     expect(() => peselCheckDigit(input)).toThrow(RangeError);
-  });
-});
-
-describe('isBrak', () => {
-  it.each(['BRAK', 'brak', ' Brak ', '\tbRaK\n'])('recognises %j as "brak"', (input) => {
-    expect(isBrak(input)).toBe(true);
-  });
-
-  it.each(['BRAKI', '', ' ', 'BRA K', 'brak.', '44051401359'])('does not recognise %j as "brak"', (input) => {
-    expect(isBrak(input)).toBe(false);
   });
 });
 

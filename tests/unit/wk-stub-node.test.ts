@@ -18,10 +18,9 @@ import {
   buildLogoutRequest,
   encodeSamlRequest,
   newMessageId,
-  readArtifactResponse,
   STATUS,
-  type WkIdentity,
 } from '@/lib/login-gov-pl/messages';
+import { readArtifactResponse, type WkIdentity } from '@/lib/login-gov-pl/artifact-response';
 import { WkRefusal, type RefusalReason } from '@/lib/login-gov-pl/refusal';
 import { verifyEnvelopedSignature } from '@/lib/login-gov-pl/signature';
 import { NS, childElements, onlyChild, parseXml } from '@/lib/login-gov-pl/xml';

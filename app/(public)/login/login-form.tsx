@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/form-alert';
+import { currentPasswordInput } from '@/components/password/current-password';
 import { LabelledInput, SubmitButton } from '@/components/ui';
 import type { Catalogue } from '@/lib/messages/catalogue';
 import { initialState, messageOf } from '@/lib/web/action-state';
@@ -30,15 +31,7 @@ export function LoginForm({ next, words: t }: { next?: string; words: Catalogue[
         aria-describedby={error ? 'login-error' : undefined}
       />
       {/* The password is never typed back for the patient. */}
-      <LabelledInput
-        id="password"
-        name="password"
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-      />
+      <LabelledInput id="password" name="password" label={t.password} {...currentPasswordInput} />
       <SubmitButton pending={pending}>{t.submit}</SubmitButton>
     </form>
   );

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { clientIp } from '@/lib/request';
 import { formAction } from '@/lib/web/action';
-import { heldIdentity, spendHeldIdentity } from '@/lib/wk/identity-node';
+import { heldIdentity, spendHeldIdentity } from '@/lib/wk/held-identity';
 import { WK_HANDLE_COOKIE, handleCookieOptions } from '@/lib/wk/request-cookie';
 import { handleRegistration, type RegisterState } from './submit-registration';
 
@@ -28,7 +28,7 @@ export const registerAction = formAction<RegisterState, 'anyone'>('anyone', asyn
   if (answer.status === 'registered') {
     if (held && handle) {
       await spendHeldIdentity(db, handle);
-      jar.set(WK_HANDLE_COOKIE, '', handleCookieOptions(true));
+      jar.set(WK_HANDLE_COOKIE, '', await handleCookieOptions(true));
     }
     redirect('/register/sent');
   }

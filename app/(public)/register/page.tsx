@@ -5,7 +5,7 @@ import { WkButton } from '@/components/wk-button';
 import { getDb } from '@/db/client';
 import { nameAsWritten } from '@/lib/text';
 import { wkConfig } from '@/lib/wk/config';
-import { heldIdentity } from '@/lib/wk/identity-node';
+import { heldIdentity } from '@/lib/wk/held-identity';
 import { WK_HANDLE_COOKIE } from '@/lib/wk/request-cookie';
 import { FacilityContact } from '@/components/facility-contact';
 import { PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';

@@ -1,24 +1,18 @@
 'use client';
 
 import { useHydrated } from '@/components/use-hydrated';
-import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
 import { useRegisterWords } from '@/components/words/register-words';
-import type { Catalogue } from '@/lib/messages/catalogue';
-import { isBrak } from '@/lib/pesel';
+import { isBrak } from '@/lib/brak';
 import { registrationFields, type FieldErrors, type RegistrationField, type RegistrationValues } from '@/lib/registration/fields';
-import { fieldErrorsOf, messageOf } from '@/lib/web/action-state';
+import { fieldErrorsOf } from '@/lib/web/action-state';
 import { registerAction } from './actions';
+import { RegisterAlerts } from './register-alerts';
 import type { RegisterState } from './submit-registration';
 
 type Rules = Pick<typeof import('@/lib/registration/form'), 'validateRegistration' | 'smsChannelOf'>;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
-
-function labelOf(t: Catalogue['register'], field: RegistrationField, question: string): string {
-  if (field === 'captchaAnswer') return t.labels.captcha(question);
-  if (field.startsWith('consent')) return t.consent;
-  return t.labels[field as keyof typeof t.labels] as string;
-}
 
 /** The four values login.gov.pl gave: shown, not editable (the server uses its own copy). */
 export type FixedIdentity = Pick<RegistrationValues, 'pesel' | 'firstName' | 'lastName' | 'birthDate'>;
@@ -55,18 +49,11 @@ function FormBody({
 }) {
   const t = useRegisterWords();
   const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
   // Until hydration every conditional field is rendered, so the form works without JavaScript.
   const enhanced = useHydrated();
   const [values, setValues] = useState<RegistrationValues>(state.values);
   const [edited, setEdited] = useState<Set<RegistrationField>>(new Set());
   const [visited, setVisited] = useState<Set<RegistrationField>>(new Set());
-
-  useEffect(() => {
-    if (state.status === 'conflict' || state.status === 'error' || state.status === 'limited') conflictRef.current?.focus();
-    else if (Object.keys(fieldErrorsOf(state)).length > 0) summaryRef.current?.focus();
-  }, [state]);
 
   // The rules (zod) load when the patient first focuses a field: the page's first paint does not
   // wait for them, and the live checks only speak after a field was visited (issue 11).
@@ -101,7 +88,6 @@ function FormBody({
       errors[field] = live[field];
     }
   }
-  const summary = registrationFields.filter((f) => serverErrors[f]);
 
   const noPesel = isBrak(values.pesel ?? '');
   const email = (values.email ?? '').trim();
@@ -141,48 +127,7 @@ function FormBody({
 
   return (
     <>
-      {state.status === 'conflict' ? (
-        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
-          <h2 className="mb-2 text-xl font-bold text-danger">{t.conflict.title}</h2>
-          <p className="mb-2">{t.conflict.body}</p>
-          <p className="mb-1">{t.conflict.contact}</p>
-          {contact}
-        </div>
-      ) : null}
-      {state.status === 'limited' ? (
-        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
-          <p>{messageOf(state)}</p>
-        </div>
-      ) : null}
-      {state.status === 'error' ? (
-        <div ref={conflictRef} tabIndex={-1} autoFocus role="alert" className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4">
-          <p>{messageOf(state)}</p>
-        </div>
-      ) : null}
-      {summary.length > 0 ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          // Focused on arrival without JavaScript too (the server renders autofocus).
-          autoFocus
-          role="alert"
-          aria-labelledby="error-summary-title"
-          className="mb-6 rounded-md border-2 border-danger bg-red-50 p-4"
-        >
-          <h2 id="error-summary-title" className="mb-2 text-lg font-bold text-danger">
-            {t.summaryTitle}
-          </h2>
-          <ul className="list-disc pl-5">
-            {summary.map((f) => (
-              <li key={f}>
-                <a href={`#field-${f}`} className="text-danger underline">
-                  {labelOf(t, f, state.captcha.question)}: {serverErrors[f]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RegisterAlerts state={state} contact={contact} />
 
       <form
         ref={formRef}

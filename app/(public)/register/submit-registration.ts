@@ -19,7 +19,7 @@ import type { RegistrationRefusals } from '@/lib/registration/outcomes';
 import { registerPatient } from '@/lib/registration/register-patient';
 import { consume } from '@/lib/security/rate-limit';
 import { nameAsWritten } from '@/lib/text';
-import type { NodeIdentity } from '@/lib/wk/identity-node';
+import type { NodeIdentity } from '@/lib/wk/held-identity';
 import { attempt, rateLimited, replyTo, type ActionState } from '@/lib/web/action';
 
 /** The form's state: every answer but success carries a captcha question (a new one, or the solved one kept). */
@@ -40,7 +40,7 @@ export interface RequestMeta {
   /** The form's previous state: answers are numbered after it, so the form can tell one from the next. */
   previous?: unknown;
   /**
-   * The person as login.gov.pl told us (held on the server, lib/wk/identity-node.ts): their
+   * The person as login.gov.pl told us (held on the server, lib/wk/held-identity.ts): their
    * PESEL, names and birth date replace whatever the form says, and the account is verified.
    */
   held?: NodeIdentity | null;

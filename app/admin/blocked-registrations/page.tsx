@@ -6,6 +6,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { listBlockedRegistrations } from '@/lib/staff/blocked-registrations';
+import { peselOrBrak } from '@/lib/brak';
 
 export const metadata: Metadata = { title: pl.admin.blocked.title, robots: { index: false } };
 
@@ -26,7 +27,7 @@ export default async function BlockedRegistrationsPage() {
           createdAtColumn(t.columns.at),
           { header: t.columns.reason, cell: (r) => wordFor(t.reasons, r.reason) ?? r.reason },
           { header: c.name, rowHeader: true, className: 'font-medium', cell: (r) => `${r.lastName} ${r.firstName}` },
-          { header: c.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },
+          { header: c.pesel, cell: peselOrBrak },
           { header: c.login, className: 'break-all', cell: (r) => r.login },
           { header: c.email, className: 'break-all', cell: (r) => r.email },
         ]}

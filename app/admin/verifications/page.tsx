@@ -8,6 +8,7 @@ import { redirectToSignIn } from '@/lib/auth/require';
 import { currentStaff } from '@/lib/auth/auth';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
+import { peselOrBrak } from '@/lib/brak';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
@@ -90,7 +91,7 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
               </Link>
             ),
           },
-          { header: t.columns.pesel, cell: (r) => r.pesel ?? `BRAK, ${r.birthDate ?? ''}` },
+          { header: t.columns.pesel, cell: peselOrBrak },
           { header: t.columns.login, className: 'break-all', cell: (r) => r.login },
           { header: t.columns.email, className: 'break-all', cell: (r) => r.email },
           {

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { emailOutbox, smsOutbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { pl } from '@/lib/messages/pl';
+import { HOSPITAL_TIME_ZONE } from '@/lib/time-zone';
 
 export const metadata: Metadata = { title: pl.devMail.title, robots: { index: false } };
 
@@ -50,10 +51,7 @@ export default async function DevMailPage() {
               <Link href={`/dev/mail/${m.id}`} className={linkClass}>
                 {m.subject}
               </Link>
-              <div className="text-sm text-slate-700">
-                {pl.devMail.to}: <span data-testid="recipient">{m.recipient}</span> · {m.status} ·{' '}
-                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
-              </div>
+              <Sent message={m} testId="recipient" />
             </li>
           ))}
         </ul>
@@ -69,14 +67,21 @@ export default async function DevMailPage() {
               <p className="whitespace-pre-wrap" data-testid="sms-body">
                 {m.body}
               </p>
-              <div className="text-sm text-slate-700">
-                {pl.devMail.to}: <span data-testid="sms-recipient">{m.recipient}</span> · {m.status} ·{' '}
-                {m.createdAt.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' })}
-              </div>
+              <Sent message={m} testId="sms-recipient" />
             </li>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+/** To whom, in what state and when a message was written. */
+function Sent({ message: m, testId }: { message: { recipient: string; status: string; createdAt: Date }; testId: string }) {
+  return (
+    <div className="text-sm text-slate-700">
+      {pl.devMail.to}: <span data-testid={testId}>{m.recipient}</span> · {m.status} ·{' '}
+      {m.createdAt.toLocaleString('pl-PL', { timeZone: HOSPITAL_TIME_ZONE })}
+    </div>
   );
 }

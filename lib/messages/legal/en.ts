@@ -1,8 +1,9 @@
 // English text of the legal pages (see ./pl.ts). Polish official names stay, with an English
 // explanation beside them.
+import { count } from '../en-plural';
 import type { LegalCatalogue } from './catalogue';
 
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+const days = (n: number) => count(n, 'day');
 
 export const legalEn = {
   accessibility: {

@@ -2,9 +2,10 @@
 // template for the act of 4 April 2019) and the RODO art. 13 information clause (/prywatnosc).
 // `{name}` marks a slot the page fills with markup (a link, a <time>); plain values come in as
 // function arguments. Every language has the same slots (tests/unit/legal-catalogues.test.ts).
+import { counted } from '../plural';
 
 /** "1 dzień", "2 dni", "30 dni": the accusative of a span of days. */
-const days = (n: number) => (n === 1 ? '1 dzień' : `${n} dni`);
+const days = (n: number) => counted('pl', n, { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' });
 
 export const legalPl = {
   accessibility: {

@@ -1,10 +1,10 @@
 // Ukrainian text of the legal pages (see ./pl.ts). Polish official names (PESEL, RODO, UODO,
 // the acts' titles) stay in Polish with a Ukrainian explanation beside them.
+import { count, nouns } from '../uk-plural';
 import type { LegalCatalogue } from './catalogue';
 
-const plural = new Intl.PluralRules('uk');
 /** "1 день", "2 дні", "5 днів", "21 день": a span of days after «через» or as a duration. */
-const days = (n: number) => `${n} ${{ one: 'день', few: 'дні', many: 'днів' }[plural.select(n) as 'one' | 'few' | 'many'] ?? 'дня'}`;
+const days = (n: number) => count(n, nouns.days);
 
 export const legalUk = {
   accessibility: {

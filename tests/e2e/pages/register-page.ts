@@ -1,7 +1,7 @@
 // /register: the registration form (SPEC §3, §8), with and without JavaScript.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { solveQuestion } from '@/lib/captcha';
-import { isBrak } from '@/lib/pesel';
+import { isBrak } from '@/lib/brak';
 import type { Person } from '../../helpers/people';
 import { CONFLICT_HEADING, CONSENT_LABELS, SUMMARY_HEADING } from '../support/words';
 

@@ -2,13 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateP256KeyPair } from '@/lib/login-gov-pl/certificate';
 import { encryptAssertion } from '@/lib/login-gov-pl/encryption';
-import {
-  buildArtifactResolve,
-  buildAuthnRequest,
-  readArtifactResponse,
-  STATUS,
-  type ReadArtifactResponseOptions,
-} from '@/lib/login-gov-pl/messages';
+import { readArtifactResponse, type ReadArtifactResponseOptions } from '@/lib/login-gov-pl/artifact-response';
+import { buildArtifactResolve, buildAuthnRequest, STATUS } from '@/lib/login-gov-pl/messages';
 import { WkRefusal } from '@/lib/login-gov-pl/refusal';
 import {
   buildSimulatedAssertion,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { currentPasswordInput } from '@/components/password/current-password';
 import { Checkbox, Field } from '@/components/ui';
 import { useWords } from '@/components/words-provider';
 import { fieldErrorsOf } from '@/lib/web/action-state';
@@ -15,15 +16,7 @@ export function DeleteAccountForm() {
     <form action={formAction} className="flex flex-col gap-4">
       <FormProblems state={state} fields={{ confirm: ['field-confirm', t.confirm], password: ['field-password', t.password] }} />
       <Checkbox key={`confirm-${state.submission}`} name="confirm" label={t.confirm} required error={fieldErrorsOf(state).confirm} />
-      <Field
-        name="password"
-        label={t.password}
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        error={fieldErrorsOf(state).password}
-      />
+      <Field name="password" label={t.password} {...currentPasswordInput} error={fieldErrorsOf(state).password} />
       <div>
         <button
           type="submit"

@@ -1,5 +1,6 @@
 'use client';
 
+import { currentPasswordInput } from '@/components/password/current-password';
 import { Field } from '@/components/ui';
 import { useWords } from '@/components/words-provider';
 
@@ -12,10 +13,7 @@ export function CurrentPasswordField({ id, hint, error }: { id: string; hint?: s
       name="currentPassword"
       label={t.selfService.settings.currentPassword}
       hint={hint}
-      type="password"
-      autoComplete="current-password"
-      required
-      maxLength={1024}
+      {...currentPasswordInput}
       error={error}
     />
   );

@@ -5,6 +5,7 @@ import { PasskeyList } from '@/components/passkeys/passkey-list';
 import { ActionButton, CardSection, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
+import { contactTexts } from '@/lib/account/contact-form';
 import { formatAddress, loadSettings } from '@/lib/account/settings-view';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
@@ -87,16 +88,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <p className="break-words">{formatAddress(settings.pendingData.proposed)}</p>
             </div>
           ) : null}
-          <ContactForm
-            initial={{
-              phone: settings.phone ?? w.none,
-              street: address.street ?? '',
-              houseNumber: address.houseNumber ?? '',
-              flatNumber: address.flatNumber ?? '',
-              postalCode: address.postalCode ?? '',
-              city: address.city ?? '',
-            }}
-          />
+          <ContactForm initial={{ ...contactTexts(address), phone: settings.phone ?? w.none }} />
         </CardSection>
 
         <CardSection id="passkeys-title" title={t.passkeys.title}>

@@ -1,7 +1,7 @@
 import { ActionButton, Card, secondaryButtonClass } from '@/components/ui';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
-import { changedFields } from '@/lib/account/contact-form';
+import { changedFields, contactFields, contactOfRecord } from '@/lib/account/contact-form';
 import type { Patient, PatientContactData } from '@/db/schema';
 import { formatDateTime } from '@/lib/format';
 import { pl } from '@/lib/messages/pl';
@@ -53,21 +53,14 @@ export async function PendingDataChange({ accountId, done }: { accountId: string
 }
 
 function ChangeTable({ current, proposed }: { current: Patient; proposed: PatientContactData }) {
-  const record: PatientContactData = {
-    phone: current.phone,
-    street: current.street,
-    houseNumber: current.houseNumber ?? '',
-    flatNumber: current.flatNumber,
-    postalCode: current.postalCode ?? '',
-    city: current.city ?? '',
-  };
+  const record = contactOfRecord(current);
   const changed = new Set(changedFields(record, proposed));
   const show = (v: string | null) => v || '—';
   return (
     <DataTable
       caption={t.pendingTitle}
       className="overflow-x-auto"
-      rows={['phone', 'street', 'houseNumber', 'flatNumber', 'postalCode', 'city'] as const}
+      rows={contactFields}
       rowKey={(f) => f}
       rowClassName={(f) => (changed.has(f) ? 'font-semibold' : '')}
       columns={[

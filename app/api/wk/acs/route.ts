@@ -11,7 +11,8 @@ import { words } from '@/lib/i18n/words';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
-import { receiveArtifact, type WkOutcome } from '@/lib/wk/identity-node';
+import { receiveArtifact } from '@/lib/wk/identity-node';
+import type { WkOutcome } from '@/lib/wk/outcomes';
 import { WK_HANDLE_COOKIE, WK_REQUEST_COOKIE, handleCookieOptions, requestCookieOptions } from '@/lib/wk/request-cookie';
 import { soapTransport } from '@/lib/wk/soap-transport';
 
@@ -31,7 +32,7 @@ async function answer(samlArt: unknown): Promise<Response> {
     soapTransport({ allowHttp: config.simulator !== null }),
   );
   // The browser's request is over once an answer to it was judged (not when a stray artifact came).
-  if (outcome.kind !== 'refused' || outcome.purpose !== null) jar.set(WK_REQUEST_COOKIE, '', requestCookieOptions(0));
+  if (outcome.kind !== 'refused' || outcome.purpose !== null) jar.set(WK_REQUEST_COOKIE, '', await requestCookieOptions(0));
   return respond(outcome);
 }
 
@@ -43,7 +44,7 @@ async function respond(outcome: WkOutcome): Promise<Response> {
       return seeOther('/account');
     case 'no-account':
     case 'register':
-      jar.set(WK_HANDLE_COOKIE, outcome.handle, handleCookieOptions());
+      jar.set(WK_HANDLE_COOKIE, outcome.handle, await handleCookieOptions());
       return seeOther(outcome.kind === 'no-account' ? '/register?wk=no-account' : '/register?wk=1');
     case 'verified':
       return seeOther('/account?wk=verified');

@@ -42,7 +42,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!accountId) return new Response(null, { status: 303, headers: { location: '/login?next=%2Faccount' } });
   }
   const started = await startRequest(db, config, purpose as WkPurpose, accountId);
-  (await cookies()).set(WK_REQUEST_COOKIE, started.requestId, requestCookieOptions(REQUEST_TTL_MS));
+  (await cookies()).set(WK_REQUEST_COOKIE, started.requestId, await requestCookieOptions(REQUEST_TTL_MS));
   return htmlPage({
     lang,
     title: t.wk.redirectTitle,
