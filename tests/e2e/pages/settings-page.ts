@@ -37,7 +37,8 @@ export class SettingsPage {
     readonly js = true,
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Ustawienia konta' });
-    this.status = page.getByRole('main').getByRole('status');
+    // The page's answer to the last post (the passkeys section has a live region of its own).
+    this.status = page.getByRole('main').getByRole('status').and(page.locator('[data-flash]'));
     this.passwordSection = page.getByRole('region', { name: 'Hasło', exact: true });
     this.currentPassword = this.passwordSection.getByLabel('Obecne hasło', { exact: true });
     this.newPassword = this.passwordSection.getByLabel('Nowe hasło', { exact: true });

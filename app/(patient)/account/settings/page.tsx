@@ -52,7 +52,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <SubpageHeading title={t.title} />
       <p className="mb-4">{t.intro}</p>
       {message ? (
-        <p role="status" tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
+        <p role="status" data-flash tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
           {message}
         </p>
       ) : null}
