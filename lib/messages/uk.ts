@@ -4,9 +4,10 @@
 // Counted nouns take the three Ukrainian forms (./uk-plural.ts).
 import type { ConsentKind } from '@/db/schema';
 import type { Catalogue } from './catalogue';
+import { ukMfa } from './uk-mfa';
 import { count, nouns } from './uk-plural';
-import { selfService } from './uk-self-service';
 import { ukRegister } from './uk-register';
+import { selfService } from './uk-self-service';
 
 /** The desk as running text names it: its Polish name, which the patient will see there, and a translation. */
 const desk = 'Punkt Rejestracji Pacjenta (пункт реєстрації пацієнтів)';
@@ -189,45 +190,7 @@ export const uk = {
     required: 'Введіть логін і пароль.',
     signedOut: 'Ви вийшли з системи.',
   },
-  mfa: {
-    passkeyIntro: 'Ви також можете підтвердити вхід ключем безпеки або ключем доступу.',
-    passkeyOnlyIntro: 'Підтвердьте вхід ключем безпеки або ключем доступу.',
-    passkeyButton: 'Підтвердити ключем',
-    codeTitle: 'Підтвердьте вхід кодом',
-    codeIntro: 'Введіть шестизначний код із застосунку для автентифікації на телефоні.',
-    code: 'Код',
-    codeHint: 'Код із застосунку (6 цифр). Якщо телефону немає під рукою, введіть один із кодів відновлення (напр. ABCDE-FGHJK).',
-    submit: 'Підтвердити',
-    cancel: 'Скасувати вхід',
-    failed: 'Неправильний код. Перевірте, чи вводите поточний код із застосунку.',
-    required: 'Введіть код.',
-    expired: 'Вхід тривав надто довго. Увійдіть знову.',
-    enrolTitle: 'Увімкнення двоетапної перевірки',
-    enrolIntroStaff:
-      'Облікові записи працівників захищено другим чинником. Перш ніж перейти до панелі, пов’яжіть обліковий запис із застосунком для автентифікації на телефоні (напр. Google Authenticator, Microsoft Authenticator, FreeOTP).',
-    enrolIntroPatient: 'Після увімкнення для входу, крім пароля, знадобиться код із застосунку для автентифікації на телефоні.',
-    enrolStep1: '1. Відскануйте QR-код застосунком для автентифікації.',
-    enrolStep2: '2. Якщо не вдається відсканувати код, введіть у застосунку цей ключ (тип: на основі часу):',
-    enrolStep3: '3. Введіть шестизначний код, який покаже застосунок.',
-    enrolCodeHint: '6 цифр із застосунку.',
-    enrolSubmit: 'Увімкнути',
-    secretLabel: 'Ключ',
-    qrAlt: 'QR-код для сканування застосунком для автентифікації',
-    recoveryTitle: 'Коди відновлення',
-    recoveryIntro:
-      'Збережіть ці коди в безпечному місці (напр. роздрукуйте). Кожен код спрацьовує один раз, коли у вас немає телефону. Ми більше їх не покажемо.',
-    continue: 'Продовжити',
-    enabled: 'Двоетапну перевірку ввімкнено.',
-    disabledState: 'Двоетапну перевірку вимкнено.',
-    disableTitle: 'Вимкнення двоетапної перевірки',
-    disableIntro: 'Щоб вимкнути, введіть поточний код із застосунку або код відновлення.',
-    disableSubmit: 'Вимкнути',
-    disabledDone: 'Двоетапну перевірку вимкнено.',
-    manage: 'Двоетапна перевірка (код із телефону)',
-    recoveryLeft: (n: number) => `Залишилося кодів відновлення: ${n}.`,
-    /** The account's name in the authenticator app when its login cannot be read. */
-    accountName: { staff: 'працівник', patient: 'пацієнт' },
-  },
+  mfa: ukMfa,
   wk: {
     signIn: 'Увійти через login.gov.pl',
     signInIntro: 'Довірений профіль, e-посвідчення, застосунок mObywatel або банк — без пароля до порталу.',

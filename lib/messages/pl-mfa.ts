@@ -1,0 +1,42 @@
+// Polish text of the second sign-in factor: the code from an authenticator app, recovery codes,
+// passkeys at sign-in. Part of `pl` as `mfa`.
+
+export const plMfa = {
+  passkeyIntro: 'Możesz też potwierdzić logowanie kluczem bezpieczeństwa lub kluczem dostępu.',
+  passkeyOnlyIntro: 'Potwierdź logowanie kluczem bezpieczeństwa lub kluczem dostępu.',
+  passkeyButton: 'Potwierdź kluczem',
+  codeTitle: 'Potwierdź logowanie kodem',
+  codeIntro: 'Wpisz 6-cyfrowy kod z aplikacji uwierzytelniającej w telefonie.',
+  code: 'Kod',
+  codeHint: 'Kod z aplikacji (6 cyfr). Jeśli nie masz telefonu, wpisz jeden z kodów odzyskiwania (np. ABCDE-FGHJK).',
+  submit: 'Potwierdź',
+  cancel: 'Anuluj logowanie',
+  failed: 'Nieprawidłowy kod. Sprawdź, czy wpisujesz aktualny kod z aplikacji.',
+  required: 'Wpisz kod.',
+  expired: 'Logowanie trwało zbyt długo. Zaloguj się ponownie.',
+  enrolTitle: 'Włącz weryfikację dwuetapową',
+  enrolIntroStaff:
+    'Konta pracowników są chronione drugim składnikiem. Zanim przejdziesz do panelu, połącz konto z aplikacją uwierzytelniającą w telefonie (np. Google Authenticator, Microsoft Authenticator, FreeOTP).',
+  enrolIntroPatient: 'Po włączeniu logowanie będzie wymagało, oprócz hasła, kodu z aplikacji uwierzytelniającej w telefonie.',
+  enrolStep1: '1. Zeskanuj kod QR aplikacją uwierzytelniającą.',
+  enrolStep2: '2. Jeśli nie możesz zeskanować kodu, wpisz w aplikacji ten klucz (typ: oparty na czasie):',
+  enrolStep3: '3. Wpisz 6-cyfrowy kod, który pokaże aplikacja.',
+  enrolCodeHint: '6 cyfr z aplikacji.',
+  enrolSubmit: 'Włącz',
+  secretLabel: 'Klucz',
+  qrAlt: 'Kod QR do zeskanowania aplikacją uwierzytelniającą',
+  recoveryTitle: 'Kody odzyskiwania',
+  recoveryIntro:
+    'Zapisz te kody w bezpiecznym miejscu (np. wydrukuj). Każdy działa jeden raz, gdy nie masz telefonu. Nie pokażemy ich ponownie.',
+  continue: 'Przejdź dalej',
+  enabled: 'Weryfikacja dwuetapowa jest włączona.',
+  disabledState: 'Weryfikacja dwuetapowa jest wyłączona.',
+  disableTitle: 'Wyłącz weryfikację dwuetapową',
+  disableIntro: 'Aby wyłączyć, wpisz aktualny kod z aplikacji albo kod odzyskiwania.',
+  disableSubmit: 'Wyłącz',
+  disabledDone: 'Weryfikacja dwuetapowa została wyłączona.',
+  manage: 'Weryfikacja dwuetapowa (kod z telefonu)',
+  recoveryLeft: (n: number) => `Pozostało kodów odzyskiwania: ${n}.`,
+  /** The account's name in the authenticator app when its login cannot be read. */
+  accountName: { staff: 'pracownik', patient: 'pacjent' },
+} as const;
