@@ -79,8 +79,9 @@ if (process.env.SKIP_E2E === '1' && !requireAll) {
     crashed = true;
   } else {
     const e2eDb = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;
+    let code: number;
     try {
-      run('npx', ['playwright', 'test'], e2eDb ? { E2E_DATABASE_URL: e2eDb.url, TEST_DATABASE_URL: postgresUrl } : {});
+      code = run('npx', ['playwright', 'test'], e2eDb ? { E2E_DATABASE_URL: e2eDb.url, TEST_DATABASE_URL: postgresUrl } : {});
     } finally {
       await e2eDb?.drop();
     }
@@ -88,9 +89,10 @@ if (process.env.SKIP_E2E === '1' && !requireAll) {
     if (report) {
       passed += report.stats.expected + report.stats.flaky;
       failed += report.stats.unexpected;
-    } else {
-      crashed = true;
     }
+    // Playwright failing without a failed test (its web server did not start, a global error)
+    // writes a report with nothing run: that is a crash, never a pass.
+    if (!report || (code !== 0 && report.stats.unexpected === 0)) crashed = true;
   }
 }
 
