@@ -57,7 +57,7 @@ async function signIn(page: Page, login: string, password: string) {
   await page.goto('/login');
   await page.getByRole('textbox', { name: 'Login' }).fill(login);
   await page.getByLabel('Hasło', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Zaloguj' }).click();
+  await page.getByRole('button', { name: 'Zaloguj', exact: true }).click();
 }
 
 test.describe('security headers on every route', () => {
@@ -259,7 +259,7 @@ test.describe('session cookie', () => {
 async function signInOnOpenPage(page: Page, login: string, password: string) {
   await page.getByRole('textbox', { name: 'Login' }).fill(login);
   await page.getByLabel('Hasło', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Zaloguj' }).click();
+  await page.getByRole('button', { name: 'Zaloguj', exact: true }).click();
 }
 
 const unescapeHtml = (s: string) =>

@@ -597,7 +597,7 @@ test.describe('unicode tricks', () => {
       await page.goto('/login');
       await page.getByRole('textbox', { name: 'Login' }).fill(login);
       await page.getByLabel('Hasło', { exact: true }).fill(STAFF.registrar.password);
-      await page.getByRole('button', { name: 'Zaloguj' }).click();
+      await page.getByRole('button', { name: 'Zaloguj', exact: true }).click();
     };
     for (const login of [`rej${CYRILLIC_E}stracja`, `reje${ZWSP}stracja`, `${RLO}rejestracja`, `rejestracja${ZWSP}`]) {
       await signIn(login);
