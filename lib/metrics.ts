@@ -212,7 +212,7 @@ export function metrics(): Metrics {
 
 // ---- hooks -------------------------------------------------------------------------------------
 
-const WK_USES = ['signin', 'register', 'verify'] as const;
+const WK_USES = ['signin', 'register', 'verify', 'logout'] as const;
 const WK_RESULTS = ['success', 'no_account', 'mismatch', 'cancelled', 'refused'] as const;
 
 /** One answer of login.gov.pl (lib/wk/identity-node.ts) by what it was for and how it ended. */

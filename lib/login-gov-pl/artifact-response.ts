@@ -3,7 +3,8 @@
 // shapes follow the node's real messages in ../shared/vectors/login-gov-pl.
 import type { KeyObject } from 'node:crypto';
 import { decryptEncryptedAssertion } from './encryption';
-import { EIDAS_ATTRIBUTES, LOA_ORDER, STATUS, loaUri, type Loa } from './messages';
+import { EIDAS_ATTRIBUTES, LOA_ORDER, loaUri, type Loa } from './messages';
+import { checkIssuer, checkProtocolMessage, checkStatus, soapBodyElement } from './protocol-message';
 import { refuse } from './refusal';
 import { verifyEnvelopedSignature } from './signature';
 import {
@@ -14,7 +15,6 @@ import {
   isNamed,
   onlyChild,
   optionalAttribute,
-  optionalChild,
   parseXml,
   requiredAttribute,
   textOf,
@@ -22,21 +22,6 @@ import {
 } from './xml';
 
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
-
-/** Parses a SOAP 1.1 envelope and returns the one element in its Body. */
-function soapBodyElement(xml: string, maxBytes: number) {
-  const doc = parseXml(xml, maxBytes);
-  const envelope = doc.documentElement!;
-  if (!isNamed(envelope, NS.soap, 'Envelope')) refuse('malformed', 'not a SOAP envelope');
-  const parts = childElements(envelope);
-  const body = parts.at(-1);
-  if (!body || !isNamed(body, NS.soap, 'Body') || parts.length > 2 || (parts.length === 2 && !isNamed(parts[0]!, NS.soap, 'Header'))) {
-    refuse('malformed', 'unexpected SOAP envelope');
-  }
-  const content = childElements(body);
-  if (content.length !== 1) refuse('malformed', 'SOAP body must hold one element');
-  return { doc, element: content[0]! };
-}
 
 export interface ReadArtifactResponseOptions {
   /** WK_IDP_CERT: the only key whose signatures are accepted (never the message's own KeyInfo). */
@@ -119,31 +104,6 @@ export function readArtifactResponse(soapXml: string, options: ReadArtifactRespo
     skew,
   });
   return { ...identity, requestId, responseId: requiredAttribute(response, 'ID') };
-}
-
-/** Version, Issuer and position of Status, common to ArtifactResponse and Response. */
-function checkProtocolMessage(message: Element, idpEntityId: string): void {
-  if (message.getAttribute('Version') !== '2.0') refuse('malformed', `${message.localName} version`);
-  const [issuer, , status] = childElements(message);
-  checkIssuer(issuer!, idpEntityId);
-  if (!status || !isNamed(status, NS.saml2p, 'Status')) refuse('malformed', `${message.localName} has no Status after its signature`);
-}
-
-function checkIssuer(issuer: Element, idpEntityId: string): void {
-  const format = optionalAttribute(issuer, 'Format');
-  if (format !== undefined && format !== 'urn:oasis:names:tc:SAML:2.0:nameid-format:entity') refuse('issuer', 'issuer format');
-  if (textOf(issuer).trim() !== idpEntityId) refuse('issuer');
-}
-
-function checkStatus(status: Element | undefined): void {
-  if (!status) return refuse('malformed', 'no Status');
-  const code = onlyChild(status, NS.saml2p, 'StatusCode');
-  const value = requiredAttribute(code, 'Value');
-  if (value === STATUS.success) return;
-  const second = optionalChild(code, NS.saml2p, 'StatusCode')?.getAttribute('Value');
-  // The person cancelled or could not sign in: not an attack, and the page says so neutrally.
-  if (second === STATUS.authnFailed || second === STATUS.requestDenied) refuse('cancelled', second);
-  refuse('status', second ? `${value} / ${second}` : value);
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;

@@ -2,6 +2,16 @@
 // SSO with the Artifact binding, ECDSA P-256 signatures and ECDH-ES encrypted assertions.
 // Framework-free: it depends on node:crypto, @xmldom/xmldom and xml-crypto's C14N only.
 export { isWkRefusal, type RefusalReason } from './refusal';
-export { buildAuthnRequest, buildArtifactResolve, encodeSamlRequest, newMessageId, readArtifact, spMetadata, type Loa } from './messages';
+export {
+  buildAuthnRequest,
+  buildArtifactResolve,
+  buildLogoutRequest,
+  encodeSamlRequest,
+  newMessageId,
+  readArtifact,
+  spMetadata,
+  type Loa,
+} from './messages';
 export { readArtifactResponse, type WkIdentity } from './artifact-response';
+export { readLogoutResponse } from './logout-response';
 export { generateP256KeyPair } from './certificate';

@@ -16,7 +16,7 @@ import {
   type Loa,
 } from './messages';
 import { NODE_PREFIX_LIST, signEnveloped, verifyEnvelopedSignature } from './signature';
-import { NS, childElements, escapeXml, isNamed, onlyChild, parseXml, requiredAttribute, textOf } from './xml';
+import { NS, childElements, escapeXml, isNamed, onlyChild, optionalChild, parseXml, requiredAttribute, textOf } from './xml';
 
 export interface SimulatedPerson {
   pesel: string;
@@ -169,4 +169,43 @@ export function simulateArtifactResponse(options: SimulatedAnswerOptions): strin
     `</saml2p:ArtifactResponse></soap:Body></soap:Envelope>`;
   const innerSigned = signEnveloped(xml, innerId, options.nodeSigningKeyPem, options.nodeSigningCertPem, NODE_PREFIX_LIST);
   return signEnveloped(innerSigned, outerId, options.nodeSigningKeyPem, options.nodeSigningCertPem, NODE_PREFIX_LIST);
+}
+
+export interface SimulatedLogoutOptions {
+  nodeEntityId: string;
+  nodeSigningKeyPem: string | KeyObject;
+  nodeSigningCertPem: string;
+  /** The LogoutRequest's ID (InResponseTo). */
+  logoutRequestId: string;
+  now: Date;
+  /** A status other than Success (e.g. the node knew no such session). */
+  statusCode?: string;
+}
+
+/** The node's signed SOAP answer to a LogoutRequest. */
+export function simulateLogoutResponse(options: SimulatedLogoutOptions): string {
+  const id = newMessageId();
+  const xml =
+    `<?xml version='1.0' encoding='UTF-8'?>\n<soap:Envelope xmlns:soap="${NS.soap}"><soap:Body>` +
+    `<saml2p:LogoutResponse ${NODE_NAMESPACES} ID="${id}" InResponseTo="${escapeXml(options.logoutRequestId)}" IssueInstant="${options.now.toISOString()}" Version="2.0">` +
+    `<saml2:Issuer>${escapeXml(options.nodeEntityId)}</saml2:Issuer>` +
+    `<saml2p:Status><saml2p:StatusCode Value="${escapeXml(options.statusCode ?? STATUS.success)}"/></saml2p:Status>` +
+    `</saml2p:LogoutResponse></soap:Body></soap:Envelope>`;
+  return signEnveloped(xml, id, options.nodeSigningKeyPem, options.nodeSigningCertPem, NODE_PREFIX_LIST);
+}
+
+/** Reads a SOAP LogoutRequest as the node would, verifying the service's signature. */
+export function readLogoutRequest(soapXml: string, spSigningCert: string | KeyObject) {
+  const doc = parseXml(soapXml);
+  const body = onlyChild(doc.documentElement!, NS.soap, 'Body');
+  const [request] = childElements(body);
+  if (!request || !isNamed(request, NS.saml2p, 'LogoutRequest')) refuse('malformed', 'not a LogoutRequest');
+  verifyEnvelopedSignature(doc, request, spSigningCert);
+  const sessionIndex = optionalChild(request, NS.saml2p, 'SessionIndex');
+  return {
+    id: requiredAttribute(request, 'ID'),
+    issuer: textOf(onlyChild(request, NS.saml2, 'Issuer')).trim(),
+    nameId: textOf(onlyChild(request, NS.saml2, 'NameID')).trim(),
+    sessionIndex: sessionIndex ? textOf(sessionIndex).trim() : null,
+  };
 }

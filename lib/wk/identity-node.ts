@@ -14,11 +14,13 @@ import { grantSession } from '@/lib/auth/sign-in-flow';
 import {
   buildArtifactResolve,
   buildAuthnRequest,
+  buildLogoutRequest,
   encodeSamlRequest,
   isWkRefusal,
   newMessageId,
   readArtifact,
   readArtifactResponse,
+  readLogoutResponse,
   type WkIdentity,
 } from '@/lib/login-gov-pl';
 import { logError, logInfo } from '@/lib/log';
@@ -66,6 +68,9 @@ export async function startRequest(
   return { requestId: id, action: config.ssoUrl, samlRequest: encodeSamlRequest(xml) };
 }
 
+/** Runs work after the browser has its answer (the ACS route passes Next's `after`). */
+export type Deferred = (task: () => Promise<unknown>) => void;
+
 /** The browser returns from the node with an artifact: resolve it, check it and act on it. */
 export async function receiveArtifact(
   db: Db,
@@ -73,6 +78,7 @@ export async function receiveArtifact(
   answer: { samlArt: unknown; browserRequestId: string | undefined },
   transport: SoapTransport,
   now = new Date(),
+  deferred: Deferred = (task) => void task(),
 ): Promise<WkOutcome> {
   const { samlArt, browserRequestId } = answer;
   // Nothing reaches the node unless this browser started a request that is still open: an
@@ -150,6 +156,9 @@ export async function receiveArtifact(
   if (!(await spendNonce(db, 'wk.assertion', identity.assertionId, new Date(identity.notOnOrAfter.getTime() + 60_000)))) {
     return refused(db, 'assertion_reused', request.purpose);
   }
+  // The node has identified the person for this one use; its own session is not needed any more
+  // and would let the next person at a shared computer in as this one.
+  deferred(() => endNodeSession(config, identity, transport));
   const person: NodeIdentity = {
     pesel: identity.pesel,
     firstName: identity.firstName,
@@ -166,6 +175,44 @@ export async function receiveArtifact(
     case 'verify':
       return verify(db, request.accountId, person);
   }
+}
+
+/**
+ * Single logout over SOAP, right after the node's answer: we keep no session tied to the node's
+ * (ours is our own), so the node's ends at once. Failures are logged and counted, never shown:
+ * the person's use of the portal does not depend on it.
+ */
+export async function endNodeSession(
+  config: WkConfig,
+  session: Pick<WkIdentity, 'nameId' | 'sessionIndex'>,
+  transport: SoapTransport,
+  now = new Date(),
+): Promise<'ended' | 'failed' | 'skipped'> {
+  if (!config.logoutUrl) return 'skipped';
+  const id = newMessageId();
+  const request = buildLogoutRequest({
+    id,
+    issueInstant: now,
+    destination: config.logoutUrl,
+    spEntityId: config.spEntityId,
+    nameId: session.nameId,
+    sessionIndex: session.sessionIndex ?? undefined,
+    signingKeyPem: config.signingKey,
+    signingCertPem: config.signingCert,
+  });
+  try {
+    readLogoutResponse(await transport(config.logoutUrl, request), {
+      idpCert: config.idpCert,
+      idpEntityId: config.idpEntityId,
+      logoutRequestId: id,
+    });
+  } catch (error) {
+    countIdentityNode('logout', 'refused');
+    logError("login.gov.pl: ending the node's session failed", error);
+    return 'failed';
+  }
+  countIdentityNode('logout', 'success');
+  return 'ended';
 }
 
 /**

@@ -1,4 +1,4 @@
-// The SOAP call to the node's artifact resolution service: HTTPS trusting the system store (plus
+// A SOAP call to the node (artifact resolution, single logout): HTTPS trusting the system store (plus
 // NODE_EXTRA_CA_CERTS, which Node adds itself), a time limit, and a cap on the answer's size.
 // Plain HTTP only for the built-in simulator, which is this very server.
 import http from 'node:http';
@@ -13,7 +13,7 @@ export function soapTransport(options: { allowHttp: boolean }): SoapTransport {
     new Promise((resolve, reject) => {
       const target = new URL(url);
       if (target.protocol !== 'https:' && !(options.allowHttp && target.protocol === 'http:')) {
-        reject(new Error('the artifact resolution service must be HTTPS'));
+        reject(new Error("the node's SOAP services must be HTTPS"));
         return;
       }
       const client = target.protocol === 'https:' ? https : http;
@@ -37,7 +37,7 @@ export function soapTransport(options: { allowHttp: boolean }): SoapTransport {
             else chunks.push(chunk);
           });
           response.on('end', () => {
-            if (response.statusCode !== 200) reject(new Error(`artifact resolution answered ${response.statusCode}`));
+            if (response.statusCode !== 200) reject(new Error(`the node answered ${response.statusCode}`));
             else
               resolve(
                 Buffer.concat(chunks)
@@ -48,9 +48,9 @@ export function soapTransport(options: { allowHttp: boolean }): SoapTransport {
           response.on('error', reject);
         },
       );
-      request.on('timeout', () => request.destroy(new Error('artifact resolution timed out')));
+      request.on('timeout', () => request.destroy(new Error('the node timed out')));
       // The socket's timeout is per idle period: a node trickling bytes is cut off here as a whole.
-      const deadline = setTimeout(() => request.destroy(new Error('artifact resolution took too long')), TIMEOUT_MS);
+      const deadline = setTimeout(() => request.destroy(new Error('the node took too long')), TIMEOUT_MS);
       request.on('close', () => clearTimeout(deadline));
       request.on('error', reject);
       request.end(body);

@@ -73,6 +73,7 @@ test.describe('login.gov.pl: sign in, register and verify through the node', () 
       NODE_EXTRA_CA_CERTS: caFile,
       WK_SSO_URL: stub.ssoUrl,
       WK_ARTIFACT_URL: stub.artifactUrl,
+      WK_LOGOUT_URL: stub.logoutUrl,
       WK_IDP_ENTITY_ID: stub.entityId,
       WK_IDP_CERT: stub.idpCertPem,
       WK_SP_SIGNING_KEY: signing.privateKeyPem,
@@ -174,12 +175,16 @@ test.describe('login.gov.pl: sign in, register and verify through the node', () 
       const page = await newPage(browser, js);
       await page.goto('/login');
       stub!.answerNextWith(patient.person);
+      const logoutsBefore = stub!.requests.logouts.length;
       const acs = await throughNode(page, WK_BUTTONS.login, js);
       expect(acs.status()).toBe(303);
       await expect(page).toHaveURL(url('/account'));
       await expect(page.getByRole('main')).toContainText(`${patient.person.firstName} ${patient.person.lastName}`);
       // The request the node received was signed for this service's ACS (the stub verified the signature).
       expect(stub!.requests.authnRequests.at(-1)?.acsUrl).toBe(ACS_URL);
+      // The node's session was ended right after its answer, by a LogoutRequest the stub verified.
+      await expect.poll(() => stub!.requests.logouts.length).toBe(logoutsBefore + 1);
+      expect(stub!.requests.logouts.at(-1)).toMatchObject({ issuer: stub!.requests.authnRequests.at(-1)?.issuer });
       if (js) spentAcsUrl = acs.url();
     });
   }

@@ -1,89 +1,19 @@
-// The three uses of login.gov.pl on every database: the node is played in-process by the
-// protocol library's simulated node (signing and encrypting as the real one), answering the
-// service's own signed ArtifactResolve; HTTPS to a stub node is covered end to end.
+// The three uses of login.gov.pl on every database: the node is played in-process
+// (../helpers/login-gov-pl-node.ts); HTTPS to a stub node is covered end to end.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditLog, authSessions, emailOutbox, webAccounts, wkRequests } from '@/db/schema';
-import { createArtifact, readArtifactResolve, simulateArtifactResponse, type SimulatedPerson } from '@/lib/login-gov-pl/simulated-node';
+import { createArtifact, type SimulatedPerson } from '@/lib/login-gov-pl/simulated-node';
 import { generateP256KeyPair } from '@/lib/login-gov-pl';
-import { STATUS } from '@/lib/login-gov-pl/messages';
 import { resendActivationLink } from '@/lib/account/send-account-links';
 import { blockAccount, resendActivationByStaff } from '@/lib/staff/verification-decisions';
-import type { WkConfig } from '@/lib/wk/config';
 import { heldIdentity, spendHeldIdentity } from '@/lib/wk/held-identity';
 import { receiveArtifact, startRequest, type SoapTransport } from '@/lib/wk/identity-node';
 import { submitRegistration } from '@/app/(public)/register/submit-registration';
 import { activePatient, newRegistrar, registeredPatient, verifiedPatient } from '../helpers/accounts';
 import { describeEachDatabase, describePostgres, openTestDatabase, type TestDatabase } from '../helpers/databases';
 import { person, validForm } from '../helpers/registration';
-
-const node = generateP256KeyPair('WK_SIG_EC test');
-const signing = generateP256KeyPair('service signing');
-const encryption = generateP256KeyPair('service encryption');
-const NODE_ID = 'https://node.test.login.gov.pl';
-
-const config: WkConfig = {
-  ssoUrl: 'https://node.test.login.gov.pl/sso',
-  artifactUrl: 'https://node.test.login.gov.pl/artifact',
-  logoutUrl: null,
-  idpEntityId: NODE_ID,
-  idpCert: node.certificatePem,
-  spEntityId: 'https://e-rejestracja.test',
-  acsUrl: 'https://e-rejestracja.test/api/wk/acs',
-  signingKey: signing.privateKeyPem,
-  signingCert: signing.certificatePem,
-  encryptionKey: encryption.privateKeyPem,
-  encryptionCert: encryption.certificatePem,
-  loa: 'substantial',
-  simulator: null,
-};
-
-/** The node's side: artifacts it handed out, answered once each, as the real node does. */
-function playNode() {
-  const issued = new Map<
-    string,
-    { requestId: string; person: SimulatedPerson | null; tweak?: Partial<Parameters<typeof simulateArtifactResponse>[0]> }
-  >();
-  const transport: SoapTransport = async (url, body) => {
-    expect(url).toBe(config.artifactUrl);
-    const resolve = readArtifactResolve(body, config.signingCert); // our request is signed
-    const entry = issued.get(resolve.artifact);
-    if (!entry) throw new Error('unknown artifact');
-    return simulateArtifactResponse({
-      nodeEntityId: NODE_ID,
-      nodeSigningKeyPem: node.privateKeyPem,
-      nodeSigningCertPem: node.certificatePem,
-      spEntityId: resolve.issuer,
-      acsUrl: config.acsUrl,
-      spEncryptionCertPem: config.encryptionCert,
-      requestId: entry.requestId,
-      artifactResolveId: resolve.id,
-      person: entry.person ?? { pesel: '00000000000', firstName: '', lastName: '', birthDate: '2000-01-01' },
-      now: new Date(),
-      authenticatingAuthority: 'mObywatel',
-      ...(entry.person ? {} : { status: { code: STATUS.responder, subCode: STATUS.authnFailed } }),
-      ...entry.tweak,
-    });
-  };
-  const answer = (
-    requestId: string,
-    who: SimulatedPerson | null,
-    tweak?: (typeof issued extends Map<string, infer V> ? V : never)['tweak'],
-  ) => {
-    const artifact = createArtifact(NODE_ID);
-    issued.set(artifact, { requestId, person: who, tweak });
-    return artifact;
-  };
-  return { transport, answer };
-}
-
-/** How the node names a person: names in lower case, as the integration environment does. */
-const asNode = (data: { pesel: string | null; firstName: string; lastName: string; birthDate: string }): SimulatedPerson => ({
-  pesel: data.pesel!,
-  firstName: data.firstName.toLowerCase(),
-  lastName: data.lastName.toLowerCase(),
-  birthDate: data.birthDate,
-});
+import { asNode, config, NODE_ID, playNode } from '../helpers/login-gov-pl-node';
 
 describeEachDatabase('login.gov.pl', (kind) => {
   let database: TestDatabase;

@@ -13,27 +13,19 @@ import type { AddressInfo } from 'node:net';
 import { ECDSA_WITH_SHA256, der, generateP256KeyPair, sequence, type P256KeyPairPem } from '@/lib/login-gov-pl/certificate';
 import { STATUS, newMessageId, samlInstant, type Loa } from '@/lib/login-gov-pl/messages';
 import { isWkRefusal } from '@/lib/login-gov-pl/refusal';
-import { signEnveloped, verifyEnvelopedSignature } from '@/lib/login-gov-pl/signature';
+import { signEnveloped } from '@/lib/login-gov-pl/signature';
 import {
   createArtifact,
   readArtifactResolve,
   readAuthnRequest,
+  readLogoutRequest,
   simulateArtifactResponse,
+  simulateLogoutResponse,
   type ReceivedAuthnRequest,
   type SimulatedAnswerOptions,
   type SimulatedPerson,
 } from '@/lib/login-gov-pl/simulated-node';
-import {
-  NS,
-  childElements,
-  escapeXml,
-  isNamed,
-  onlyChild,
-  optionalChild,
-  parseXml,
-  requiredAttribute,
-  textOf,
-} from '@/lib/login-gov-pl/xml';
+import { NS, escapeXml } from '@/lib/login-gov-pl/xml';
 
 /** Answers the app must refuse, each aimed at one of its checks. */
 export const HOSTILE_MODES = [
@@ -98,12 +90,7 @@ export interface LoggedResolve {
   answer: string | null;
 }
 
-export interface LoggedLogout {
-  id: string;
-  issuer: string;
-  nameId: string;
-  sessionIndex: string | null;
-}
+export type LoggedLogout = ReturnType<typeof readLogoutRequest>;
 
 /** Everything the stub received, for the tests' assertions. */
 export interface StubRequestLog {
@@ -333,31 +320,6 @@ function failedArtifactResponse(resolveId: string, entityId: string, keys: StubK
   return signEnveloped(xml, id, keys.node.privateKeyPem, keys.node.certificatePem);
 }
 
-function logoutResponse(requestId: string, entityId: string, keys: StubKeys, now: Date): string {
-  const id = newMessageId();
-  const xml = soapDocument(
-    `<saml2p:LogoutResponse ${MESSAGE_NAMESPACES} ID="${id}" InResponseTo="${escapeXml(requestId)}" IssueInstant="${samlInstant(now)}" Version="2.0">` +
-      `<saml2:Issuer>${escapeXml(entityId)}</saml2:Issuer>${statusXml(STATUS.success)}</saml2p:LogoutResponse>`,
-  );
-  return signEnveloped(xml, id, keys.node.privateKeyPem, keys.node.certificatePem);
-}
-
-/** Reads a SOAP LogoutRequest, verifying the service's signature (the library reads none, being the service). */
-function readLogoutRequest(soapXml: string, spSigningCertPem: string): LoggedLogout {
-  const doc = parseXml(soapXml);
-  const body = onlyChild(doc.documentElement!, NS.soap, 'Body');
-  const [request] = childElements(body);
-  if (!request || !isNamed(request, NS.saml2p, 'LogoutRequest')) throw new Error('not a LogoutRequest');
-  verifyEnvelopedSignature(doc, request, spSigningCertPem);
-  const sessionIndex = optionalChild(request, NS.saml2p, 'SessionIndex');
-  return {
-    id: requiredAttribute(request, 'ID'),
-    issuer: textOf(onlyChild(request, NS.saml2, 'Issuer')).trim(),
-    nameId: textOf(onlyChild(request, NS.saml2, 'NameID')).trim(),
-    sessionIndex: sessionIndex ? textOf(sessionIndex).trim() : null,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // HTTP.
 
@@ -554,7 +516,16 @@ export async function startStubNode(options: StubNodeOptions): Promise<StubNode>
       return sendSoapFault(response, `LogoutRequest refused: ${describeError(error)}`);
     }
     requests.logouts.push(logout);
-    sendSoap(response, logoutResponse(logout.id, entityId, keys, clock()));
+    sendSoap(
+      response,
+      simulateLogoutResponse({
+        nodeEntityId: entityId,
+        nodeSigningKeyPem: keys.node.privateKeyPem,
+        nodeSigningCertPem: keys.node.certificatePem,
+        logoutRequestId: logout.id,
+        now: clock(),
+      }),
+    );
   }
 
   const routes: Record<string, (incoming: IncomingMessage, response: ServerResponse) => Promise<void>> = {

@@ -4,6 +4,7 @@
 // 4xx status, nothing changed, no session. proxy.ts lets the node's cross-site POST in (an
 // artifact is worth nothing without our signed resolve and this browser's request cookie).
 import { cookies } from 'next/headers';
+import { after } from 'next/server';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { writeSessionCookie } from '@/lib/auth/session-cookie';
@@ -30,6 +31,8 @@ async function answer(samlArt: unknown): Promise<Response> {
     config,
     { samlArt, browserRequestId },
     soapTransport({ allowHttp: config.simulator !== null }),
+    new Date(),
+    after,
   );
   // The browser's request is over once an answer to it was judged (not when a stray artifact came).
   if (outcome.kind !== 'refused' || outcome.purpose !== null) jar.set(WK_REQUEST_COOKIE, '', await requestCookieOptions(0));
