@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { seedPatients } from './lib/db';
 import { registrationSqlFloor } from './lib/floors';
-import { register } from './lib/flows';
+import { register, registerPage } from './lib/flows';
 import { runLevels } from './lib/load';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
@@ -28,6 +28,14 @@ main(() =>
         label: 'register ',
         serverPid: server.pid,
       });
+      // Where a registration's time goes: the page alone (rendered for every visitor: the captcha
+      // and the CSP nonce make it dynamic); the post is the rest.
+      console.log('GET /register alone:');
+      const page = await runLevels(options.levels, options.seconds, (n) => registerPage(server.url, n), {
+        label: 'GET /register ',
+        serverPid: server.pid,
+        warmupSeconds: 1,
+      });
       // The floor on the same 10k database (the server waits idle meanwhile).
       console.log('Floor, the same SQL through postgres.js:');
       const floor = await registrationSqlFloor(database.url, options.levels, options.seconds);
@@ -45,6 +53,25 @@ main(() =>
         const a = app.get(c)!;
         const f = floor.get(c)!;
         return [...againstFloorCells(c, a, f), ...cpuCells(a), cpuCells(f)[2]!, cpuCells(f)[3]!];
+      });
+      const splitRows = options.levels.map((c) => {
+        const a = app.get(c)!;
+        const g = page.get(c)!;
+        const loop = (s: RunStats) => s.cpu?.loop ?? Number.NaN;
+        const server = (s: RunStats) => s.cpu?.server ?? Number.NaN;
+        // With the page's CPU gone (a static shell), the server's CPU per registration bounds its rate.
+        const bound = (a.rps * server(a)) / (server(a) - server(g));
+        return [
+          String(c),
+          fmt(g.rps),
+          fmt(g.p50),
+          fmt(server(g)),
+          fmt(loop(g)),
+          fmt(server(a) - server(g)),
+          fmt(loop(a) - loop(g)),
+          fmt(bound),
+          fmt(bound / floor.get(c)!.rps, 2),
+        ];
       });
       const largeRows = large
         ? options.levels.map((c) => {
@@ -88,6 +115,26 @@ main(() =>
                 'floor: postgres.js',
               ],
               rows,
+            ),
+            '',
+            `Where a registration's time goes: the GET of /register alone at the same concurrency (its`,
+            `CPU per page, server process and event loop) and the POST as the rest (registration minus page).`,
+            `"Static page bound": the registrations per second the server's CPU would allow if the page`,
+            `cost nothing (a static shell), and that bound against the SQL floor.`,
+            '',
+            table(
+              [
+                'concurrency',
+                'GET /register/s',
+                'p50',
+                'CPU: server per page',
+                'event loop per page',
+                'server per POST',
+                'event loop per POST',
+                'static page bound/s',
+                'bound ÷ floor',
+              ],
+              splitRows,
             ),
             ...(large
               ? [

@@ -50,6 +50,11 @@ export async function register(baseUrl: string, n: number): Promise<void> {
   expectRedirect(answer, /^\/register\/sent$/, 'registration');
 }
 
+/** GET /register alone, as a registration starts (its captcha question must be on the page). */
+export async function registerPage(baseUrl: string, n: number): Promise<void> {
+  captchaAnswer(await getPage(`${baseUrl}/register`, clientAddress(n)));
+}
+
 /** The /login form, read once: it has no per-request part, so only the POST is measured. */
 export async function loginForm(baseUrl: string): Promise<ParsedForm> {
   const page = `${baseUrl}/login`;
