@@ -43,7 +43,9 @@ async function checkBody(request: NextRequest): Promise<NextResponse | null> {
   if (multipart || type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     let form: FormData;
     try {
-      form = await request.clone().formData();
+      // The body a proxy gets is Next's copy for it (`cloneBodyStream`); the page or action still
+      // reads the original, so this reads it without cloning it once more.
+      form = await request.formData();
     } catch {
       return refuse(400, 'Malformed form data');
     }

@@ -1,6 +1,7 @@
 // The bare Next 16 app of bench/bare-page, built in a temporary directory with the repository's
 // own next and react and started with `next start`: the page bench:weight weighs /register and
-// /login against, and the action POST bench:signin compares Next's own cost with.
+// /login against, and the action POST and the floor sign-in (/sign-in) bench:signin compares
+// Next's own cost and a whole sign-in's with.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,11 @@ export interface BarePage {
   stop(): Promise<void>;
 }
 
-export async function startBarePage(): Promise<BarePage> {
+/**
+ * `env`: more variables for the server (bench:signin gives the floor sign-in its DATABASE_URL).
+ * BENCH_NODE_OPTIONS are flags of the server's node, as for the app's server (bench/lib/server.ts).
+ */
+export async function startBarePage(env: Record<string, string> = {}): Promise<BarePage> {
   // Built outside the repository (see bench/bare-page/next.config.mjs), with its next and react.
   const BARE = mkdtempSync(path.join(tmpdir(), 'erej-bare-page-'));
   cpSync(BARE_SOURCE, BARE, { recursive: true, filter: (from) => !from.includes(`${path.sep}.next`) });
@@ -29,9 +34,11 @@ export async function startBarePage(): Promise<BarePage> {
   const build = spawnSync(NEXT, ['build'], { cwd: BARE, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`next build bench/bare-page failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
-  const child = spawn(NEXT, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // Through node itself, so that its flags apply and its process id is the server's.
+  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: BARE,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

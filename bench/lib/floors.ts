@@ -1,6 +1,8 @@
 // The floors the app is measured against, in the same run and at the same concurrency:
 // - sign-in: argon2.verify with the app's own parameters (lib/auth/password-hash.ts), on the
-//   same libuv thread pool size a server has;
+//   same libuv thread pool size a server has; and a bare Next app's sign-in action
+//   (bench/bare-page/app/sign-in: one row by primary key, argon2.verify, a cookie, the 303),
+//   whose rows seedFloorAccounts writes;
 // - registration: the SQL statements a registration post issues — the two rate-limit checks of
 //   handleRegistration and registerPatient's transaction, recorded from the code itself and
 //   replayed statement for statement (bench/lib/registration-sql.ts) — sent straight through
@@ -15,6 +17,21 @@ import type { RunStats } from './stats';
 
 /** A hash of the bench password with the app's parameters (also what seeded accounts carry). */
 export const benchHash = () => argon2.hash(BENCH_PASSWORD, HASH_OPTIONS);
+
+/**
+ * The bare sign-in's accounts: `seed1` … `seed<count>` (the app's bench logins) with `hash`, in a
+ * table of their own keyed by the login, in the bench's database.
+ */
+export async function seedFloorAccounts(url: string, count: number, hash: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`create table floor_accounts (login text primary key, password_hash text not null)`;
+    await sql`insert into floor_accounts select 'seed' || i, ${hash} from generate_series(1, ${count}::int) as i`;
+    await sql`analyze floor_accounts`;
+  } finally {
+    await sql.end();
+  }
+}
 
 export async function argonFloor(levels: readonly number[], seconds: number): Promise<Map<number, RunStats>> {
   const hash = await benchHash();

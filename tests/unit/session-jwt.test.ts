@@ -1,8 +1,9 @@
 // The session cookie written with keys kept per process must be Auth.js's own cookie: each side
 // reads what the other writes.
+import { EncryptJWT } from 'jose';
 import { decode as authDecode, encode as authEncode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
-import { decode, encode } from '@/lib/auth/session-jwt';
+import { decode, encode, encryptA256CbcHs512, sealClaims } from '@/lib/auth/session-jwt';
 
 const secret = 'a-test-secret-a-test-secret-a-test-secret';
 const salt = 'authjs.session-token';
@@ -49,5 +50,55 @@ describe('session cookie with cached keys', () => {
   it('reads with any of several secrets (rotation), as Auth.js does', async () => {
     const jwe = await authEncode({ token, secret, salt });
     expect(await decode({ token: jwe, secret: ['new-secret-new-secret-new-secret-new', secret], salt })).toMatchObject(token);
+  });
+});
+
+// RFC 7518 Appendix B.3, the test case of AES_256_CBC_HMAC_SHA_512.
+const rfc = {
+  key: Buffer.from(Array.from({ length: 64 }, (_, i) => i)),
+  plaintext: Buffer.from(
+    'A cipher system must not be required to be secret, and it must be able to fall into the hands of the enemy without inconvenience',
+  ),
+  iv: Buffer.from('1af38c2dc2b96ffdd86694092341bc04', 'hex'),
+  additionalData: Buffer.from('The second principle of Auguste Kerckhoffs'),
+  ciphertext:
+    '4affaaadb78c31c5da4b1b590d10ffbd3dd8d5d302423526912da037ecbcc7bd822c301dd67c373bccb584ad3e9279c2e6d12a1374b77f077553df8294' +
+    '10446b36ebd97066296ae6427ea75c2e0846a11a09ccf5370dc80bfecbad28c73f09b3a3b75e662a2594410ae496b2e2e6609e31e6e02cc837f053d2' +
+    '1f37ff4f51950bbe2638d09dd7a4930930806d0703b1f6',
+  tag: '4dd3b4c088a7f45c216839645b2012bf2e6269a8c56a816dbc1b267761955bc5',
+};
+
+describe('the cookie encryption (node:crypto, written as jose writes it)', () => {
+  it('gives the ciphertext and tag of RFC 7518 Appendix B.3', () => {
+    const { ciphertext, tag } = encryptA256CbcHs512(rfc.key, rfc.iv, rfc.plaintext, rfc.additionalData);
+    expect(ciphertext.toString('hex')).toBe(rfc.ciphertext);
+    expect(tag.toString('hex')).toBe(rfc.tag);
+  });
+
+  it('gives another tag when one byte of the additional data, the IV or the key changes', () => {
+    const flip = (bytes: Buffer, at: number) => Buffer.from(bytes.map((b, i) => (i === at ? b ^ 1 : b)));
+    const tag = (key: Buffer, iv: Buffer, additionalData: Buffer) =>
+      encryptA256CbcHs512(key, iv, rfc.plaintext, additionalData).tag.toString('hex');
+    expect(tag(rfc.key, rfc.iv, flip(rfc.additionalData, 5))).not.toBe(rfc.tag);
+    expect(tag(rfc.key, flip(rfc.iv, 3), rfc.additionalData)).not.toBe(rfc.tag);
+    expect(tag(flip(rfc.key, 7), rfc.iv, rfc.additionalData)).not.toBe(rfc.tag); // the MAC half
+  });
+
+  it('refuses a key or an IV of another length', () => {
+    expect(() => encryptA256CbcHs512(rfc.key.subarray(0, 32), rfc.iv, rfc.plaintext, rfc.additionalData)).toThrow();
+    expect(() => encryptA256CbcHs512(rfc.key, rfc.iv.subarray(0, 12), rfc.plaintext, rfc.additionalData)).toThrow();
+  });
+
+  it("writes jose's EncryptJWT compact JWE byte for byte, given the same claims and IV", async () => {
+    const kid = 'a-key-id';
+    const claims = { ...token, iat: 1_790_000_000, exp: 1_790_043_200, jti: '7d1c3e0a-5b8f-4f0e-8e2a-1c9b6d3f2a10' };
+    const jose = await new EncryptJWT(token)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512', kid })
+      .setIssuedAt(claims.iat)
+      .setExpirationTime(claims.exp)
+      .setJti(claims.jti)
+      .setInitializationVector(rfc.iv)
+      .encrypt(rfc.key);
+    expect(sealClaims(rfc.key, kid, claims, rfc.iv)).toBe(jose);
   });
 });
