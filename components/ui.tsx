@@ -104,6 +104,18 @@ function RequiredMark() {
   );
 }
 
+/** A label above its control (an input, a select, a text area) that it names by the control's id. */
+export function Labelled({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `flex flex-col gap-1 ${className}` : 'flex flex-col gap-1'}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 /** A labelled input without a required mark or hint: sign-in, the new password pair, a link request. */
 export function LabelledInput({
   id,
@@ -111,12 +123,9 @@ export function LabelledInput({
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string }) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
+    <Labelled id={id} label={label}>
       <input id={id} {...input} className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base" />
-    </div>
+    </Labelled>
   );
 }
 

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ColumnChart, ShareBar } from '@/components/charts';
 import { Facts, PageTitle, buttonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { currentStaff } from '@/lib/auth/auth';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { plDashboard as t } from '@/lib/messages/pl-dashboard';
 import { BACKLOG_BUCKETS, dashboardStats, formatDuration } from '@/lib/staff/dashboard';
+import { requireStaff } from './require-staff';
 
 export const metadata: Metadata = { title: t.title, robots: { index: false } };
 
@@ -39,8 +38,7 @@ function stat(label: string, name: string, value: number | null, shown: ReactNod
 }
 
 export default async function AdminDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await currentStaff();
-  if (!staff) redirect('/login');
+  const staff = await requireStaff();
   const stats = await dashboardStats(await getDb());
   const exportError = (await searchParams).eksport === 'zakres';
   const days = stats.registrations.map((r) => r.day);
