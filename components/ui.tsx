@@ -1,5 +1,5 @@
 // Small accessible building blocks shared by the forms.
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 
 export function Card({ children }: { children: ReactNode }) {
   return <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</div>;
@@ -48,6 +48,31 @@ export function Facts({ rows, labelWidth = 'auto' }: { rows: Array<[string, Reac
         </div>
       ))}
     </dl>
+  );
+}
+
+const noticeBoxes = {
+  info: 'border-2 border-brand bg-blue-50',
+  success: 'border border-green-700 bg-green-50',
+  warn: 'border-2 border-warn bg-amber-50',
+  danger: 'border-2 border-danger bg-red-50 text-danger',
+} as const;
+
+/**
+ * A message in a box, or nothing when there is no message. A problem is an alert and anything
+ * else a status, so a screen reader announces both when the page shows them.
+ */
+export function Notice({
+  tone,
+  message,
+  className,
+  ...paragraph
+}: Omit<HTMLAttributes<HTMLParagraphElement>, 'role' | 'children'> & { tone: keyof typeof noticeBoxes; message: ReactNode }) {
+  if (!message) return null;
+  return (
+    <p role={tone === 'danger' ? 'alert' : 'status'} {...paragraph} className={`rounded-md p-3 ${noticeBoxes[tone]} ${className ?? ''}`}>
+      {message}
+    </p>
   );
 }
 
