@@ -81,7 +81,8 @@ describe('the login.gov.pl simulator', () => {
 
   it('answers 400 to a pick without a session or person, or of a person it does not have', async () => {
     const session = await started();
-    for (const form of [{ session }, { person: '0' }, { session, person: '999' }, { session, person: 'x' }]) {
+    const forms: Array<Record<string, string>> = [{ session }, { person: '0' }, { session, person: '999' }, { session, person: 'x' }];
+    for (const form of forms) {
       const answer = await choose(post('/dev/wk/sso/choose', form));
       expect([answer.status, await answer.text()], JSON.stringify(form)).toEqual([400, 'Bad Request']);
     }
