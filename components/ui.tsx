@@ -1,5 +1,5 @@
 // Small accessible building blocks shared by the forms.
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
 
 export function Card({ children }: { children: ReactNode }) {
   return <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{children}</div>;
@@ -48,6 +48,31 @@ export function Facts({ rows, labelWidth = 'auto' }: { rows: Array<[string, Reac
         </div>
       ))}
     </dl>
+  );
+}
+
+const noticeBoxes = {
+  info: 'border-2 border-brand bg-blue-50',
+  success: 'border border-green-700 bg-green-50',
+  warn: 'border-2 border-warn bg-amber-50',
+  danger: 'border-2 border-danger bg-red-50 text-danger',
+} as const;
+
+/**
+ * A message in a box, or nothing when there is no message. A problem is an alert and anything
+ * else a status, so a screen reader announces both when the page shows them.
+ */
+export function Notice({
+  tone,
+  message,
+  className,
+  ...paragraph
+}: Omit<HTMLAttributes<HTMLParagraphElement>, 'role' | 'children'> & { tone: keyof typeof noticeBoxes; message: ReactNode }) {
+  if (!message) return null;
+  return (
+    <p role={tone === 'danger' ? 'alert' : 'status'} {...paragraph} className={`rounded-md p-3 ${noticeBoxes[tone]} ${className ?? ''}`}>
+      {message}
+    </p>
   );
 }
 
@@ -104,6 +129,18 @@ function RequiredMark() {
   );
 }
 
+/** A label above its control (an input, a select, a text area) that it names by the control's id. */
+export function Labelled({ id, label, className, children }: { id: string; label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `flex flex-col gap-1 ${className}` : 'flex flex-col gap-1'}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
 /** A labelled input without a required mark or hint: sign-in, the new password pair, a link request. */
 export function LabelledInput({
   id,
@@ -111,12 +148,9 @@ export function LabelledInput({
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { id: string; label: string }) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
+    <Labelled id={id} label={label}>
       <input id={id} {...input} className="min-h-11 rounded-md border border-slate-400 px-3 py-2 text-base" />
-    </div>
+    </Labelled>
   );
 }
 

@@ -2,9 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
-import { currentSession, currentStaff } from '@/lib/auth/auth';
+import { currentSession } from '@/lib/auth/auth';
 import { sessionWay } from '@/lib/auth/assurance';
-import { redirectToSignIn } from '@/lib/auth/require';
 import { idleSeconds } from '@/lib/auth/sessions';
 import { SessionTimeout } from '@/components/session-timeout';
 import { ActionButton } from '@/components/ui';
@@ -12,11 +11,11 @@ import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
 import { ClientWords } from '@/components/words/client-words';
+import { requireStaff } from './require-staff';
 
 // Only navigation depends on this check: every page and action checks the role again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const staff = await currentStaff();
-  if (!staff) return redirectToSignIn();
+  const staff = await requireStaff();
   const db = await getDb();
   const name = (await staffName(db, staff.id)) ?? '';
   const { principal } = await currentSession();

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ColumnChart, ShareBar } from '@/components/charts';
 import { Facts, PageTitle, buttonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { currentStaff } from '@/lib/auth/auth';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { plDashboard as t } from '@/lib/messages/pl-dashboard';
 import { BACKLOG_BUCKETS, dashboardStats, formatDuration } from '@/lib/staff/dashboard';
+import { requireStaff } from './require-staff';
 
 export const metadata: Metadata = { title: t.title, robots: { index: false } };
 
@@ -28,8 +27,11 @@ function Section({ id, heading, children }: { id: string; heading: string; child
   );
 }
 
+/** A number on the page: its label, its value, and how it reads when that is not the bare number. */
+type Figure = [label: string, value: number | null, shown?: ReactNode];
+
 /** A fact whose number the tests (and anyone scraping the page) can read without parsing Polish words. */
-function stat(label: string, name: string, value: number | null, shown: ReactNode = value): [string, ReactNode] {
+function stat(name: string, [label, value, shown = value]: Figure): [string, ReactNode] {
   return [
     label,
     <span key={name} data-stat={name} data-value={value === null ? '' : String(value)}>
@@ -39,8 +41,7 @@ function stat(label: string, name: string, value: number | null, shown: ReactNod
 }
 
 export default async function AdminDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await currentStaff();
-  if (!staff) redirect('/login');
+  const staff = await requireStaff();
   const stats = await dashboardStats(await getDb());
   const exportError = (await searchParams).eksport === 'zakres';
   const days = stats.registrations.map((r) => r.day);
@@ -52,6 +53,24 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
   const reasons = pl.admin.blocked.reasons;
   const rate = activation.rate === null ? t.activation.none : percent(activation.rate);
   const median = verification.medianSeconds === null ? t.backlog.noMedian : formatDuration(verification.medianSeconds);
+  // Every number the page shows, under its `data-stat` name; a section lists the names it shows.
+  const figures = {
+    registered: [t.registrations.registered, registered],
+    conflicts: [t.registrations.conflicts, conflicts],
+    'activation-created': [t.activation.created, activation.created],
+    'activation-activated': [t.activation.activated, activation.activated],
+    'activation-rate': [t.activation.rate, activation.rate, rate],
+    'awaiting-verification': [t.backlog.awaitingVerification, backlog.awaitingVerification],
+    'awaiting-activation': [t.backlog.awaitingActivation, backlog.awaitingActivation],
+    'median-verification-seconds': [t.backlog.median, verification.medianSeconds, median],
+    verified: [t.backlog.verified, verification.verified],
+    'verified-desk': [t.backlog.byMethod.desk, verification.byMethod.desk],
+    'verified-login-gov-pl': [t.backlog.byMethod.node, verification.byMethod.node],
+    'email-failed': [t.email.failed, email.failed],
+    'email-retrying': [t.email.retrying, email.retrying],
+    'sms-failed': [t.email.smsFailed, email.smsFailed],
+  } satisfies Record<string, Figure>;
+  const facts = (...names: Array<keyof typeof figures>) => names.map((name) => stat(name, figures[name]));
 
   return (
     <>
@@ -59,9 +78,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
       <p className="mb-4 text-slate-700">{t.intro(longDay(stats.from), longDay(stats.to))}</p>
       <div className="flex flex-col gap-6">
         <Section id="rejestracje" heading={t.registrations.heading}>
-          <Facts
-            rows={[stat(t.registrations.registered, 'registered', registered), stat(t.registrations.conflicts, 'conflicts', conflicts)]}
-          />
+          <Facts rows={facts('registered', 'conflicts')} />
           <ColumnChart
             id="registrations"
             title={t.registrations.heading}
@@ -121,25 +138,21 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
               },
             ]}
             tableCaption={t.activation.caption}
-            rows={[
-              stat(t.activation.created, 'activation-created', activation.created),
-              stat(t.activation.activated, 'activation-activated', activation.activated),
-              stat(t.activation.rate, 'activation-rate', activation.rate, rate),
-            ]}
+            rows={facts('activation-created', 'activation-activated', 'activation-rate')}
           />
         </Section>
 
         <Section id="weryfikacja" heading={t.backlog.heading}>
           <Facts
             labelWidth="wide"
-            rows={[
-              stat(t.backlog.awaitingVerification, 'awaiting-verification', backlog.awaitingVerification),
-              stat(t.backlog.awaitingActivation, 'awaiting-activation', backlog.awaitingActivation),
-              stat(t.backlog.median, 'median-verification-seconds', verification.medianSeconds, median),
-              stat(t.backlog.verified, 'verified', verification.verified),
-              stat(t.backlog.byMethod.desk, 'verified-desk', verification.byMethod.desk),
-              stat(t.backlog.byMethod.node, 'verified-login-gov-pl', verification.byMethod.node),
-            ]}
+            rows={facts(
+              'awaiting-verification',
+              'awaiting-activation',
+              'median-verification-seconds',
+              'verified',
+              'verified-desk',
+              'verified-login-gov-pl',
+            )}
           />
           <ColumnChart
             id="backlog"
@@ -154,14 +167,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
         </Section>
 
         <Section id="email" heading={t.email.heading}>
-          <Facts
-            labelWidth="wide"
-            rows={[
-              stat(t.email.failed, 'email-failed', email.failed),
-              stat(t.email.retrying, 'email-retrying', email.retrying),
-              stat(t.email.smsFailed, 'sms-failed', email.smsFailed),
-            ]}
-          />
+          <Facts labelWidth="wide" rows={facts('email-failed', 'email-retrying', 'sms-failed')} />
           <ColumnChart
             id="email-failures"
             title={t.email.heading}

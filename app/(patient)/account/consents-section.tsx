@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ActionButton, CardSection, linkClass, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, CardSection, Notice, linkClass, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { consentHistory, consentStates, toggleableConsents } from '@/lib/account/consent-history';
 import { formatDateTime } from '@/lib/format';
@@ -24,11 +24,7 @@ export async function ConsentsSection({ accountId, textablePhone, flash }: { acc
   };
   return (
     <CardSection id="consents-title" title={t.title}>
-      {flashText ? (
-        <p role="status" className="mb-3 rounded-md border border-green-700 bg-green-50 p-3">
-          {flashText}
-        </p>
-      ) : null}
+      <Notice tone="success" className="mb-3" message={flashText} />
       <p className="mb-4">{t.intro}</p>
       <ul className="flex flex-col gap-4">
         <li data-consent="data_processing" className="flex flex-col gap-1">

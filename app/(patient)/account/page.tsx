@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
-import { ActionButton, CardSection, Facts, linkClass, PageTitle, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, CardSection, Facts, Notice, linkClass, PageTitle, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
@@ -62,11 +62,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
       <div className="flex flex-col gap-6">
         <CardSection id="status-title" title={t.status}>
-          {nodeAnswer ? (
-            <p role="status" data-wk-answer={params.wk} className="mb-4 rounded-md border-2 border-brand bg-blue-50 p-3">
-              {nodeAnswer}
-            </p>
-          ) : null}
+          <Notice tone="info" data-wk-answer={params.wk} className="mb-4" message={nodeAnswer} />
           {verified ? (
             <p data-account-status="verified" className="font-semibold text-green-800">
               {t.verified}. {account.verificationMethod === 'login.gov.pl' ? w.wk.verifiedBody : t.verifiedBody}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Card, PageTitle, buttonClass, linkClass } from '@/components/ui';
+import { Card, Notice, PageTitle, buttonClass, linkClass } from '@/components/ui';
 import { currentPatientId, currentStaff } from '@/lib/auth/auth';
 import { words } from '@/lib/i18n/words';
 import { wkConfig } from '@/lib/wk/config';
@@ -29,11 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <PageTitle>{w.login.title}</PageTitle>
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
-          {reason ? (
-            <p role="status" data-session-ended className="mb-4 rounded-md border-2 border-warn bg-amber-50 p-3">
-              {reason}
-            </p>
-          ) : null}
+          <Notice tone="warn" data-session-ended className="mb-4" message={reason} />
           <LoginForm next={next} words={w.login} />
           <p className="mt-4">
             <Link href="/password/forgot" className={linkClass}>

@@ -8,7 +8,7 @@ import { wkConfig } from '@/lib/wk/config';
 import { heldIdentity } from '@/lib/wk/held-identity';
 import { WK_HANDLE_COOKIE } from '@/lib/wk/request-cookie';
 import { FacilityContact } from '@/components/facility-contact';
-import { PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';
+import { Notice, PageTitle, linkClass, secondaryButtonClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
 import { initialRegisterState } from './submit-registration';
 import { RegisterForm } from './register-form';
@@ -33,11 +33,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle>{t.register.title}</PageTitle>
       <p className="mb-6">{t.register.intro}</p>
-      {noAccount ? (
-        <p role="status" className="mb-6 rounded-md border-2 border-brand bg-blue-50 p-3">
-          {t.wk.noAccount}
-        </p>
-      ) : null}
+      <Notice tone="info" className="mb-6" message={noAccount && t.wk.noAccount} />
       {fixed ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           <p className="font-medium" data-wk-fixed>

@@ -1,5 +1,6 @@
 'use client';
 
+import { AddressFields } from '@/components/address-fields';
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Field, SubmitButton } from '@/components/ui';
@@ -13,6 +14,7 @@ import type { RegisterState } from './submit-registration';
 
 type Rules = Pick<typeof import('@/lib/registration/form'), 'validateRegistration' | 'smsChannelOf'>;
 type ConsentField = 'consentDataProcessing' | 'consentEmail' | 'consentSms';
+type TextField = Exclude<RegistrationField, ConsentField>;
 
 /** The four values login.gov.pl gave: shown, not editable (the server uses its own copy). */
 export type FixedIdentity = Pick<RegistrationValues, 'pesel' | 'firstName' | 'lastName' | 'birthDate'>;
@@ -118,11 +120,17 @@ function FormBody({
   }
 
   const v = state.values;
-  const field = (name: RegistrationField) => {
+  const hints: Partial<Record<string, string>> = t.hints;
+  /** A text field's name, label, hint, value and error; what login.gov.pl gave is shown read-only. */
+  const field = (name: TextField) => {
+    const words =
+      name === 'captchaAnswer'
+        ? { label: t.labels.captcha(state.captcha.question), hint: t.hints.captcha }
+        : { label: t.labels[name], hint: hints[name] };
     const given = fixed?.[name as keyof FixedIdentity];
     return given !== undefined
-      ? { name, defaultValue: given, readOnly: true, 'aria-readonly': true, error: undefined }
-      : { name, defaultValue: v[name] ?? '', error: errors[name] };
+      ? { ...words, name, defaultValue: given, readOnly: true, 'aria-readonly': true, error: undefined }
+      : { ...words, name, defaultValue: v[name] ?? '', error: errors[name] };
   };
 
   return (
@@ -141,33 +149,14 @@ function FormBody({
       >
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-bold">{t.personal}</legend>
-          <Field
-            {...field('pesel')}
-            label={t.labels.pesel}
-            hint={t.hints.pesel}
-            required
-            inputMode="text"
-            autoComplete="off"
-            maxLength={11}
-          />
-          {showBirthDate ? (
-            <Field
-              {...field('birthDate')}
-              label={t.labels.birthDate}
-              hint={t.hints.birthDate}
-              type="date"
-              autoComplete="bday"
-              required={enhanced}
-            />
-          ) : null}
+          <Field {...field('pesel')} required inputMode="text" autoComplete="off" maxLength={11} />
+          {showBirthDate ? <Field {...field('birthDate')} type="date" autoComplete="bday" required={enhanced} /> : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field {...field('firstName')} label={t.labels.firstName} required autoComplete="given-name" maxLength={50} />
-            <Field {...field('lastName')} label={t.labels.lastName} required autoComplete="family-name" maxLength={80} />
+            <Field {...field('firstName')} required autoComplete="given-name" maxLength={50} />
+            <Field {...field('lastName')} required autoComplete="family-name" maxLength={80} />
           </div>
           <Field
             {...field('login')}
-            label={t.labels.login}
-            hint={t.hints.login}
             warning={loginWarning}
             required
             autoComplete="username"
@@ -175,19 +164,9 @@ function FormBody({
             spellCheck={false}
             maxLength={32}
           />
-          <Field
-            {...field('email')}
-            label={t.labels.email}
-            hint={t.hints.email}
-            type="email"
-            required
-            autoComplete="email"
-            maxLength={254}
-          />
+          <Field {...field('email')} type="email" required autoComplete="email" maxLength={254} />
           <Field
             {...field('phone')}
-            label={t.labels.phone}
-            hint={t.hints.phone}
             warning={landline ? t.warnings.landline : undefined}
             type="text"
             inputMode="tel"
@@ -199,38 +178,13 @@ function FormBody({
 
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-bold">{t.address}</legend>
-          <Field {...field('street')} label={t.labels.street} autoComplete="address-line1" maxLength={100} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field {...field('houseNumber')} label={t.labels.houseNumber} required autoComplete="off" maxLength={12} />
-            <Field {...field('flatNumber')} label={t.labels.flatNumber} autoComplete="off" maxLength={8} />
-          </div>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              {...field('postalCode')}
-              label={t.labels.postalCode}
-              hint={t.hints.postalCode}
-              required
-              autoComplete="postal-code"
-              inputMode="numeric"
-              maxLength={6}
-            />
-            <Field {...field('city')} label={t.labels.city} required autoComplete="address-level2" maxLength={80} />
-          </div>
+          <AddressFields field={field} />
         </fieldset>
 
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-bold">{t.validation}</legend>
           <input type="hidden" name="captchaToken" value={state.captcha.token} />
-          <Field
-            {...field('captchaAnswer')}
-            label={t.labels.captcha(state.captcha.question)}
-            hint={t.hints.captcha}
-            required
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={4}
-            className="sm:max-w-xs"
-          />
+          <Field {...field('captchaAnswer')} required inputMode="numeric" autoComplete="off" maxLength={4} className="sm:max-w-xs" />
           <Checkbox
             name="consentDataProcessing"
             label={consentLabels.consentDataProcessing}

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { PageTitle, buttonClass, linkClass } from '@/components/ui';
-import { DataTable, createdAtColumn } from '@/components/ui/data-table';
+import { Labelled, buttonClass, linkClass } from '@/components/ui';
+import { createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
-import { currentSession, currentStaff } from '@/lib/auth/auth';
-import { redirectToSignIn } from '@/lib/auth/require';
 import { pl } from '@/lib/messages/pl';
 import { listStaff } from '@/lib/staff/staff-accounts';
 import { auditActions, listAudit } from '@/lib/staff/audit-log';
 import { isUuid } from '@/lib/web/action';
+import { ListPage } from '../list-page';
+import { requireStaff } from '../require-staff';
 
 export const metadata: Metadata = { title: pl.admin.audit.title, robots: { index: false } };
 
@@ -23,10 +22,7 @@ function FilterSelect(props: {
 }) {
   const id = `audit-${props.name}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {props.label}
-      </label>
+    <Labelled id={id} label={props.label}>
       <select
         id={id}
         name={props.name}
@@ -40,15 +36,12 @@ function FilterSelect(props: {
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (!(await currentStaff(['admin']))) {
-    if ((await currentSession()).principal) notFound(); // signed in, but not an admin
-    return redirectToSignIn();
-  }
+  await requireStaff('admin');
   const params = await searchParams;
   const staffId = typeof params.staff === 'string' && isUuid(params.staff) ? params.staff : undefined;
   const action = typeof params.event === 'string' && /^[a-z_.]{1,64}$/.test(params.event) ? params.event : undefined;
@@ -56,8 +49,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const [rows, staff, actions] = await Promise.all([listAudit(db, { staffId, action }), listStaff(db), auditActions(db)]);
   const t = pl.admin.audit;
   return (
-    <>
-      <PageTitle>{t.title}</PageTitle>
+    <ListPage
+      words={t}
+      rows={rows}
+      columns={[
+        createdAtColumn(t.columns.at),
+        {
+          header: t.columns.who,
+          cell: (r) =>
+            r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—',
+        },
+        { header: t.columns.what, cell: (r) => r.action },
+        {
+          header: t.columns.account,
+          cell: (r) =>
+            r.accountId ? (
+              <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+                {r.accountLogin ?? r.accountId}
+              </Link>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          header: t.columns.details,
+          className: 'break-words',
+          cell: (r) =>
+            Object.entries(r.details)
+              .map(([k, v]) => `${k}: ${String(v)}`)
+              .join(', '),
+        },
+      ]}
+    >
       <form method="get" action="/admin/audit" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t.filter}>
         <FilterSelect
           name="staff"
@@ -71,40 +94,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t.apply}
         </button>
       </form>
-      <DataTable
-        caption={t.caption}
-        empty={t.empty}
-        rows={rows}
-        rowKey={(r) => r.id}
-        columns={[
-          createdAtColumn(t.columns.at),
-          {
-            header: t.columns.who,
-            cell: (r) =>
-              r.staffName ? `${r.staffName} (${r.staffLogin})` : r.action.startsWith('patient.') ? pl.selfService.audit.patient : '—',
-          },
-          { header: t.columns.what, cell: (r) => r.action },
-          {
-            header: t.columns.account,
-            cell: (r) =>
-              r.accountId ? (
-                <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
-                  {r.accountLogin ?? r.accountId}
-                </Link>
-              ) : (
-                '—'
-              ),
-          },
-          {
-            header: t.columns.details,
-            className: 'break-words',
-            cell: (r) =>
-              Object.entries(r.details)
-                .map(([k, v]) => `${k}: ${String(v)}`)
-                .join(', '),
-          },
-        ]}
-      />
-    </>
+    </ListPage>
   );
 }

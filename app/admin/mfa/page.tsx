@@ -4,19 +4,17 @@ import { MfaSettings } from '@/components/mfa/mfa-settings';
 import { PasskeyList } from '@/components/passkeys/passkey-list';
 import { CardSection, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { currentStaff } from '@/lib/auth/auth';
 import { hasSecondFactor, startEnrolment } from '@/lib/auth/mfa';
-import { redirectToSignIn } from '@/lib/auth/require';
 import { pl } from '@/lib/messages/pl';
 import { staffLogin } from '@/lib/staff/staff-accounts';
 import { listPasskeys } from '@/lib/webauthn';
+import { requireStaff } from '../require-staff';
 import { enableStaffMfaAction } from './actions';
 
 export const metadata: Metadata = { title: pl.mfa.manage, robots: { index: false } };
 
 export default async function StaffMfaPage() {
-  const staff = await currentStaff();
-  if (!staff) return redirectToSignIn();
+  const staff = await requireStaff();
   const db = await getDb();
   const owner = { kind: 'staff', id: staff.id } as const;
   const [enabled, passkeys] = await Promise.all([hasSecondFactor(db, owner), listPasskeys(db, owner)]);

@@ -1,21 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PageTitle, buttonClass, linkClass } from '@/components/ui';
-import { DataTable, createdAtColumn } from '@/components/ui/data-table';
+import { Labelled, buttonClass, linkClass } from '@/components/ui';
+import { createdAtColumn } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { accountStatuses } from '@/db/schema';
-import { redirectToSignIn } from '@/lib/auth/require';
-import { currentStaff } from '@/lib/auth/auth';
 import { pl, wordFor } from '@/lib/messages/pl';
 import { countByStatus, listQueue, queueFilters, type QueueFilter } from '@/lib/staff/verification-queue';
-import { peselOrBrak } from '@/lib/brak';
+import { ListPage, personColumns } from '../list-page';
+import { requireStaff } from '../require-staff';
 
 export const metadata: Metadata = { title: pl.admin.queue.title, robots: { index: false } };
 
 type Search = { q?: string; status?: string; after?: string };
 
 export default async function VerificationQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
-  if (!(await currentStaff())) return redirectToSignIn();
+  await requireStaff();
   const params = await searchParams;
   const q = typeof params.q === 'string' ? params.q.slice(0, 100) : '';
   const filter: QueueFilter = queueFilters.includes(params.status as QueueFilter) ? (params.status as QueueFilter) : 'waiting';
@@ -30,70 +29,12 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
 
   return (
     <>
-      <PageTitle>{t.title}</PageTitle>
-      <section aria-labelledby="counts-title" className="mb-4">
-        <h2 id="counts-title" className="sr-only">
-          {t.counts}
-        </h2>
-        <ul className="flex flex-wrap gap-2">
-          {accountStatuses.map((s) => (
-            <li key={s} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm">
-              {pl.admin.statuses[s]}: <strong data-count={s}>{counts[s]}</strong>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="q" className="font-medium">
-            {t.search}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            autoFocus
-            maxLength={100}
-            className="min-h-11 rounded-md border border-slate-400 px-3"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="font-medium">
-            {t.status}
-          </label>
-          <select id="status" name="status" defaultValue={filter} className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
-            {queueFilters.map((f) => (
-              <option key={f} value={f}>
-                {filterLabel(f)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={buttonClass}>
-          {t.submit}
-        </button>
-      </form>
-      <DataTable
-        caption={t.caption}
-        empty={t.empty}
+      <ListPage
+        words={t}
         rows={page.rows}
-        rowKey={(r) => r.id}
         columns={[
           createdAtColumn(t.columns.created),
-          {
-            header: t.columns.name,
-            rowHeader: true,
-            className: 'font-medium',
-            cell: (r) => (
-              <Link href={`/admin/verifications/${r.id}`} className={linkClass}>
-                {r.lastName} {r.firstName}
-              </Link>
-            ),
-          },
-          { header: t.columns.pesel, cell: peselOrBrak },
-          { header: t.columns.login, className: 'break-all', cell: (r) => r.login },
-          { header: t.columns.email, className: 'break-all', cell: (r) => r.email },
+          ...personColumns('id'),
           {
             header: t.columns.status,
             cell: (r) =>
@@ -102,7 +43,45 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
                 : pl.admin.statuses[r.status],
           },
         ]}
-      />
+      >
+        <section aria-labelledby="counts-title" className="mb-4">
+          <h2 id="counts-title" className="sr-only">
+            {t.counts}
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {accountStatuses.map((s) => (
+              <li key={s} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm">
+                {pl.admin.statuses[s]}: <strong data-count={s}>{counts[s]}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+          <Labelled id="q" label={t.search} className="min-w-64 flex-1">
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              autoFocus
+              maxLength={100}
+              className="min-h-11 rounded-md border border-slate-400 px-3"
+            />
+          </Labelled>
+          <Labelled id="status" label={t.status}>
+            <select id="status" name="status" defaultValue={filter} className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
+              {queueFilters.map((f) => (
+                <option key={f} value={f}>
+                  {filterLabel(f)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+          <button type="submit" className={buttonClass}>
+            {t.submit}
+          </button>
+        </form>
+      </ListPage>
       <nav aria-label={t.pages} className="mt-4 flex gap-4">
         {params.after ? (
           <Link href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>

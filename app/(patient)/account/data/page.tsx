@@ -33,6 +33,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+type Fact = [string, ReactNode];
+
+/** The sections that list facts, in the page's order (the others follow). */
+const factSections = ['account', 'patient', 'submitted', 'verification', 'signIns', 'pending'] as const;
+
 /** The patient's data on one printable page (the same data as the JSON file). */
 export default async function MyDataPage() {
   const accountId = await requirePatient();
@@ -45,7 +50,48 @@ export default async function MyDataPage() {
   const c = w.selfService.consents;
   const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso), locale) : '—');
   const p = d.patientRecord;
-  const s = d.submittedAtRegistration;
+  const facts: Record<(typeof factSections)[number], Fact[] | string> = {
+    account: [
+      [l.login, d.account.login],
+      [l.email, d.account.email],
+      [l.phone, d.account.phone ?? w.none],
+      [l.status, t.statuses[d.account.status] ?? d.account.status],
+      [l.createdAt, when(d.account.createdAt)],
+      [l.activatedAt, when(d.account.activatedAt)],
+      [l.passwordChangedAt, when(d.account.passwordChangedAt)],
+    ],
+    patient: [
+      [l.name, `${p.firstName} ${p.lastName}`],
+      [l.pesel, p.pesel ?? w.none],
+      [l.birthDate, p.birthDate],
+      [l.sex, p.sex ? t.sexes[p.sex] : null],
+      [l.address, formatAddress(p)],
+      [l.recordPhone, p.phone],
+      [l.recordEmail, p.email],
+    ],
+    submitted: Object.entries(d.submittedAtRegistration).map(([k, v]) => [
+      (w.register.labels[k as keyof typeof w.register.labels] as string) ?? k,
+      v,
+    ]),
+    verification: d.verification
+      ? [
+          [l.verifiedAt, when(d.verification.verifiedAt)],
+          [l.verifiedBy, d.verification.verifiedBy],
+          [l.document, wordFor(t.documents, d.verification.document) ?? d.verification.document],
+        ]
+      : l.notVerified,
+    signIns: [
+      [l.signInCount, String(d.signIns.count)],
+      [l.lastSignInAt, when(d.signIns.lastAt)],
+    ],
+    pending: [
+      [l.pendingEmail, d.pendingEmailChange ? `${d.pendingEmailChange.newEmail} (${when(d.pendingEmailChange.expiresAt)})` : l.none],
+      ...d.dataChanges.map((ch, i): Fact => [
+        `${l.pendingData} ${i + 1}`,
+        `${formatAddress(ch)}; ${when(ch.requestedAt)}; ${t.dataChangeStatuses[ch.status] ?? ch.status}`,
+      ]),
+    ],
+  };
   return (
     <>
       <SubpageHeading title={t.title} linkLineClass="mb-2 print:hidden" />
@@ -59,70 +105,11 @@ export default async function MyDataPage() {
         <PrintButton label={t.print} />
       </div>
       <div className="flex flex-col gap-6">
-        <Section id="data-account" title={t.sections.account}>
-          <Facts
-            rows={[
-              [l.login, d.account.login],
-              [l.email, d.account.email],
-              [l.phone, d.account.phone ?? w.none],
-              [l.status, t.statuses[d.account.status] ?? d.account.status],
-              [l.createdAt, when(d.account.createdAt)],
-              [l.activatedAt, when(d.account.activatedAt)],
-              [l.passwordChangedAt, when(d.account.passwordChangedAt)],
-            ]}
-          />
-        </Section>
-        <Section id="data-patient" title={t.sections.patient}>
-          <Facts
-            rows={[
-              [l.name, `${p.firstName} ${p.lastName}`],
-              [l.pesel, p.pesel ?? w.none],
-              [l.birthDate, p.birthDate],
-              [l.sex, p.sex ? t.sexes[p.sex] : null],
-              [l.address, formatAddress(p)],
-              [l.recordPhone, p.phone],
-              [l.recordEmail, p.email],
-            ]}
-          />
-        </Section>
-        <Section id="data-submitted" title={t.sections.submitted}>
-          <Facts rows={Object.entries(s).map(([k, v]) => [(w.register.labels[k as keyof typeof w.register.labels] as string) ?? k, v])} />
-        </Section>
-        <Section id="data-verification" title={t.sections.verification}>
-          {d.verification ? (
-            <Facts
-              rows={[
-                [l.verifiedAt, when(d.verification.verifiedAt)],
-                [l.verifiedBy, d.verification.verifiedBy],
-                [l.document, wordFor(t.documents, d.verification.document) ?? d.verification.document],
-              ]}
-            />
-          ) : (
-            <p>{l.notVerified}</p>
-          )}
-        </Section>
-        <Section id="data-signins" title={t.sections.signIns}>
-          <Facts
-            rows={[
-              [l.signInCount, String(d.signIns.count)],
-              [l.lastSignInAt, when(d.signIns.lastAt)],
-            ]}
-          />
-        </Section>
-        <Section id="data-pending" title={t.sections.pending}>
-          <Facts
-            rows={[
-              [
-                l.pendingEmail,
-                d.pendingEmailChange ? `${d.pendingEmailChange.newEmail} (${when(d.pendingEmailChange.expiresAt)})` : l.none,
-              ],
-              ...d.dataChanges.map((ch, i): [string, string] => [
-                `${l.pendingData} ${i + 1}`,
-                `${formatAddress(ch)}; ${when(ch.requestedAt)}; ${t.dataChangeStatuses[ch.status] ?? ch.status}`,
-              ]),
-            ]}
-          />
-        </Section>
+        {factSections.map((section) => (
+          <Section key={section} id={`data-${section.toLowerCase()}`} title={t.sections[section]}>
+            {typeof facts[section] === 'string' ? <p>{facts[section]}</p> : <Facts rows={facts[section]} />}
+          </Section>
+        ))}
         <Section id="data-consents" title={t.sections.consents}>
           <ul className="mb-3 flex flex-col gap-1">
             {d.consents.current.map((k) => (

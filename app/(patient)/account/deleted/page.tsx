@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Card, PageTitle, buttonClass } from '@/components/ui';
+import { DonePage } from '@/components/done-page';
 import { words } from '@/lib/i18n/words';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,17 +10,9 @@ export default async function AccountDeletedPage() {
   const w = await words();
   const t = w.selfService.delete;
   return (
-    <>
-      <PageTitle>{t.doneTitle}</PageTitle>
-      <Card>
-        <p role="status" className="mb-2">
-          {t.done}
-        </p>
-        <p className="mb-4">{t.again}</p>
-        <Link href="/login" className={buttonClass}>
-          {w.selfService.emailConfirm.toLogin}
-        </Link>
-      </Card>
-    </>
+    <DonePage title={t.doneTitle} toLogin={w.selfService.emailConfirm.toLogin}>
+      <p>{t.done}</p>
+      <p>{t.again}</p>
+    </DonePage>
   );
 }

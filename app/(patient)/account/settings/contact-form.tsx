@@ -1,5 +1,6 @@
 'use client';
 
+import { AddressFields } from '@/components/address-fields';
 import { useHydrated } from '@/components/use-hydrated';
 import { useActionState, useMemo, useState } from 'react';
 import { Field, SubmitButton } from '@/components/ui';
@@ -32,7 +33,8 @@ function ContactFields({
   const [visited, setVisited] = useState<Set<string>>(new Set());
   const enhanced = useHydrated();
   const w = useWords();
-  const { labels, hints } = w.register;
+  const { labels } = w.register;
+  const hints: Partial<Record<string, string>> = w.register.hints;
   const live = useMemo(() => {
     const checked = validateContactDetails(values, w.register.errors);
     return checked.ok ? {} : checked.fieldErrors;
@@ -42,6 +44,7 @@ function ContactFields({
   const field = (name: ContactField) => ({
     name,
     label: labels[name],
+    hint: hints[name],
     defaultValue: start[name] ?? '',
     error: errorOf(name),
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
@@ -52,18 +55,10 @@ function ContactFields({
   return (
     <form action={formAction} noValidate={enhanced} className="flex flex-col gap-4">
       <FormProblems state={state} fields={problems} />
-      <Field {...field('phone')} hint={hints.phone} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
+      <Field {...field('phone')} type="text" inputMode="tel" required autoComplete="tel" maxLength={30} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-1 font-bold">{w.register.address}</legend>
-        <Field {...field('street')} autoComplete="address-line1" maxLength={100} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field {...field('houseNumber')} required autoComplete="off" maxLength={12} />
-          <Field {...field('flatNumber')} autoComplete="off" maxLength={8} />
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field {...field('postalCode')} hint={hints.postalCode} required autoComplete="postal-code" inputMode="numeric" maxLength={6} />
-          <Field {...field('city')} required autoComplete="address-level2" maxLength={80} />
-        </div>
+        <AddressFields field={field} />
       </fieldset>
       <SubmitButton pending={pending}>{w.selfService.settings.contact.submit}</SubmitButton>
     </form>

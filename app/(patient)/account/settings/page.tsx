@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
 import { PasskeyList } from '@/components/passkeys/passkey-list';
-import { ActionButton, CardSection, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, CardSection, Notice, secondaryButtonClass } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { EMAIL_CHANGE_TTL_HOURS } from '@/lib/account/change-email';
 import { contactTexts } from '@/lib/account/contact-form';
@@ -51,11 +51,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <>
       <SubpageHeading title={t.title} />
       <p className="mb-4">{t.intro}</p>
-      {message ? (
-        <p role="status" data-flash tabIndex={-1} autoFocus className="mb-4 break-words rounded-md border border-green-700 bg-green-50 p-3">
-          {message}
-        </p>
-      ) : null}
+      <Notice tone="success" data-flash tabIndex={-1} autoFocus className="mb-4 break-words" message={message} />
       <div className="flex flex-col gap-6">
         <CardSection id="password-title" title={t.password.title}>
           <p className="mb-4">{t.password.intro}</p>

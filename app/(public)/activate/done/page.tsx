@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Card, PageTitle, buttonClass } from '@/components/ui';
+import { DonePage } from '@/components/done-page';
 import { words } from '@/lib/i18n/words';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,16 +11,8 @@ export default async function PasswordSetPage({ searchParams }: { searchParams: 
   const { reset } = await searchParams;
   const t = (await words()).activate.done;
   return (
-    <>
-      <PageTitle>{t.title}</PageTitle>
-      <Card>
-        <p role="status" className="mb-4">
-          {reset ? t.resetBody : t.body}
-        </p>
-        <Link href="/login" className={buttonClass}>
-          {t.ok}
-        </Link>
-      </Card>
-    </>
+    <DonePage title={t.title} toLogin={t.ok}>
+      <p>{reset ? t.resetBody : t.body}</p>
+    </DonePage>
   );
 }

@@ -3,12 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageTitle, linkClass } from '@/components/ui';
 import { getDb } from '@/db/client';
-import { redirectToSignIn } from '@/lib/auth/require';
-import { currentStaff } from '@/lib/auth/auth';
 import { pl } from '@/lib/messages/pl';
 import { getAccountDetail } from '@/lib/staff/account-detail';
 import { signInLockOf } from '@/lib/staff/sign-in-locks';
 import { availableDecisions } from '@/lib/staff/verification-decisions';
+import { requireStaff } from '../../require-staff';
 import { AuditHistory } from './audit-history';
 import { ConsentList } from './consents';
 import { DecisionForms } from './decisions';
@@ -29,8 +28,7 @@ export default async function AccountDetailPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string; error?: string }>;
 }) {
-  const staff = await currentStaff();
-  if (!staff) return redirectToSignIn();
+  const staff = await requireStaff();
   const [{ id }, flash] = await Promise.all([params, searchParams]);
   const db = await getDb();
   const detail = await getAccountDetail(db, id);

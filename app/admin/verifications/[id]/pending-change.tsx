@@ -1,4 +1,4 @@
-import { ActionButton, Card, secondaryButtonClass } from '@/components/ui';
+import { ActionButton, Card, Notice, secondaryButtonClass } from '@/components/ui';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { changedFields, contactFields, contactOfRecord } from '@/lib/account/contact-form';
@@ -18,11 +18,7 @@ export async function PendingDataChange({ accountId, done }: { accountId: string
   if (!pending && !flash) return null;
   return (
     <section aria-labelledby="data-change-title" className="mt-4">
-      {flash ? (
-        <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
-          {flash}
-        </p>
-      ) : null}
+      <Notice tone="success" className="mb-4" message={flash} />
       {pending ? (
         <Card>
           <h2 id="data-change-title" className="mb-2 text-lg font-bold">

@@ -1,3 +1,4 @@
+import { Notice } from '@/components/ui';
 import type { AccountDetail } from '@/lib/staff/account-detail';
 import { pl, wordFor } from '@/lib/messages/pl';
 
@@ -9,16 +10,8 @@ export function DecisionFlash({ done, error }: { done?: string; error?: string }
   const errorText = wordFor(t.errors, error);
   return (
     <>
-      {doneText ? (
-        <p role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
-          {doneText}
-        </p>
-      ) : null}
-      {errorText ? (
-        <p role="alert" className="mb-4 rounded-md border-2 border-danger bg-red-50 p-3 text-danger">
-          {errorText}
-        </p>
-      ) : null}
+      <Notice tone="success" className="mb-4" message={doneText} />
+      <Notice tone="danger" className="mb-4" message={errorText} />
     </>
   );
 }

@@ -1,25 +1,17 @@
 // The simulator's artifact resolution service: the service's signed ArtifactResolve in, the
 // node's signed and encrypted answer out, once per artifact.
-import { isWkRefusal } from '@/lib/login-gov-pl';
 import { STATUS } from '@/lib/login-gov-pl/messages';
 import { readArtifactResolve, simulateArtifactResponse } from '@/lib/login-gov-pl/simulated-node';
-import { SIMULATOR_ENTITY_ID, wkConfig } from '@/lib/wk/config';
+import { SIMULATOR_ENTITY_ID } from '@/lib/wk/config';
 import { takeArtifact } from '@/lib/wk/simulator';
+import { badRequest, simulatorPost } from '../simulator-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request): Promise<Response> {
-  const config = wkConfig();
-  if (!config?.simulator) return new Response('Not Found', { status: 404 });
-  let resolve;
-  try {
-    resolve = readArtifactResolve(await request.text(), config.signingCert);
-  } catch (error) {
-    if (isWkRefusal(error)) return new Response(`Bad Request: ${error.reason}`, { status: 400 });
-    throw error;
-  }
+export const POST = simulatorPost(async (request, config) => {
+  const resolve = readArtifactResolve(await request.text(), config.signingCert);
   const issued = takeArtifact(resolve.artifact);
-  if (!issued) return new Response('Bad Request: unknown artifact', { status: 400 });
+  if (!issued) return badRequest('unknown artifact');
   const xml = simulateArtifactResponse({
     nodeEntityId: SIMULATOR_ENTITY_ID,
     nodeSigningKeyPem: config.simulator.nodeKey,
@@ -35,4 +27,4 @@ export async function POST(request: Request): Promise<Response> {
     ...(issued.person ? {} : { status: { code: STATUS.responder, subCode: STATUS.authnFailed } }),
   });
   return new Response(xml, { headers: { 'content-type': 'text/xml; charset=utf-8' } });
-}
+});

@@ -1,28 +1,18 @@
 // The simulator's sign-in page (development only): it checks the service's signed AuthnRequest
 // and lets the developer pick who signs in.
 import { env } from '@/lib/env';
-import { isWkRefusal } from '@/lib/login-gov-pl';
 import { readAuthnRequest } from '@/lib/login-gov-pl/simulated-node';
-import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
 import { SIMULATOR_PEOPLE, rememberRequest } from '@/lib/wk/simulator';
+import { badRequest, formTexts, simulatorPost } from '../simulator-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function POST(request: Request): Promise<Response> {
-  const config = wkConfig();
-  if (!config?.simulator) return new Response('Not Found', { status: 404 });
-  const form = await request.formData().catch(() => null);
-  const encoded = form?.get('SAMLRequest');
-  if (typeof encoded !== 'string') return new Response('Bad Request', { status: 400 });
-  let received;
-  try {
-    received = readAuthnRequest(Buffer.from(encoded, 'base64').toString('utf8'), config.signingCert);
-  } catch (error) {
-    if (isWkRefusal(error)) return new Response(`Bad Request: ${error.reason}`, { status: 400 });
-    throw error;
-  }
-  if (!received.acsUrl.startsWith(env.APP_URL)) return new Response('Bad Request: foreign ACS', { status: 400 });
+export const POST = simulatorPost(async (request, config) => {
+  const form = await formTexts(request, 'SAMLRequest');
+  if (!form) return badRequest();
+  const received = readAuthnRequest(Buffer.from(form.SAMLRequest, 'base64').toString('utf8'), config.signingCert);
+  if (!received.acsUrl.startsWith(env.APP_URL)) return badRequest('foreign ACS');
   const session = rememberRequest({ requestId: received.id, acsUrl: received.acsUrl, loa: received.loa });
   const button = (value: string, text: string) =>
     `<form method="post" action="/dev/wk/sso/choose"><input type="hidden" name="session" value="${session}">` +
@@ -36,4 +26,4 @@ export async function POST(request: Request): Promise<Response> {
       SIMULATOR_PEOPLE.map((p, i) => `<li>${button(String(i), `${p.firstName} ${p.lastName} — ${p.pesel} (${p.note})`)}</li>`).join('') +
       `</ul><p>${button('cancel', 'Anuluj logowanie')}</p>`,
   });
-}
+});

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Card, PageTitle, buttonClass } from '@/components/ui';
+import { DonePage } from '@/components/done-page';
 import { words } from '@/lib/i18n/words';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,16 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EmailConfirmedPage() {
   const t = (await words()).selfService.emailConfirm;
   return (
-    <>
-      <PageTitle>{t.doneTitle}</PageTitle>
-      <Card>
-        <p role="status" className="mb-4">
-          {t.doneTitle}.
-        </p>
-        <Link href="/login" className={buttonClass}>
-          {t.toLogin}
-        </Link>
-      </Card>
-    </>
+    <DonePage title={t.doneTitle} toLogin={t.toLogin}>
+      <p>{t.doneTitle}.</p>
+    </DonePage>
   );
 }
