@@ -12,7 +12,7 @@ import { ActivationEmail } from '@/lib/mail/templates/activation-email';
 import { EmailChangeConfirmEmail } from '@/lib/mail/templates/email-change-confirm-email';
 import { EmailChangeNoticeEmail } from '@/lib/mail/templates/email-change-notice-email';
 import { IdentityVerifiedEmail } from '@/lib/mail/templates/identity-verified-email';
-import type { FacilityProps } from '@/lib/mail/templates/layout';
+import type { AccountEmailProps, FacilityProps } from '@/lib/mail/templates/layout';
 import { PasskeyAddedEmail } from '@/lib/mail/templates/passkey-added-email';
 import { PasswordChangedEmail } from '@/lib/mail/templates/password-changed-email';
 import { PasswordResetEmail } from '@/lib/mail/templates/password-reset-email';
@@ -96,7 +96,7 @@ export function renderPasswordResetEmail(params: Recipient & { token: string }):
 function accountEmail<P>(
   template: string,
   words: (catalogue: Catalogue) => { subject: string },
-  Template: (props: NoInfer<P> & { facility: FacilityProps; locale: Locale }) => ReactElement,
+  Template: (props: NoInfer<P> & AccountEmailProps) => ReactElement,
   props: P,
   locale: Locale,
 ): Promise<RenderedEmail> {
