@@ -2,6 +2,7 @@
 // as indexes so that concurrent submissions can never both win.
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -460,14 +461,22 @@ export const auditLog = pgTable(
 // ---------------------------------------------------------------------------------------------
 // Second factors, passkeys and sessions
 
+// Second factors, passkeys, WebAuthn challenges and sessions belong to a staff member or to a
+// patient's web account, and go with their owner.
+const ownedByStaffOrPatient = () => ({
+  staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
+  accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+});
+const exactlyOneOwner = (name: string, t: { staffId: AnyPgColumn; accountId: AnyPgColumn }) =>
+  check(name, sql`(${t.staffId} is null) <> (${t.accountId} is null)`);
+
 // A second factor (TOTP, RFC 6238) of a staff member or a patient: exactly one owner. The secret
 // is encrypted (AES-256-GCM, lib/auth/mfa-crypto.ts); it counts only once `confirmed_at` is set.
 export const mfaFactors = pgTable(
   'mfa_factors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    ...ownedByStaffOrPatient(),
     secret: text('secret').notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     // The last accepted time step: a code of that step or earlier is a replay.
@@ -477,7 +486,7 @@ export const mfaFactors = pgTable(
   (t) => [
     uniqueIndex('mfa_factors_staff_key').on(t.staffId),
     uniqueIndex('mfa_factors_account_key').on(t.accountId),
-    check('mfa_factors_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+    exactlyOneOwner('mfa_factors_one_owner', t),
   ],
 );
 
@@ -507,8 +516,7 @@ export const passkeys = pgTable(
   'passkeys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    ...ownedByStaffOrPatient(),
     credentialId: text('credential_id').notNull(),
     publicKey: text('public_key').notNull(),
     counter: bigint('counter', { mode: 'number' }).notNull().default(0),
@@ -528,7 +536,7 @@ export const passkeys = pgTable(
     uniqueIndex('passkeys_credential_key').on(t.credentialId),
     index('passkeys_staff_idx').on(t.staffId),
     index('passkeys_account_idx').on(t.accountId),
-    check('passkeys_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+    exactlyOneOwner('passkeys_one_owner', t),
     check('passkeys_name_length', sql`char_length(${t.name}) between 1 and 60`),
     check('passkeys_device_type_check', sql`${t.deviceType} in ('singleDevice', 'multiDevice')`),
     check('passkeys_counter_range', sql`${t.counter} between 0 and 4294967295`),
@@ -548,8 +556,7 @@ export const webauthnChallenges = pgTable(
     challenge: text('challenge').notNull(),
     purpose: text('purpose', { enum: webauthnPurposes }).notNull(),
     // Who it was issued for, when known (registration, the second step after a password).
-    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    ...ownedByStaffOrPatient(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
@@ -572,8 +579,7 @@ export const authSessions = pgTable(
   'auth_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    staffId: uuid('staff_id').references(() => staffAccounts.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id').references(() => webAccounts.id, { onDelete: 'cascade' }),
+    ...ownedByStaffOrPatient(),
     role: text('role', { enum: sessionRoles }).notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -593,7 +599,7 @@ export const authSessions = pgTable(
     index('auth_sessions_staff_idx').on(t.staffId),
     index('auth_sessions_account_idx').on(t.accountId),
     index('auth_sessions_last_seen_idx').on(t.lastSeenAt),
-    check('auth_sessions_one_owner', sql`(${t.staffId} is null) <> (${t.accountId} is null)`),
+    exactlyOneOwner('auth_sessions_one_owner', t),
     check('auth_sessions_identity_check', sql`${t.identity} in ('none', 'desk', 'login.gov.pl')`),
     check('auth_sessions_identity_loa_check', sql`${t.identityLoa} in ('low', 'substantial', 'high')`),
   ],

@@ -27,48 +27,36 @@ function createMetrics() {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const registrations = new Counter({
-    name: 'erejestracja_registrations_total',
-    help: 'Registration form submissions by outcome (registered, conflict, invalid, error).',
-    labelNames: ['outcome'],
-    registers,
-  });
-  const signIns = new Counter({
-    name: 'erejestracja_sign_ins_total',
-    help: 'Sign-in attempts (patients and staff) by outcome.',
-    labelNames: ['outcome'],
-    registers,
-  });
-  const rateLimitRefusals = new Counter({
-    name: 'erejestracja_rate_limit_refusals_total',
-    help: 'Requests refused by a rate limit, by the limit that refused them.',
-    labelNames: ['limit'],
-    registers,
-  });
-  const deliveryAttempts = new Counter({
-    name: 'erejestracja_email_delivery_attempts_total',
-    help: 'Attempts to hand an outbox message to the email provider, by result.',
-    labelNames: ['result'],
-    registers,
-  });
-  const identityNode = new Counter({
-    name: 'erejestracja_login_gov_pl_total',
-    help: 'Answers of login.gov.pl by use (signin, register, verify) and result (success, no_account, mismatch, cancelled, refused).',
-    labelNames: ['use', 'result'],
-    registers,
-  });
-  const smsQueued = new Counter({
-    name: 'erejestracja_sms_queued_total',
-    help: 'SMS queued in sms_outbox, by template.',
-    labelNames: ['template'],
-    registers,
-  });
-  const smsDeliveryReports = new Counter({
-    name: 'erejestracja_sms_delivery_reports_total',
-    help: "SMSAPI's delivery reports by result: delivered, undelivered (a row moved), ignored (not final, unknown, already recorded or unreadable).",
-    labelNames: ['result'],
-    registers,
-  });
+  // Counters count events of this process, by fixed labels.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter({ name, help, labelNames, registers });
+  const registrations = counter(
+    'erejestracja_registrations_total',
+    'Registration form submissions by outcome (registered, conflict, invalid, error).',
+    ['outcome'],
+  );
+  const signIns = counter('erejestracja_sign_ins_total', 'Sign-in attempts (patients and staff) by outcome.', ['outcome']);
+  const rateLimitRefusals = counter(
+    'erejestracja_rate_limit_refusals_total',
+    'Requests refused by a rate limit, by the limit that refused them.',
+    ['limit'],
+  );
+  const deliveryAttempts = counter(
+    'erejestracja_email_delivery_attempts_total',
+    'Attempts to hand an outbox message to the email provider, by result.',
+    ['result'],
+  );
+  const identityNode = counter(
+    'erejestracja_login_gov_pl_total',
+    'Answers of login.gov.pl by use (signin, register, verify) and result (success, no_account, mismatch, cancelled, refused).',
+    ['use', 'result'],
+  );
+  const smsQueued = counter('erejestracja_sms_queued_total', 'SMS queued in sms_outbox, by template.', ['template']);
+  const smsDeliveryReports = counter(
+    'erejestracja_sms_delivery_reports_total',
+    "SMSAPI's delivery reports by result: delivered, undelivered (a row moved), ignored (not final, unknown, already recorded or unreadable).",
+    ['result'],
+  );
   const dispatcherLastRun = new Gauge({
     name: 'erejestracja_mail_dispatcher_last_run_timestamp_seconds',
     help: "When this process's mail dispatcher last looked for due messages (Unix time; 0: not running here).",
@@ -86,55 +74,57 @@ function createMetrics() {
   for (const result of DELIVERY_RESULTS) deliveryAttempts.inc({ result }, 0);
   for (const result of SMS_REPORT_RESULTS) smsDeliveryReports.inc({ result }, 0);
 
-  // Read from the database at scrape time: every instance reports the same shared numbers.
+  // Read from the database at scrape time: every instance reports the same shared numbers. A
+  // gauge is one number of the snapshot, or one number per status; no snapshot, no new value.
   const snapshot = memoize(readDatabaseGauges, 1000);
-  new Gauge({
-    name: 'erejestracja_email_outbox_messages',
-    help: 'Messages in email_outbox by status.',
-    labelNames: ['status'],
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) for (const status of outboxStatuses) this.set({ status }, s.outbox[status] ?? 0);
-    },
-  });
-  new Gauge({
-    name: 'erejestracja_sms_outbox_messages',
-    help: 'Messages in sms_outbox by status (pending, sending, sent, delivered, undelivered, failed, cancelled).',
-    labelNames: ['status'],
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) for (const status of smsOutboxStatuses) this.set({ status }, s.sms[status] ?? 0);
-    },
-  });
-  new Gauge({
-    name: 'erejestracja_email_outbox_oldest_pending_age_seconds',
-    help: 'Age of the oldest message not yet delivered (pending or being sent); 0 when there is none.',
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) this.set(s.oldestPendingAge);
-    },
-  });
-  new Gauge({
-    name: 'erejestracja_verification_queue_size',
-    help: 'Accounts waiting for the registration desk (pending activation or active, not verified or blocked).',
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) this.set(s.queueSize);
-    },
-  });
-  new Gauge({
-    name: 'erejestracja_verification_queue_oldest_age_seconds',
-    help: 'Age of the oldest account waiting for the registration desk; 0 when there is none.',
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) this.set(s.queueOldestAge);
-    },
-  });
+  const databaseGauge = (name: string, help: string, read: (s: DatabaseGauges) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        const s = await snapshot();
+        if (s) this.set(read(s));
+      },
+    });
+  const databaseGaugeByStatus = <S extends string>(
+    name: string,
+    help: string,
+    statuses: readonly S[],
+    read: (s: DatabaseGauges) => Partial<Record<S, number>>,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['status'],
+      registers,
+      async collect() {
+        const s = await snapshot();
+        if (s) for (const status of statuses) this.set({ status }, read(s)[status] ?? 0);
+      },
+    });
+  databaseGaugeByStatus('erejestracja_email_outbox_messages', 'Messages in email_outbox by status.', outboxStatuses, (s) => s.outbox);
+  databaseGaugeByStatus(
+    'erejestracja_sms_outbox_messages',
+    'Messages in sms_outbox by status (pending, sending, sent, delivered, undelivered, failed, cancelled).',
+    smsOutboxStatuses,
+    (s) => s.sms,
+  );
+  databaseGauge(
+    'erejestracja_email_outbox_oldest_pending_age_seconds',
+    'Age of the oldest message not yet delivered (pending or being sent); 0 when there is none.',
+    (s) => s.oldestPendingAge,
+  );
+  databaseGauge(
+    'erejestracja_verification_queue_size',
+    'Accounts waiting for the registration desk (pending activation or active, not verified or blocked).',
+    (s) => s.queueSize,
+  );
+  databaseGauge(
+    'erejestracja_verification_queue_oldest_age_seconds',
+    'Age of the oldest account waiting for the registration desk; 0 when there is none.',
+    (s) => s.queueOldestAge,
+  );
 
   return {
     registry,

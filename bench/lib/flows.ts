@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { solveQuestion } from '@/lib/captcha';
 import { encodePesel } from '@/lib/pesel';
+import { sampleContact } from '../../tests/helpers/people';
 import { expectRedirect, getPage, parseForm, postForm, type ParsedForm } from './forms';
 import { clientAddress } from './load';
 
@@ -21,12 +22,7 @@ export function registrant(n: number): Record<string, string> {
     lastName: 'Testowa-Benchmarkowa',
     login: `bench.${n}.user`,
     email: `bench.${n}@example.pl`,
-    phone: '600 100 200',
-    street: 'Krasnystawska',
-    houseNumber: '52',
-    flatNumber: '',
-    postalCode: '21-010',
-    city: 'Łęczna',
+    ...sampleContact,
     consentDataProcessing: 'on',
     consentEmail: 'on',
     consentSms: 'on',

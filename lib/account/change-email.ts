@@ -15,7 +15,7 @@ import { generateToken, hashToken, isWellFormedToken } from '@/lib/secret-tokens
 import { checkCurrentPassword } from './current-password';
 import { renderEmailChangeConfirmEmail, renderEmailChangeNoticeEmail } from './emails';
 import { queueSmsNotice } from '@/lib/sms/notices';
-import { readAccountWithPatient } from './account-with-patient';
+import { readSignedInAccount } from './signed-in-account';
 
 export const EMAIL_CHANGE_TTL_HOURS = 2;
 
@@ -56,13 +56,12 @@ export async function requestEmailChange(
   input: EmailChangeInput,
   now = new Date(),
 ): Promise<RequestEmailChangeOutcome> {
-  const account = await readAccountWithPatient(db, accountId, {
+  const account = await readSignedInAccount(db, accountId, {
     email: webAccounts.email,
-    status: webAccounts.status,
     locale: webAccounts.locale,
     firstName: patients.firstName,
   });
-  if (!account || account.status === 'blocked' || account.status === 'pending_activation') return { status: 'gone' };
+  if (!account) return { status: 'gone' };
 
   const fieldErrors: EmailChangeErrors = {};
   // Only pass or fail is used here (the route words the refusal), so the messages' language does not matter.

@@ -12,7 +12,7 @@ import { checkCurrentPassword } from './current-password';
 import { renderPasswordChangedEmail } from './emails';
 import { endOtherSessions } from './sessions';
 import { queueSmsNotice } from '@/lib/sms/notices';
-import { readAccountWithPatient } from './account-with-patient';
+import { readSignedInAccount } from './signed-in-account';
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -35,15 +35,14 @@ export async function changePassword(
   input: ChangePasswordInput,
   now = new Date(),
 ): Promise<ChangePasswordOutcome> {
-  const account = await readAccountWithPatient(db, accountId, {
+  const account = await readSignedInAccount(db, accountId, {
     login: webAccounts.login,
     email: webAccounts.email,
-    status: webAccounts.status,
     locale: webAccounts.locale,
     pesel: patients.pesel,
     firstName: patients.firstName,
   });
-  if (!account || account.status === 'blocked' || account.status === 'pending_activation') return { status: 'gone' };
+  if (!account) return { status: 'gone' };
 
   // Every problem is reported at once: the rules of the new password and the current password.
   const broken = checkPasswordOnServer(input.password, { login: account.login, pesel: account.pesel, repeat: input.repeat });

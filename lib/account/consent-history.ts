@@ -6,6 +6,7 @@ import { consentKinds, consents, webAccounts, type Consent, type ConsentAction, 
 import { CONSENTS } from '@/lib/consents';
 import { cancelQueuedSms } from '@/lib/sms/outbox';
 import { canTakeSms, parsePhoneField } from '@/lib/phone';
+import { lockSignedInAccount } from './signed-in-account';
 
 /** The kinds a patient gives and withdraws on the account page; data processing is erasure. */
 export const toggleableConsents = ['email', 'sms'] as const satisfies ConsentKind[];
@@ -59,12 +60,8 @@ export async function setConsent(
 ): Promise<SetConsentOutcome> {
   return db.transaction(async (tx) => {
     // Two clicks at once append one row, not two.
-    const [account] = await tx
-      .select({ patientId: webAccounts.patientId, phone: webAccounts.phone, status: webAccounts.status })
-      .from(webAccounts)
-      .where(eq(webAccounts.id, accountId))
-      .for('update');
-    if (!account || account.status === 'blocked') return { status: 'gone' };
+    const account = await lockSignedInAccount(tx, accountId, { patientId: webAccounts.patientId, phone: webAccounts.phone });
+    if (!account) return { status: 'gone' };
     const states = consentStates(await consentHistory(tx, accountId));
     if (states[kind].given === (action === 'given')) return { status: 'unchanged' };
     // Only a mobile has an SMS channel to consent to; a landline stays a contact number.

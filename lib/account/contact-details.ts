@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { patientDataChanges, patients, webAccounts, type PatientContactData } from '@/db/schema';
 import { contactOfRecord, sameContact } from './contact-form';
+import { lockSignedInAccount } from './signed-in-account';
 
 export { contactFields, keepContactValues, validateContactDetails } from './contact-form';
 
@@ -21,17 +22,12 @@ export async function updateContactDetails(
 ): Promise<ContactUpdateOutcome> {
   return db.transaction(async (tx) => {
     // One change at a time per account: a second submission waits for the first.
-    const [row] = await tx
-      .select({
-        status: webAccounts.status,
-        attached: webAccounts.patientAttached,
-        accountPhone: webAccounts.phone,
-        patientId: webAccounts.patientId,
-      })
-      .from(webAccounts)
-      .where(eq(webAccounts.id, accountId))
-      .for('update');
-    if (!row || row.status === 'blocked') return { status: 'gone' } as const;
+    const row = await lockSignedInAccount(tx, accountId, {
+      attached: webAccounts.patientAttached,
+      accountPhone: webAccounts.phone,
+      patientId: webAccounts.patientId,
+    });
+    if (!row) return { status: 'gone' } as const;
     const [patient] = await tx.select().from(patients).where(eq(patients.id, row.patientId));
     const record = contactOfRecord(patient!);
     const [waiting] = await tx

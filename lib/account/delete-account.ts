@@ -12,6 +12,7 @@ import { emailChangeLimitSubject } from './change-email';
 import { consentHistory, consentStates, type ConsentMeta } from './consent-history';
 import { checkCurrentPassword } from './current-password';
 import { endAllSessions } from './sessions';
+import { lockSignedInAccount } from './signed-in-account';
 
 const ACCOUNT_DELETED_ACTION = 'patient.account_deleted';
 
@@ -46,12 +47,12 @@ export async function deleteWebAccount(
   }
 
   const deleted = await db.transaction(async (tx) => {
-    const [account] = await tx
-      .select({ login: webAccounts.login, email: webAccounts.email, patientId: webAccounts.patientId, status: webAccounts.status })
-      .from(webAccounts)
-      .where(eq(webAccounts.id, accountId))
-      .for('update');
-    if (!account || account.status === 'blocked') return null;
+    const account = await lockSignedInAccount(tx, accountId, {
+      login: webAccounts.login,
+      email: webAccounts.email,
+      patientId: webAccounts.patientId,
+    });
+    if (!account) return null;
 
     // The history records that every consent still in force ended with the account.
     const states = consentStates(await consentHistory(tx, accountId));

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, patients, webAccounts, type TokenPurpose } from '@/db/schema';
 import { hashToken, isWellFormedToken } from '@/lib/secret-tokens';
+import { selectAccountsWithPatients } from './account-with-patient';
 
 export type TokenState = 'valid' | 'unknown' | 'expired' | 'used' | 'superseded';
 
@@ -26,19 +27,16 @@ export interface TokenInfo {
 
 export async function inspectToken(db: Db, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenInfo> {
   if (!isWellFormedToken(token)) return { state: 'unknown' };
-  const [row] = await db
-    .select({
-      accountId: accountTokens.accountId,
-      expiresAt: accountTokens.expiresAt,
-      usedAt: accountTokens.usedAt,
-      supersededAt: accountTokens.supersededAt,
-      login: webAccounts.login,
-      status: webAccounts.status,
-      pesel: patients.pesel,
-    })
-    .from(accountTokens)
-    .innerJoin(webAccounts, eq(webAccounts.id, accountTokens.accountId))
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+  const [row] = await selectAccountsWithPatients(db, {
+    accountId: accountTokens.accountId,
+    expiresAt: accountTokens.expiresAt,
+    usedAt: accountTokens.usedAt,
+    supersededAt: accountTokens.supersededAt,
+    login: webAccounts.login,
+    status: webAccounts.status,
+    pesel: patients.pesel,
+  })
+    .innerJoin(accountTokens, eq(accountTokens.accountId, webAccounts.id))
     .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose)));
   if (!row) return { state: 'unknown' };
   const state = tokenState(row, now);

@@ -22,6 +22,7 @@ import {
 } from '@/lib/webauthn';
 import type { AddPasskeyOutcome } from './passkey-outcomes';
 import { renderPasskeyAddedEmail } from './emails';
+import { readSignedInAccount } from './signed-in-account';
 
 /** The longest answer of an authenticator taken in (a registration is ~1–2 KiB; attestation certificates add a few). */
 export const PASSKEY_RESPONSE_MAX = 64 * 1024;
@@ -53,19 +54,14 @@ async function loadOwner(db: Db, owner: PasskeyOwner): Promise<Patient | Staff |
       .where(and(eq(staffAccounts.id, owner.id), isNull(staffAccounts.disabledAt)));
     return row ? { kind: 'staff', ...row } : null;
   }
-  const [row] = await db
-    .select({
-      login: webAccounts.login,
-      email: webAccounts.email,
-      status: webAccounts.status,
-      locale: webAccounts.locale,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(webAccounts.id, owner.id));
-  if (!row || row.status === 'blocked' || row.status === 'pending_activation') return null;
+  const row = await readSignedInAccount(db, owner.id, {
+    login: webAccounts.login,
+    email: webAccounts.email,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
+    lastName: patients.lastName,
+  });
+  if (!row) return null;
   const { status: _status, ...patient } = row;
   return { kind: 'patient', ...patient };
 }

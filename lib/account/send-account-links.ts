@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { generateToken } from '@/lib/secret-tokens';
+import { selectAccountsWithPatients } from './account-with-patient';
 import { RESET_TTL_HOURS, renderActivationEmail, renderPasswordResetEmail } from './emails';
 
 /** What sending an account link needs to know of its account. */
@@ -28,10 +29,7 @@ async function findAccount(db: Db, identifier: string, by: 'email' | 'email or l
   const value = identifier.trim().slice(0, 254);
   if (value === '') return undefined;
   const byEmail = eq(webAccounts.email, value);
-  const [row] = await db
-    .select(linkRecipientColumns)
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+  const [row] = await selectAccountsWithPatients(db, linkRecipientColumns)
     .where(by === 'email' ? byEmail : or(byEmail, eq(webAccounts.login, value)))
     .limit(1);
   return row;

@@ -13,6 +13,7 @@ import { mailQueued } from '@/lib/mail/mail-worker';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { normaliseLogin } from '@/lib/security/account-throttle';
 import { generateToken } from '@/lib/secret-tokens';
+import { selectAccountsWithPatients } from './account-with-patient';
 import { RESET_TTL_HOURS, renderSignInLockedEmail } from './emails';
 import { queueSmsNotice } from '@/lib/sms/notices';
 
@@ -26,16 +27,13 @@ async function announceSignInLock(db: Db, login: string, lockedUntil: Date, ip: 
       .values({ staffId: staff.id, action: 'staff.signin.locked', details: { until: lockedUntil.toISOString(), ip } });
     return;
   }
-  const [account] = await db
-    .select({
-      id: webAccounts.id,
-      email: webAccounts.email,
-      status: webAccounts.status,
-      locale: webAccounts.locale,
-      firstName: patients.firstName,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+  const [account] = await selectAccountsWithPatients(db, {
+    id: webAccounts.id,
+    email: webAccounts.email,
+    status: webAccounts.status,
+    locale: webAccounts.locale,
+    firstName: patients.firstName,
+  })
     .where(eq(webAccounts.login, name))
     .limit(1);
   // Only an account that can sign in with a password can use a reset link.

@@ -16,6 +16,7 @@ import {
   webAccounts,
   type TokenPurpose,
 } from '@/db/schema';
+import { selectAccountsWithPatients } from '@/lib/account/account-with-patient';
 import { tokenState, type TokenState } from '@/lib/account/inspect-account-token';
 import { isUuid } from '@/lib/uuid';
 
@@ -39,10 +40,12 @@ type AccountHistory = typeof accountTokens | typeof emailOutbox | typeof smsOutb
 /** Everything the desk needs to decide about one account. */
 export async function getAccountDetail(db: Db, accountId: string, now = new Date()) {
   if (!isUuid(accountId)) return null;
-  const [account] = await db
-    .select({ account: webAccounts, patient: patients, verifiedByName: verifier.name, blockedByName: blocker.name })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+  const [account] = await selectAccountsWithPatients(db, {
+    account: webAccounts,
+    patient: patients,
+    verifiedByName: verifier.name,
+    blockedByName: blocker.name,
+  })
     .leftJoin(verifier, eq(verifier.id, webAccounts.verifiedBy))
     .leftJoin(blocker, eq(blocker.id, webAccounts.blockedBy))
     .where(eq(webAccounts.id, accountId));

@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, patientDataChanges, patients, webAccounts } from '@/db/schema';
 import type { StaffPrincipal } from '@/lib/auth/auth';
+import { selectAccountsWithPatients } from '@/lib/account/account-with-patient';
 import { changedFields } from '@/lib/account/contact-form';
 
 export type DataChangeDecision = { ok: true } | { ok: false; error: 'not_found' | 'state' };
@@ -21,20 +22,18 @@ export async function pendingChangeOf(db: Db, accountId: string) {
 
 /** Every change waiting for the desk, oldest first. */
 export async function listPendingChanges(db: Db, limit = 200) {
-  const rows = await db
-    .select({
-      id: patientDataChanges.id,
-      accountId: patientDataChanges.accountId,
-      proposed: patientDataChanges.proposed,
-      previous: patientDataChanges.previous,
-      createdAt: patientDataChanges.createdAt,
-      login: webAccounts.login,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-    })
-    .from(patientDataChanges)
-    .innerJoin(webAccounts, eq(webAccounts.id, patientDataChanges.accountId))
-    .innerJoin(patients, eq(patients.id, patientDataChanges.patientId))
+  // The change's patient is its account's: both are the record the account was registered with.
+  const rows = await selectAccountsWithPatients(db, {
+    id: patientDataChanges.id,
+    accountId: patientDataChanges.accountId,
+    proposed: patientDataChanges.proposed,
+    previous: patientDataChanges.previous,
+    createdAt: patientDataChanges.createdAt,
+    login: webAccounts.login,
+    firstName: patients.firstName,
+    lastName: patients.lastName,
+  })
+    .innerJoin(patientDataChanges, eq(patientDataChanges.accountId, webAccounts.id))
     .where(eq(patientDataChanges.status, 'pending'))
     .orderBy(asc(patientDataChanges.createdAt))
     .limit(limit);

@@ -3,6 +3,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountStatuses, patients, prefixSearchKey, webAccounts, type AccountStatus } from '@/db/schema';
+import { selectAccountsWithPatients } from '@/lib/account/account-with-patient';
 import { nameKey } from '@/lib/text';
 import { isUuid } from '@/lib/uuid';
 
@@ -79,22 +80,19 @@ export async function listQueue(db: Db, params: QueueParams) {
     searchCondition(params.query ?? ''),
     cursor ? sql`(${webAccounts.createdAt}, ${webAccounts.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
   ].filter(Boolean) as SQL[];
-  const rows = await db
-    .select({
-      id: webAccounts.id,
-      createdAt: webAccounts.createdAt,
-      cursorAt: sql<string>`${webAccounts.createdAt}::text`,
-      status: webAccounts.status,
-      verificationMethod: webAccounts.verificationMethod,
-      login: webAccounts.login,
-      email: webAccounts.email,
-      firstName: patients.firstName,
-      lastName: patients.lastName,
-      pesel: patients.pesel,
-      birthDate: patients.birthDate,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
+  const rows = await selectAccountsWithPatients(db, {
+    id: webAccounts.id,
+    createdAt: webAccounts.createdAt,
+    cursorAt: sql<string>`${webAccounts.createdAt}::text`,
+    status: webAccounts.status,
+    verificationMethod: webAccounts.verificationMethod,
+    login: webAccounts.login,
+    email: webAccounts.email,
+    firstName: patients.firstName,
+    lastName: patients.lastName,
+    pesel: patients.pesel,
+    birthDate: patients.birthDate,
+  })
     .where(and(...conditions))
     .orderBy(desc(webAccounts.createdAt), desc(webAccounts.id))
     .limit(PAGE_SIZE + 1);

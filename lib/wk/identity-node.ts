@@ -30,7 +30,7 @@ import { nameKey } from '@/lib/text';
 import type { WkConfig } from './config';
 import { holdForRegistration, type NodeIdentity } from './held-identity';
 import { refused, type WkOutcome } from './outcomes';
-import { readAccountWithPatient } from '@/lib/account/account-with-patient';
+import { readAccountWithPatient, selectAccountsWithPatients } from '@/lib/account/account-with-patient';
 
 /** How long a started sign-in may take at the node (a bank's sign-in included). */
 export const REQUEST_TTL_MS = 30 * 60_000;
@@ -222,18 +222,14 @@ export async function endNodeSession(
  * (and a verification there would make it theirs). Such an attempt is refused and left for staff.
  */
 async function signIn(db: Db, requestId: string, person: NodeIdentity): Promise<WkOutcome> {
-  const [account] = await db
-    .select({
-      id: webAccounts.id,
-      status: webAccounts.status,
-      ver: webAccounts.sessionVersion,
-      birthDate: patients.birthDate,
-      // Activated: the email was confirmed (the link was used, or the account was made active).
-      activated: sql<boolean>`${webAccounts.status} = 'active' or ${webAccounts.activatedAt} is not null or ${webAccounts.passwordHash} is not null`,
-    })
-    .from(webAccounts)
-    .innerJoin(patients, eq(patients.id, webAccounts.patientId))
-    .where(eq(patients.pesel, person.pesel));
+  const [account] = await selectAccountsWithPatients(db, {
+    id: webAccounts.id,
+    status: webAccounts.status,
+    ver: webAccounts.sessionVersion,
+    birthDate: patients.birthDate,
+    // Activated: the email was confirmed (the link was used, or the account was made active).
+    activated: sql<boolean>`${webAccounts.status} = 'active' or ${webAccounts.activatedAt} is not null or ${webAccounts.passwordHash} is not null`,
+  }).where(eq(patients.pesel, person.pesel));
   if (!account) {
     countIdentityNode('signin', 'no_account');
     return holdForRegistration(db, requestId, person, 'no-account');

@@ -69,6 +69,16 @@ export interface Person {
   city: string;
 }
 
+/** The phone and address of every made-up registrant (tests and benchmarks): valid, and the hospital's own rather than anyone's home. */
+export const sampleContact = {
+  phone: '600 100 200',
+  street: 'Krasnystawska',
+  houseNumber: '52',
+  flatNumber: '',
+  postalCode: '21-010',
+  city: 'Łęczna',
+} satisfies Partial<Person>;
+
 /** A complete, valid registrant with a unique PESEL, login, email and surname. */
 export function newPerson(overrides: Partial<Person> = {}): Person {
   const { pesel, birthDate } = uniquePesel();
@@ -80,12 +90,7 @@ export function newPerson(overrides: Partial<Person> = {}): Person {
     lastName: uniqueSurname(),
     login: `e2e.${suffix}`, // 4 + 15..17 characters: within 8–32
     email: `e2e.${suffix}@example.pl`,
-    phone: '600 100 200',
-    street: 'Krasnystawska',
-    houseNumber: '52',
-    flatNumber: '',
-    postalCode: '21-010',
-    city: 'Łęczna',
+    ...sampleContact,
     ...overrides,
   };
 }

@@ -1,22 +1,20 @@
 // Data retention (issue 12, RODO art. 5(1)(e)): each rule removes exactly what it should, and a
-// snapshot of every table proves that nothing else is touched.
-import { eq, lt, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+// snapshot of every table of the schema proves that nothing else is touched.
+import { eq, getTableColumns, is, lt, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
+import * as schema from '@/db/schema';
 import {
   accountTokens,
-  auditLog,
   authSessions,
   blockedRegistrations,
   consents,
   emailChanges,
   emailOutbox,
-  patientDataChanges,
   patients,
   rateLimits,
   signinThrottles,
-  staffAccounts,
   usedCaptchas,
   usedNonces,
   wkRequests,
@@ -38,28 +36,20 @@ const ago = (days: number) => new Date(Date.now() - days * DAY);
 
 type Snapshot = Map<string, Map<string, unknown>>;
 
-const TABLES: Record<string, { table: PgTable; key: (row: Record<string, unknown>) => string }> = {
-  patients: { table: patients, key: (r) => String(r.id) },
-  web_accounts: { table: webAccounts, key: (r) => String(r.id) },
-  consents: { table: consents, key: (r) => String(r.id) },
-  account_tokens: { table: accountTokens, key: (r) => String(r.id) },
-  email_changes: { table: emailChanges, key: (r) => String(r.id) },
-  email_outbox: { table: emailOutbox, key: (r) => String(r.id) },
-  patient_data_changes: { table: patientDataChanges, key: (r) => String(r.id) },
-  blocked_registrations: { table: blockedRegistrations, key: (r) => String(r.id) },
-  used_captchas: { table: usedCaptchas, key: (r) => String(r.nonce) },
-  used_nonces: { table: usedNonces, key: (r) => `${String(r.purpose)}:${String(r.nonce)}` },
-  wk_requests: { table: wkRequests, key: (r) => String(r.id) },
-  rate_limits: { table: rateLimits, key: (r) => String(r.key) },
-  audit_log: { table: auditLog, key: (r) => String(r.id) },
-  staff_accounts: { table: staffAccounts, key: (r) => String(r.id) },
-  auth_sessions: { table: authSessions, key: (r) => String(r.id) },
-  signin_throttles: { table: signinThrottles, key: (r) => String(r.loginKey) },
-};
+/** Every table of the schema with its rows' keys: its primary key's values, joined by ':'. */
+const TABLES = (Object.values(schema) as unknown[])
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => {
+    const config = getTableConfig(table);
+    const key = config.primaryKeys[0]?.columns ?? config.columns.filter((column) => column.primary);
+    const fields = key.map((column) => Object.entries(getTableColumns(table)).find(([, c]) => c.name === column.name)![0]);
+    if (fields.length === 0) throw new Error(`${config.name} has no primary key to tell its rows apart`);
+    return { name: config.name, table, key: (row: Record<string, unknown>) => fields.map((f) => String(row[f])).join(':') };
+  });
 
 async function snapshot(db: Db): Promise<Snapshot> {
   const result: Snapshot = new Map();
-  for (const [name, { table, key }] of Object.entries(TABLES)) {
+  for (const { name, table, key } of TABLES) {
     const rows = (await db.select().from(table)) as Record<string, unknown>[];
     result.set(name, new Map(rows.map((r) => [key(r), r])));
   }

@@ -1,17 +1,12 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, facilityDesk, type FacilityProps } from './layout';
+import { facilityDesk, type GreetingEmailProps, previewRecipient } from './layout';
 import { LinkEmail } from './parts';
 
-export interface ActivationEmailProps {
-  firstName: string;
+export interface ActivationEmailProps extends GreetingEmailProps {
   activationUrl: string;
   validHours: number;
   /** Only when MAIL_INCLUDE_LOGIN is on. */
   login?: string | null;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 export function ActivationEmail(props: ActivationEmailProps) {
@@ -34,10 +29,8 @@ export function ActivationEmail(props: ActivationEmailProps) {
 }
 
 ActivationEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   activationUrl: 'http://localhost:3000/activate/przykladowy-token',
   validHours: 24,
   login: null,
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies ActivationEmailProps;

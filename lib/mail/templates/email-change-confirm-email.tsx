@@ -1,15 +1,10 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, type FacilityProps } from './layout';
+import { type GreetingEmailProps, previewRecipient } from './layout';
 import { LinkEmail } from './parts';
 
-export interface EmailChangeConfirmEmailProps {
-  firstName: string;
+export interface EmailChangeConfirmEmailProps extends GreetingEmailProps {
   confirmUrl: string;
   validHours: number;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 /** To the new address: the link that makes it the account's address. */
@@ -19,9 +14,7 @@ export function EmailChangeConfirmEmail(props: EmailChangeConfirmEmailProps) {
 }
 
 EmailChangeConfirmEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   confirmUrl: 'http://localhost:3000/account/email/confirm/przykladowy-token',
   validHours: 2,
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies EmailChangeConfirmEmailProps;

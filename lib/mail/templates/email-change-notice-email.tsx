@@ -1,15 +1,10 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, type FacilityProps } from './layout';
+import { type GreetingEmailProps, previewRecipient } from './layout';
 import { NoticeEmail } from './parts';
 
-export interface EmailChangeNoticeEmailProps {
-  firstName: string;
+export interface EmailChangeNoticeEmailProps extends GreetingEmailProps {
   /** The new address, partly hidden (a stolen session should not learn more from the old mailbox). */
   maskedNewEmail: string;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 /** To the old address when a change of the account's address is asked for. */
@@ -19,8 +14,6 @@ export function EmailChangeNoticeEmail(props: EmailChangeNoticeEmailProps) {
 }
 
 EmailChangeNoticeEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   maskedNewEmail: 'a***@p***.pl',
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies EmailChangeNoticeEmailProps;

@@ -1,15 +1,10 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
 import { Text } from '@react-email/components';
-import { defaultFacility, facilityDesk, type FacilityProps } from './layout';
+import { facilityDesk, type GreetingEmailProps, previewRecipient } from './layout';
 import { PatientEmail, UrlLine } from './parts';
 
-export interface IdentityVerifiedEmailProps {
-  firstName: string;
+export interface IdentityVerifiedEmailProps extends GreetingEmailProps {
   accountUrl: string;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 export function IdentityVerifiedEmail(props: IdentityVerifiedEmailProps) {
@@ -23,8 +18,6 @@ export function IdentityVerifiedEmail(props: IdentityVerifiedEmailProps) {
 }
 
 IdentityVerifiedEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   accountUrl: 'http://localhost:3000/account',
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies IdentityVerifiedEmailProps;

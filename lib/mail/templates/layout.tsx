@@ -18,6 +18,21 @@ export const defaultFacility: FacilityProps = {
   phone: '',
 };
 
+/** What every email to an account is given besides its own values. */
+export interface AccountEmailProps {
+  facility: FacilityProps;
+  /** The account's language. */
+  locale: Locale;
+}
+
+/** An email that greets the account's owner by first name. */
+export interface GreetingEmailProps extends AccountEmailProps {
+  firstName: string;
+}
+
+/** Whom the previews (npm run email:preview, react-email) write to. */
+export const previewRecipient = { firstName: 'Anna', facility: defaultFacility, locale: 'pl' } satisfies GreetingEmailProps;
+
 const styles = {
   body: { backgroundColor: '#f4f6f8', fontFamily: 'Arial, Helvetica, sans-serif', color: '#1a1a1a' },
   container: { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px', borderRadius: '6px' },

@@ -1,17 +1,12 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, type FacilityProps } from './layout';
+import { type GreetingEmailProps, previewRecipient } from './layout';
 import { NoticeEmail } from './parts';
 
-export interface PasskeyAddedEmailProps {
-  firstName: string;
+export interface PasskeyAddedEmailProps extends GreetingEmailProps {
   /** The name the patient gave the passkey. */
   passkeyName: string;
   /** When, as the patient reads it (Europe/Warsaw). */
   addedAt: string;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 /** To the account's address after a passkey was added: a new way in that needs no password. */
@@ -21,9 +16,7 @@ export function PasskeyAddedEmail(props: PasskeyAddedEmailProps) {
 }
 
 PasskeyAddedEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   passkeyName: 'Telefon',
   addedAt: '12.03.2026, 14:05',
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies PasskeyAddedEmailProps;

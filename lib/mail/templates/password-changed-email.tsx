@@ -1,17 +1,12 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
 import { Link } from '@react-email/components';
-import { defaultFacility, type FacilityProps } from './layout';
+import { type GreetingEmailProps, previewRecipient } from './layout';
 import { NoticeEmail } from './parts';
 
-export interface PasswordChangedEmailProps {
-  firstName: string;
+export interface PasswordChangedEmailProps extends GreetingEmailProps {
   /** When, as the patient reads it (Europe/Warsaw). */
   changedAt: string;
   forgotUrl: string;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 /** To the account's address after its password was changed in the settings. */
@@ -26,9 +21,7 @@ export function PasswordChangedEmail(props: PasswordChangedEmailProps) {
 }
 
 PasswordChangedEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   changedAt: '12.03.2026, 14:05',
   forgotUrl: 'http://localhost:3000/password/forgot',
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies PasswordChangedEmailProps;

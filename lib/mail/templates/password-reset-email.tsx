@@ -1,15 +1,10 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, type FacilityProps } from './layout';
+import { type GreetingEmailProps, previewRecipient } from './layout';
 import { LinkEmail } from './parts';
 
-export interface PasswordResetEmailProps {
-  firstName: string;
+export interface PasswordResetEmailProps extends GreetingEmailProps {
   resetUrl: string;
   validMinutes: number;
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
 }
 
 export function PasswordResetEmail(props: PasswordResetEmailProps) {
@@ -18,9 +13,7 @@ export function PasswordResetEmail(props: PasswordResetEmailProps) {
 }
 
 PasswordResetEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   resetUrl: 'http://localhost:3000/password/reset/przykladowy-token',
   validMinutes: 60,
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies PasswordResetEmailProps;

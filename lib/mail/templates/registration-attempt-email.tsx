@@ -1,13 +1,8 @@
-import type { Locale } from '@/lib/i18n/locales';
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility, type FacilityProps } from './layout';
+import { defaultFacility, type AccountEmailProps } from './layout';
 import { PatientEmail, Paragraphs } from './parts';
 
-export interface RegistrationAttemptEmailProps {
-  facility: FacilityProps;
-  /** The account's language. */
-  locale: Locale;
-}
+export type RegistrationAttemptEmailProps = AccountEmailProps;
 
 /** To the owner of an address someone tried to register again (NOTIFY_EMAIL_OWNER_ON_CONFLICT). */
 export function RegistrationAttemptEmail(props: RegistrationAttemptEmailProps) {

@@ -1,5 +1,5 @@
 import { wordsFor } from '@/lib/messages';
-import { defaultFacility } from './layout';
+import { previewRecipient } from './layout';
 import type { PasswordResetEmailProps } from './password-reset-email';
 import { LinkEmail } from './parts';
 
@@ -25,11 +25,9 @@ export function SignInLockedEmail(props: SignInLockedEmailProps) {
 }
 
 SignInLockedEmail.PreviewProps = {
-  firstName: 'Anna',
+  ...previewRecipient,
   lockedUntil: '24.05.2026, 14:30',
   resetUrl: 'http://localhost:3000/password/reset/przykladowy-token',
   validMinutes: 60,
   forgotUrl: 'http://localhost:3000/password/forgot',
-  facility: defaultFacility,
-  locale: 'pl',
 } satisfies SignInLockedEmailProps;
