@@ -1,32 +1,40 @@
-// E-Rejestracja against the library people would pick instead: better-auth (argon2id at the
-// app's parameters, the same PostgreSQL server, bench/peer-better-auth), sign-in and sign-up at
-// each concurrency, and the app's sign-in and registration in the same run.
+// E-Rejestracja against the library people would pick instead: better-auth 1.7.25 (argon2id at
+// the app's parameters, the same PostgreSQL server) in two forms — the fair peer, a Next 16 app
+// as better-auth's Next.js guide shows it (bench/peer-better-auth-next: its route handler, and
+// no-JavaScript forms whose server actions call auth.api), and its plain Node HTTP server
+// (bench/peer-better-auth, JSON posts) — sign-in and sign-up at each concurrency, against the
+// app's sign-in and its registration plus activation in the same run.
 //   npm run bench:peer [-- --seconds=12 --levels=2,4,8 --build --no-write]
-// Installs the peer's own dependencies (npm ci in bench/peer-better-auth) when missing.
+// Installs each peer's own dependencies (npm ci in its folder) when missing and builds the Next
+// peer in every run (bench/lib/peer-next.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import postgres from 'postgres';
 import { stopProcess } from '../tests/e2e/servers';
 import { createBenchDatabase, onExit, seedPatients } from './lib/db';
 import { benchHash } from './lib/floors';
-import { BENCH_PASSWORD, loginForm, register, signIn } from './lib/flows';
+import { activate, BENCH_PASSWORD, loginForm, register, signIn } from './lib/flows';
 import { request } from './lib/http';
 import { clientAddress, nextSequence, runLevels } from './lib/load';
+import {
+  expectNextPeerSession,
+  installPeerPackages,
+  nextPeerSignIn,
+  nextPeerSignInForm,
+  nextPeerSignUp,
+  PEER_NEXT,
+  peerEmail,
+  startNextPeer,
+} from './lib/peer-next';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, ROOT, startServer } from './lib/server';
-import { fmt, table } from './lib/stats';
+import { fmt, table, type RunStats } from './lib/stats';
 
 const PEER = path.join(ROOT, 'bench/peer-better-auth');
 const ACCOUNTS = 10_000;
 const PEER_USERS = 200;
-
-function installPeer() {
-  if (existsSync(path.join(PEER, 'node_modules/better-auth'))) return;
-  console.log('npm ci in bench/peer-better-auth …');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEER, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm ci in bench/peer-better-auth failed');
-}
 
 async function startPeer(port: number, databaseUrl: string) {
   const env: NodeJS.ProcessEnv = {
@@ -49,7 +57,7 @@ async function startPeer(port: number, databaseUrl: string) {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100 && !/peer on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
   if (!/peer on/.test(output)) throw new Error(`better-auth peer did not start:\n${output}`);
-  return { url, stop };
+  return { url, pid: child.pid, stop };
 }
 
 async function postJson(url: string, body: object, n: number): Promise<void> {
@@ -62,56 +70,93 @@ async function postJson(url: string, body: object, n: number): Promise<void> {
   if (response.status !== 200) throw new Error(`${url}: ${response.status} ${response.body.slice(0, 300)}`);
 }
 
+/** The accounts that sign in, made the way users make them (4 at a time); their numbers. */
+async function makeUsers(signUp: (n: number) => Promise<void>): Promise<number[]> {
+  const users: number[] = [];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (users.length < PEER_USERS) {
+        const n = nextSequence();
+        users.push(n);
+        await signUp(n);
+      }
+    }),
+  );
+  return users;
+}
+
+type Levels = Map<number, RunStats>;
+
 main(() =>
   bench('bench:peer', async (options, database) => {
-    installPeer();
+    installPeerPackages(PEER);
     const { levels, seconds } = options;
 
-    // E-Rejestracja: sign-in of seeded accounts, registration of new patients.
+    // E-Rejestracja: sign-in of seeded accounts; registration and activation of new patients.
     await seedPatients(database.url, 1, ACCOUNTS, await benchHash());
     const server = await startServer(await freePort(), database.url);
-    let appSignIn, appRegister;
+    // The bench reads each activation link from the outbox, as the app's tests do.
+    const outbox = postgres(database.url, { max: Math.max(...levels), onnotice: () => {} });
+    let appSignIn: Levels, appRegister: Levels;
     try {
       const form = await loginForm(server.url);
       console.log('E-Rejestracja:');
-      appSignIn = await runLevels(levels, seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), { label: 'sign-in ' });
-      appRegister = await runLevels(levels, seconds, (n) => register(server.url, n), { label: 'register ' });
+      const pid = server.pid;
+      appSignIn = await runLevels(levels, seconds, (n) => signIn(form, `seed${(n % ACCOUNTS) + 1}`, n), {
+        label: 'sign-in ',
+        serverPid: pid,
+      });
+      // The posts that end in an account the patient can sign in to.
+      const registerAndActivate = (n: number) => register(server.url, n).then(() => activate(server.url, outbox, n));
+      appRegister = await runLevels(levels, seconds, registerAndActivate, {
+        label: 'registration + activation ',
+        serverPid: pid,
+      });
     } finally {
+      await outbox.end();
       await server.stop();
     }
 
-    // better-auth on a database of its own on the same server.
+    // better-auth in its own Next app, on a database of its own on the same server.
+    const nextDatabase = await createBenchDatabase(options.databaseUrl);
+    let nextSignIn: Levels, nextSignUp: Levels;
+    try {
+      const peer = await startNextPeer(nextDatabase.url);
+      try {
+        const signUp = (n: number) => nextPeerSignUp(peer.url, n);
+        const users = await makeUsers(signUp);
+        const form = await nextPeerSignInForm(peer.url);
+        await expectNextPeerSession(form, users[0]!);
+        console.log('better-auth in Next:');
+        nextSignIn = await runLevels(levels, seconds, (n) => nextPeerSignIn(form, users[n % PEER_USERS]!, n), {
+          label: 'sign-in ',
+          serverPid: peer.pid,
+        });
+        nextSignUp = await runLevels(levels, seconds, signUp, { label: 'sign-up ', serverPid: peer.pid });
+      } finally {
+        await peer.stop();
+      }
+    } finally {
+      await nextDatabase.drop();
+    }
+
+    // better-auth's plain Node server, on a database of its own on the same server.
     const peerDatabase = await createBenchDatabase(options.databaseUrl);
-    let peerSignIn, peerSignUp;
+    let plainSignIn: Levels, plainSignUp: Levels;
     try {
       const peer = await startPeer(await freePort(), peerDatabase.url);
       try {
         const signUp = (n: number) =>
-          postJson(`${peer.url}/api/auth/sign-up/email`, { name: 'Zofia', email: `peer.${n}@example.pl`, password: BENCH_PASSWORD }, n);
-        // The accounts that sign in, made the way users make them (4 at a time).
-        const users: number[] = [];
-        await Promise.all(
-          Array.from({ length: 4 }, async () => {
-            while (users.length < PEER_USERS) {
-              const n = nextSequence();
-              users.push(n);
-              await signUp(n);
-            }
-          }),
-        );
-        console.log('better-auth:');
-        peerSignIn = await runLevels(
+          postJson(`${peer.url}/api/auth/sign-up/email`, { name: 'Zofia', email: peerEmail(n), password: BENCH_PASSWORD }, n);
+        const users = await makeUsers(signUp);
+        console.log('better-auth, plain Node server:');
+        plainSignIn = await runLevels(
           levels,
           seconds,
-          (n) =>
-            postJson(
-              `${peer.url}/api/auth/sign-in/email`,
-              { email: `peer.${users[n % PEER_USERS]}@example.pl`, password: BENCH_PASSWORD },
-              n,
-            ),
-          { label: 'sign-in ' },
+          (n) => postJson(`${peer.url}/api/auth/sign-in/email`, { email: peerEmail(users[n % PEER_USERS]!), password: BENCH_PASSWORD }, n),
+          { label: 'sign-in ', serverPid: peer.pid },
         );
-        peerSignUp = await runLevels(levels, seconds, signUp, { label: 'sign-up ' });
+        plainSignUp = await runLevels(levels, seconds, signUp, { label: 'sign-up ', serverPid: peer.pid });
       } finally {
         await peer.stop();
       }
@@ -119,27 +164,41 @@ main(() =>
       await peerDatabase.drop();
     }
 
-    const rows = levels.flatMap((c) => {
-      const [a, p, r, u] = [appSignIn.get(c)!, peerSignIn.get(c)!, appRegister.get(c)!, peerSignUp.get(c)!];
-      return [
-        [String(c), 'sign-in', fmt(a.rps), fmt(a.p95), fmt(p.rps), fmt(p.p95), fmt(a.rps / p.rps, 2)],
-        [String(c), 'registration / sign-up', fmt(r.rps), fmt(r.p95), fmt(u.rps), fmt(u.p95), fmt(r.rps / u.rps, 2)],
-      ];
-    });
+    const row = (c: number, operation: string, app: RunStats, peer: string, other: RunStats) => [
+      String(c),
+      operation,
+      fmt(app.rps),
+      fmt(app.p95),
+      peer,
+      fmt(other.rps),
+      fmt(other.p95),
+      fmt(app.rps / other.rps, 2),
+    ];
+    const rows = levels.flatMap((c) => [
+      row(c, 'sign-in', appSignIn.get(c)!, 'in Next', nextSignIn.get(c)!),
+      row(c, 'sign-in', appSignIn.get(c)!, 'plain Node', plainSignIn.get(c)!),
+      row(c, 'registration + activation ÷ sign-up', appRegister.get(c)!, 'in Next', nextSignUp.get(c)!),
+      row(c, 'registration + activation ÷ sign-up', appRegister.get(c)!, 'plain Node', plainSignUp.get(c)!),
+    ]);
     publish(
       {
         id: 'peer',
-        title: 'Against better-auth (issue 11)',
+        title: 'Against better-auth (issues 11 and 24)',
         command: 'npm run bench:peer',
         body: [
-          `better-auth ${peerVersion()} (bench/peer-better-auth: email and password, argon2id with the app's HASH_OPTIONS,`,
-          `its Kysely adapter on pg with a pool of 10, a plain Node HTTP server, no session on sign-up, the`,
-          `verification email made and dropped) against E-Rejestracja's production build, both on the same`,
-          `PostgreSQL server, each request from its own X-Forwarded-For. The app: the sign-in POST of the`,
-          `/login form; a registration is GET /register + POST (bench:signin, bench:register). better-auth:`,
-          `JSON POSTs to /api/auth/sign-in/email and /api/auth/sign-up/email. p95 in ms; ratio = app ÷ peer.`,
+          `better-auth ${peerVersion()}: email and password, argon2id with the app's HASH_OPTIONS, its Kysely`,
+          `adapter on pg with a pool of 10, no session on sign-up, the verification email made and dropped;`,
+          `"in Next" is the fair peer (bench/peer-better-auth-next, next build, standalone server): its`,
+          `route handler at app/api/auth/[...all] and no-JavaScript forms whose server actions call`,
+          `auth.api.signInEmail / signUpEmail with nextCookies() and redirect (303); "plain Node" is its`,
+          `plain Node HTTP server taking JSON (bench/peer-better-auth). Against E-Rejestracja's production`,
+          `build, all on the same PostgreSQL server, driven by the same client, each request from its own`,
+          `X-Forwarded-For. Sign-in: the POST of the form read once (/login; /sign-in), or the JSON POST.`,
+          `Registration + activation: GET /register + POST, then GET of the emailed /activate link (read`,
+          `from the outbox) + POST of the password; sign-up: GET /sign-up + POST, or the JSON POST.`,
+          `p95 in ms; ratio = app ÷ peer.`,
           '',
-          table(['concurrency', 'operation', 'app/s', 'app p95', 'better-auth/s', 'better-auth p95', 'ratio'], rows),
+          table(['concurrency', 'operation', 'app/s', 'app p95', 'better-auth', 'better-auth/s', 'better-auth p95', 'ratio'], rows),
         ].join('\n'),
       },
       seconds,
@@ -148,6 +207,10 @@ main(() =>
   }),
 );
 
+/** better-auth's version as installed in both peers (one figure when they agree). */
 function peerVersion(): string {
-  return (JSON.parse(readFileSync(path.join(PEER, 'node_modules/better-auth/package.json'), 'utf8')) as { version: string }).version;
+  const version = (folder: string) =>
+    (JSON.parse(readFileSync(path.join(folder, 'node_modules/better-auth/package.json'), 'utf8')) as { version: string }).version;
+  const [next, plain] = [version(PEER_NEXT), version(PEER)];
+  return next === plain ? next : `${next} (in Next) and ${plain} (plain Node)`;
 }

@@ -1,5 +1,6 @@
 // The two flows measured, as a browser without JavaScript performs them.
 import { performance } from 'node:perf_hooks';
+import type postgres from 'postgres';
 import { solveQuestion } from '@/lib/captcha';
 import { encodePesel } from '@/lib/pesel';
 import { sampleContact } from '../../tests/helpers/people';
@@ -64,4 +65,22 @@ export async function signIn(form: ParsedForm, login: string, n: number): Promis
   const ms = performance.now() - t0;
   expectRedirect(answer, /^\/account/, 'sign-in');
   return ms;
+}
+
+/**
+ * The activation of registrant `n`, as the patient does it from the email: the link read from the
+ * activation email in the outbox (by the account, whose login is unique), GET /activate/<token>,
+ * POST of its password form; succeeds only on the redirect to /activate/done (an active account).
+ */
+export async function activate(baseUrl: string, sql: postgres.Sql, n: number): Promise<void> {
+  const ip = clientAddress(n);
+  const login = registrant(n).login!;
+  const [email] = await sql<Array<{ text: string }>>`
+    select o.text from email_outbox o join web_accounts a on a.id = o.account_id where a.login = ${login}`;
+  const token = /\/activate\/([A-Za-z0-9_-]{43})\b/.exec(email?.text ?? '')?.[1];
+  if (!token) throw new Error(`activation: no activation link in the outbox for ${login}`);
+  const page = `${baseUrl}/activate/${token}`;
+  const form = parseForm(await getPage(page, ip), page);
+  const answer = await postForm(form, { password: BENCH_PASSWORD, passwordRepeat: BENCH_PASSWORD }, ip);
+  expectRedirect(answer, /^\/activate\/done$/, 'activation');
 }
