@@ -13,7 +13,8 @@ export { freePort };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = process.env.NEXT_DIST_DIR || '.next';
-const STANDALONE = path.join(ROOT, DIST, 'standalone');
+/** The production build's standalone folder (server.js, mail-worker.mjs). */
+export const STANDALONE = path.join(ROOT, DIST, 'standalone');
 
 const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 
