@@ -2,6 +2,7 @@
 // fetch (undici's streams and Request objects). The generator shares the 2 cores with the
 // server it measures, so what it spends is taken from the server.
 import http from 'node:http';
+import https from 'node:https';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -13,15 +14,16 @@ export interface Answer {
 
 export function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; agent?: https.Agent } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body;
-    const req = http.request(
+    // HTTPS (bench:acs's stub node) with the caller's agent, which trusts the stub's certificate.
+    const req = (url.startsWith('https:') ? https : http).request(
       url,
       {
         method: options.method ?? 'GET',
-        agent,
+        agent: options.agent ?? agent,
         headers: body ? { ...options.headers, 'content-length': String(body.length) } : options.headers,
       },
       (res) => {

@@ -4,6 +4,7 @@
 //   --build            rebuild the production build even when .next/standalone exists
 //   --million          (bench:register) also measure at 1 000 000 existing patients
 //   --no-write         print only, leave BENCHMARKS.md alone
+//   --messages=2000    (bench:dispatch) messages queued per channel (BENCH_MESSAGES)
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): the local PostgreSQL
 // server on which a throwaway database is created and dropped.
 
@@ -13,6 +14,8 @@ export interface BenchOptions {
   build: boolean;
   million: boolean;
   write: boolean;
+  /** bench:dispatch: messages queued per channel. */
+  messages: number;
   databaseUrl: string;
 }
 
@@ -23,18 +26,22 @@ function flag(name: string): string | undefined {
 
 const has = (name: string) => process.argv.includes(`--${name}`);
 
-export function benchOptions(): BenchOptions {
-  const seconds = Number(flag('seconds') ?? process.env.BENCH_SECONDS ?? 12);
-  const levels = (flag('levels') ?? process.env.BENCH_LEVELS ?? '2,4,8').split(',').map(Number);
+/** The options of this run; `defaults` are a script's own (bench:acs measures at 1, 2 and 4). */
+export function benchOptions(defaults: { seconds?: number; levels?: string } = {}): BenchOptions {
+  const seconds = Number(flag('seconds') ?? process.env.BENCH_SECONDS ?? defaults.seconds ?? 12);
+  const levels = (flag('levels') ?? process.env.BENCH_LEVELS ?? defaults.levels ?? '2,4,8').split(',').map(Number);
+  const messages = Number(flag('messages') ?? process.env.BENCH_MESSAGES ?? 2000);
   if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1)) {
     throw new Error('--seconds must be positive and --levels a list of positive integers');
   }
+  if (!Number.isInteger(messages) || messages < 1) throw new Error('--messages must be a positive integer');
   return {
     seconds,
     levels,
     build: has('build'),
     million: has('million'),
     write: !has('no-write'),
+    messages,
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }

@@ -5,9 +5,14 @@ import { createBenchDatabase, type BenchDatabase } from './db';
 import { benchOptions, type BenchOptions } from './options';
 import { ensureBuild } from './server';
 
-export async function bench(name: string, body: (options: BenchOptions, database: BenchDatabase) => Promise<void>): Promise<void> {
+/** `seconds` and `levels`: the script's defaults when the command line and the environment give none. */
+export async function bench(
+  name: string,
+  body: (options: BenchOptions, database: BenchDatabase) => Promise<void>,
+  { seconds, levels }: { seconds?: number; levels?: string } = {},
+): Promise<void> {
   const t0 = performance.now();
-  const options = benchOptions();
+  const options = benchOptions({ seconds, levels });
   ensureBuild(options.build);
   const database = await createBenchDatabase(options.databaseUrl);
   console.log(`${name}: database ${database.name}, levels ${options.levels.join('/')}, ${options.seconds} s each`);

@@ -67,14 +67,31 @@ function requireP256(key: KeyObject, type: 'public' | 'private'): KeyObject {
   return key;
 }
 
+// The configured keys arrive as PEM text on every message (WK_* in the environment); parsing a
+// certificate or a private key each time cost more than the ECDSA operation itself. A KeyObject
+// is immutable, so the parsed key is kept per PEM text — a handful of them, so the set is bounded.
+const parsedKeys = new Map<string, KeyObject>();
+const MAX_PARSED_KEYS = 32;
+
+function parsedKey(type: 'private' | 'public', pem: string): KeyObject {
+  const cacheKey = `${type}\n${pem}`;
+  let key = parsedKeys.get(cacheKey);
+  if (!key) {
+    key = type === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+    if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.clear();
+    parsedKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
 /** A private key from PEM (PKCS#8 or SEC1), or the KeyObject itself; P-256 only. */
 export function p256PrivateKey(key: string | KeyObject): KeyObject {
-  return requireP256(typeof key === 'string' ? createPrivateKey(key) : key, 'private');
+  return requireP256(typeof key === 'string' ? parsedKey('private', key) : key, 'private');
 }
 
 /** A public key from a certificate PEM, an SPKI PEM, or a KeyObject (public or private); P-256 only. */
 export function p256PublicKey(key: string | KeyObject): KeyObject {
-  if (typeof key === 'string') return requireP256(createPublicKey(key), 'public');
+  if (typeof key === 'string') return requireP256(parsedKey('public', key), 'public');
   return requireP256(key.type === 'private' ? createPublicKey(key) : key, 'public');
 }
 

@@ -36,18 +36,13 @@ const ID_ATTRIBUTES = new Set(['ID', 'Id', 'id']);
 
 /**
  * Exclusive XML canonicalisation without comments of one element, as if it were still in its
- * document: prefixes of the inclusive list that an ancestor declares are carried onto a clone
- * (xml-crypto would otherwise set them on the live element). `omit` is a child left out — the
- * enveloped-signature transform.
+ * document: prefixes of the inclusive list that an ancestor declares are carried onto it.
+ * `omit` is a child left out — the enveloped-signature transform. The element itself is
+ * canonicalised, not a copy (a deep copy of a signed Response cost more than the
+ * canonicalisation): for the moment of it, `omit` is taken out and xml-crypto sets the carried
+ * declarations on the element; both are undone before this returns, however it returns.
  */
 export function canonicalize(element: Element, prefixList: readonly string[] = [], omit?: Element): string {
-  const clone = element.cloneNode(true) as Element;
-  if (omit) {
-    const index = indexOfChild(element, omit);
-    const twin = clone.childNodes.item(index);
-    if (!twin) throw new Error('omitted child not found');
-    clone.removeChild(twin);
-  }
   const ancestorNamespaces: { prefix: string; namespaceURI: string }[] = [];
   const declaredHere = new Set<string>();
   for (let i = 0; i < element.attributes.length; i++) {
@@ -59,21 +54,22 @@ export function canonicalize(element: Element, prefixList: readonly string[] = [
     const namespaceURI = inheritedNamespace(element, prefix);
     if (namespaceURI) ancestorNamespaces.push({ prefix, namespaceURI });
   }
+  if (omit && omit.parentNode !== element) throw new Error('omitted child not found');
+  const omittedBefore = omit?.nextSibling ?? null;
+  if (omit) element.removeChild(omit);
   try {
     // xml-crypto types its input as the DOM's Node; @xmldom/xmldom's nodes have the same shape.
-    return new ExclusiveCanonicalization().process(clone as unknown as globalThis.Element, {
+    return new ExclusiveCanonicalization().process(element as unknown as globalThis.Element, {
       inclusiveNamespacesPrefixList: [...prefixList],
       ancestorNamespaces,
     });
   } catch {
     // A node xml-crypto cannot render (none is known after parseXml): a refusal, never a crash.
     return refuse('malformed', 'cannot canonicalise');
+  } finally {
+    for (const { prefix } of ancestorNamespaces) element.removeAttributeNS(NS.xmlns, prefix);
+    if (omit) element.insertBefore(omit, omittedBefore);
   }
-}
-
-function indexOfChild(parent: Element, child: Element): number {
-  for (let i = 0; i < parent.childNodes.length; i++) if (parent.childNodes.item(i) === child) return i;
-  throw new Error('not a child');
 }
 
 function inheritedNamespace(element: Element, prefix: string): string | undefined {

@@ -34,10 +34,16 @@ export function createResendSender(options: { apiKey: string; baseUrl?: string; 
   return {
     name: 'resend',
     async send(email) {
-      const { data, error, headers } = await client.emails.send(
-        { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: `outbox-${email.id}`, signal: AbortSignal.timeout(timeoutMs) },
-      );
+      // A controller and a timer cleared with the answer, rather than AbortSignal.timeout: that
+      // signal is transferable (costly to make) and its timer lives on for the whole timeout.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      const { data, error, headers } = await client.emails
+        .send(
+          { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+          { idempotencyKey: `outbox-${email.id}`, signal: controller.signal },
+        )
+        .finally(() => clearTimeout(timer));
       if (!error) return { ok: true, providerId: data?.id ?? null };
       const status = (error as { statusCode?: number | null }).statusCode ?? null;
       const message = `${status ?? 'network'} ${error.name}: ${error.message}`.slice(0, 500);

@@ -8,11 +8,13 @@ import type { Db } from '@/db/client';
 import { smsOutbox } from '@/db/schema';
 import { logInfo } from '@/lib/log';
 import { backoffMs } from '@/lib/mail/backoff';
+import { outcomeOf, outcomeTable, sendAndRecord, type RowOutcome } from '@/lib/mail/claimed-delivery';
 import type { SmsSender, SmsSendResult } from './smsapi-sender';
 
 export interface SmsDispatchOptions {
   /** How long a claim lasts before another dispatcher may take the row over. */
   claimMs?: number;
+  /** How many due rows one claim takes; they are sent together, so also how many sends are under way. */
   batchSize?: number;
   /** Retrying stops this long after the message became due (created, or released by quiet hours). */
   giveUpAfterMs?: number;
@@ -21,7 +23,7 @@ export interface SmsDispatchOptions {
 }
 
 // The email dispatcher's limits. The give-up also bounds how far apart two sends of one idx can be.
-const DEFAULTS = { claimMs: 120_000, batchSize: 20, giveUpAfterMs: 24 * 3600_000 };
+const DEFAULTS = { claimMs: 120_000, batchSize: 50, giveUpAfterMs: 24 * 3600_000 };
 
 type Claimed = Pick<typeof smsOutbox.$inferSelect, 'id' | 'recipient' | 'body' | 'idx' | 'attempts' | 'createdAt' | 'notBefore'>;
 
@@ -74,30 +76,43 @@ async function sendClaimed(sender: SmsSender, row: Claimed): Promise<SmsSendResu
   }
 }
 
-async function recordOutcome(db: Db, row: Claimed, result: SmsSendResult, now: Date, o: SmsDispatchOptions & typeof DEFAULTS) {
-  // Only the holder of this claim (same attempt number, still 'sending') may record its outcome.
-  const mine = and(eq(smsOutbox.id, row.id), eq(smsOutbox.attempts, row.attempts), eq(smsOutbox.status, 'sending'));
-  if (result.ok) {
-    await db.update(smsOutbox).set({ status: 'sent', sentAt: now, providerId: result.providerId, lastError: null }).where(mine);
-    return;
-  }
-  const dueSince = Math.max(row.createdAt.getTime(), row.notBefore?.getTime() ?? 0);
-  if (result.permanent || now.getTime() - dueSince > o.giveUpAfterMs) {
-    await db.update(smsOutbox).set({ status: 'failed', lastError: result.error }).where(mine);
-    logInfo('sms failed', { id: row.id, attempts: row.attempts, permanent: result.permanent });
-    return;
-  }
-  const wait = Math.max(result.retryAfterMs ?? 0, (o.backoff ?? backoffMs)(row.attempts));
+type Settled = { row: Claimed; outcome: RowOutcome };
+
+/** Writes the outcomes in one statement; each row only while this claim holds it (same attempt, still 'sending'). */
+async function recordOutcomes(db: Db, settled: Settled[], now: Date): Promise<void> {
   await db
     .update(smsOutbox)
-    .set({ status: 'pending', lastError: result.error, nextAttemptAt: new Date(now.getTime() + wait) })
-    .where(mine);
+    .set({
+      status: sql`v.status`,
+      lastError: sql`v.error`,
+      sentAt: sql`coalesce(v.sent_at, ${smsOutbox.sentAt})`,
+      providerId: sql`coalesce(v.provider_id, ${smsOutbox.providerId})`,
+      nextAttemptAt: sql`coalesce(v.next_attempt_at, ${smsOutbox.nextAttemptAt})`,
+    })
+    .from(outcomeTable(settled.map(({ row, outcome }) => ({ id: row.id, attempts: row.attempts, outcome, at: now }))))
+    .where(and(eq(smsOutbox.id, sql`v.id`), eq(smsOutbox.attempts, sql`v.attempts`), eq(smsOutbox.status, 'sending')));
+  for (const { row, outcome } of settled) {
+    if (outcome.status === 'failed') logInfo('sms failed', { id: row.id, attempts: row.attempts, permanent: outcome.permanent });
+  }
 }
 
 /** Claims the SMS due at `now` once and sends them; returns how many were claimed. */
 export async function dispatchDueSms(db: Db, sender: SmsSender, now: Date = new Date(), options: SmsDispatchOptions = {}): Promise<number> {
   const o = { ...DEFAULTS, ...options };
   const claimed = await claimDue(db, now, o.batchSize, o.claimMs);
-  await Promise.all(claimed.map(async (row) => recordOutcome(db, row, await sendClaimed(sender, row), now, o)));
+  await sendAndRecord(
+    claimed,
+    async (row): Promise<Settled> => {
+      const result = await sendClaimed(sender, row);
+      // Retrying stops a day after the message became due: created, or released by quiet hours.
+      const dueSince = Math.max(row.createdAt.getTime(), row.notBefore?.getTime() ?? 0);
+      const outcome = outcomeOf(result, { attempts: row.attempts, dueSince }, now, {
+        giveUpAfterMs: o.giveUpAfterMs,
+        backoff: o.backoff ?? backoffMs,
+      });
+      return { row, outcome };
+    },
+    (settled) => recordOutcomes(db, settled, now),
+  );
   return claimed.length;
 }

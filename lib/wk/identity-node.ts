@@ -147,18 +147,6 @@ export async function receiveArtifact(
   // The answer must be to the request this browser started (a cookie), not to one an attacker
   // started and got answered for themselves, and never to a request answered before.
   if (identity.requestId !== browserRequestId) return refused(db, 'request_unknown', purpose);
-  const [request] = await db
-    .update(wkRequests)
-    .set({ answeredAt: now })
-    .where(and(eq(wkRequests.id, identity.requestId), isNull(wkRequests.answeredAt), gt(wkRequests.expiresAt, now)))
-    .returning({ purpose: wkRequests.purpose, accountId: wkRequests.accountId });
-  if (!request) return refused(db, 'request_unknown', purpose);
-  if (!(await spendNonce(db, 'wk.assertion', identity.assertionId, new Date(identity.notOnOrAfter.getTime() + 60_000)))) {
-    return refused(db, 'assertion_reused', request.purpose);
-  }
-  // The node has identified the person for this one use; its own session is not needed any more
-  // and would let the next person at a shared computer in as this one.
-  deferred(() => endNodeSession(config, identity, transport));
   const person: NodeIdentity = {
     pesel: identity.pesel,
     firstName: identity.firstName,
@@ -167,14 +155,35 @@ export async function receiveArtifact(
     loa: identity.loa,
     means: identity.authenticatingAuthority ?? null,
   };
-  switch (request.purpose) {
-    case 'login':
-      return signIn(db, identity.requestId, person);
-    case 'register':
-      return holdForRegistration(db, identity.requestId, person, 'register');
-    case 'verify':
-      return verify(db, request.accountId, person);
-  }
+  // The request answered, the assertion spent and what the answer does (a session, a held
+  // identity, their audit) commit together: one commit, not one per statement, on the way back.
+  let spent = false;
+  const decided = await db.transaction(async (tx): Promise<WkOutcome | { kind: 'to-verify'; accountId: string | null }> => {
+    const [request] = await tx
+      .update(wkRequests)
+      .set({ answeredAt: now })
+      .where(and(eq(wkRequests.id, identity.requestId), isNull(wkRequests.answeredAt), gt(wkRequests.expiresAt, now)))
+      .returning({ purpose: wkRequests.purpose, accountId: wkRequests.accountId });
+    if (!request) return refused(tx, 'request_unknown', purpose);
+    if (!(await spendNonce(tx, 'wk.assertion', identity.assertionId, new Date(identity.notOnOrAfter.getTime() + 60_000)))) {
+      return refused(tx, 'assertion_reused', request.purpose);
+    }
+    spent = true;
+    switch (request.purpose) {
+      case 'login':
+        return signIn(tx, identity.requestId, person);
+      case 'register':
+        return holdForRegistration(tx, identity.requestId, person, 'register');
+      case 'verify':
+        // After the commit: the verification renders its email outside any transaction and wakes
+        // the mail worker once its own has committed.
+        return { kind: 'to-verify', accountId: request.accountId };
+    }
+  });
+  // The node has identified the person for this one use; its own session is not needed any more
+  // and would let the next person at a shared computer in as this one.
+  if (spent) deferred(() => endNodeSession(config, identity, transport));
+  return decided.kind === 'to-verify' ? verify(db, decided.accountId, person) : decided;
 }
 
 /**

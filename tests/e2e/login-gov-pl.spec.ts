@@ -178,6 +178,8 @@ test.describe('login.gov.pl: sign in, register and verify through the node', () 
       const logoutsBefore = stub!.requests.logouts.length;
       const acs = await throughNode(page, WK_BUTTONS.login, js);
       expect(acs.status()).toBe(303);
+      // The node's share of the return, apart from ours (Server-Timing).
+      expect(await acs.headerValue('server-timing')).toMatch(/^wk-resolve;dur=\d+\.\d;desc="login\.gov\.pl"$/);
       await expect(page).toHaveURL(url('/account'));
       await expect(page.getByRole('main')).toContainText(`${patient.person.firstName} ${patient.person.lastName}`);
       // The request the node received was signed for this service's ACS (the stub verified the signature).

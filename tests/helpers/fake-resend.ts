@@ -26,7 +26,12 @@ export interface FakeResend {
 
 export const ok: Answer = { status: 200 };
 
-export async function startFakeResend(): Promise<FakeResend> {
+/**
+ * `keepAliveMs`: how long an idle connection stays open. The tests' 1 s makes undici (fetch)
+ * close every connection after one request (it keeps one only when the server's advertised
+ * timeout exceeds its own 1 s margin); a benchmark gives a provider's usual minute.
+ */
+export async function startFakeResend(options: { keepAliveMs?: number } = {}): Promise<FakeResend> {
   const hanging = new Set<ServerResponse>();
   let counter = 0;
   const fake: FakeResend = {
@@ -76,7 +81,7 @@ export async function startFakeResend(): Promise<FakeResend> {
     );
   });
   const server = createServer(onRequest);
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = options.keepAliveMs ?? 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;

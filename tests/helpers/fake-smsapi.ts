@@ -124,7 +124,8 @@ function deliveryReportParams(messages: AcceptedSms[], code: number, doneAt = ne
   });
 }
 
-export async function startFakeSmsapi(options: { token?: string } = {}): Promise<FakeSmsapi> {
+/** `keepAliveMs`: how long an idle connection stays open (see startFakeResend). */
+export async function startFakeSmsapi(options: { token?: string; keepAliveMs?: number } = {}): Promise<FakeSmsapi> {
   const hanging = new Set<ServerResponse>();
   let counter = 0;
   const fake: FakeSmsapi = {
@@ -250,7 +251,7 @@ export async function startFakeSmsapi(options: { token?: string } = {}): Promise
     handle(recorded, res);
   });
   const server = createServer(onRequest);
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = options.keepAliveMs ?? 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;

@@ -1,8 +1,8 @@
 // The three uses of login.gov.pl on every database: the node is played in-process
 // (../helpers/login-gov-pl-node.ts); HTTPS to a stub node is covered end to end.
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog, authSessions, emailOutbox, webAccounts, wkRequests } from '@/db/schema';
+import { auditLog, authSessions, emailOutbox, usedNonces, webAccounts, wkRequests } from '@/db/schema';
 import { createArtifact, type SimulatedPerson } from '@/lib/login-gov-pl/simulated-node';
 import { generateP256KeyPair } from '@/lib/login-gov-pl';
 import { resendActivationLink } from '@/lib/account/send-account-links';
@@ -49,6 +49,37 @@ describeEachDatabase('login.gov.pl', (kind) => {
       .from(auditLog)
       .where(and(eq(auditLog.accountId, patient.accountId), eq(auditLog.action, 'wk.signin')));
     expect(audit[0]?.details).toEqual({ loa: 'substantial', means: 'mObywatel' });
+  });
+
+  it('commits the answer with the sign-in: when the session cannot be written, the request stays open and the assertion unspent', async () => {
+    const patient = await deskVerified();
+    const { artifact, requestId } = await roundTrip('login', asNode(patient.data));
+    const spentAssertions = async () =>
+      (await db().select({ n: count() }).from(usedNonces).where(eq(usedNonces.purpose, 'wk.assertion')))[0]!.n;
+    const before = await spentAssertions();
+    // The database refuses this patient's session (a full disk, a lost connection: anything).
+    await db().execute(
+      sql.raw(`create function refuse_session() returns trigger language plpgsql as $$
+      begin if new.account_id = '${patient.accountId}' then raise exception 'no session today'; end if; return new; end $$`),
+    );
+    await db().execute(sql`create trigger refuse_session before insert on auth_sessions for each row execute function refuse_session()`);
+    try {
+      await expect(receive(artifact, requestId)).rejects.toThrow();
+    } finally {
+      await db().execute(sql`drop trigger refuse_session on auth_sessions`);
+      await db().execute(sql`drop function refuse_session()`);
+    }
+    const [request] = await db().select().from(wkRequests).where(eq(wkRequests.id, requestId));
+    expect(request!.answeredAt).toBeNull();
+    expect(await spentAssertions()).toBe(before);
+    const [account] = await db().select().from(webAccounts).where(eq(webAccounts.id, patient.accountId));
+    expect(account).toMatchObject({ signInCount: 0, lastSignInAt: null });
+    expect(
+      await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.accountId, patient.accountId), eq(auditLog.action, 'wk.signin'))),
+    ).toEqual([]);
   });
 
   it('never signs the node’s person in to an unverified account, whose PESEL is only what its registrant typed', async () => {

@@ -1,6 +1,6 @@
 import { X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSelfSignedCertificate } from '@/lib/login-gov-pl/certificate';
+import { createSelfSignedCertificate, generateP256KeyPair } from '@/lib/login-gov-pl/certificate';
 import {
   aesGcmDecrypt,
   aesGcmEncrypt,
@@ -11,6 +11,8 @@ import {
   ecdsaP256Sign,
   ecdsaP256Verify,
   p256PointFromPublicKey,
+  p256PrivateKey,
+  p256PublicKey,
   p256PublicKeyFromPoint,
 } from '@/lib/login-gov-pl/crypto';
 import { WkRefusal } from '@/lib/login-gov-pl/refusal';
@@ -187,5 +189,33 @@ describe('ECDSA P-256 with raw r‖s signatures', () => {
     expect(certificate.subject).toBe('CN=test node');
     expect(certificate.verify(publicKey)).toBe(true);
     expect(ecdsaP256Verify(certificate.publicKey, data, ecdsaP256Sign(privateKey, data))).toBe(true);
+  });
+});
+
+describe('keys given as PEM (the configuration)', () => {
+  it('are parsed once per PEM text: the same key again, and its own key for another text', () => {
+    const one = generateP256KeyPair('one');
+    const two = generateP256KeyPair('two');
+    expect(p256PrivateKey(one.privateKeyPem)).toBe(p256PrivateKey(one.privateKeyPem));
+    expect(p256PublicKey(one.certificatePem)).toBe(p256PublicKey(one.certificatePem));
+    expect(p256PrivateKey(two.privateKeyPem)).not.toBe(p256PrivateKey(one.privateKeyPem));
+    expect(p256PublicKey(two.certificatePem).equals(createPublicKey(two.certificatePem))).toBe(true);
+    expect(p256PublicKey(one.certificatePem).equals(p256PublicKey(two.certificatePem))).toBe(false);
+    // A private key's PEM asked for its public key is the public half, not the private key kept above.
+    expect(p256PublicKey(one.privateKeyPem).type).toBe('public');
+  });
+
+  it('refuse a key that is not P-256 every time, and text that is no key', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => p256PrivateKey(rsa)).toThrow(TypeError);
+    expect(() => p256PrivateKey(rsa)).toThrow(TypeError);
+    expect(() => p256PublicKey('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n')).toThrow();
+  });
+
+  it('stay bounded however many keys pass through', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => generateP256KeyPair(`key ${i}`));
+    for (const key of keys) expect(p256PrivateKey(key.privateKeyPem).type).toBe('private');
+    // The first ones were let go and are parsed again, to an equal key.
+    expect(p256PrivateKey(keys[0]!.privateKeyPem).equals(createPrivateKey(keys[0]!.privateKeyPem))).toBe(true);
   });
 });

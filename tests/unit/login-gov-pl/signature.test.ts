@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { generateP256KeyPair } from '@/lib/login-gov-pl/certificate';
 import { WkRefusal } from '@/lib/login-gov-pl/refusal';
 import { canonicalize, signEnveloped, verifyEnvelopedSignature } from '@/lib/login-gov-pl/signature';
-import { NS, childElements, descendantsNamed, onlyChild, parseXml, textOf, type Document, type Element } from '@/lib/login-gov-pl/xml';
+import {
+  NS,
+  childElements,
+  descendantsNamed,
+  onlyChild,
+  parseXml,
+  serializeXml,
+  textOf,
+  type Document,
+  type Element,
+} from '@/lib/login-gov-pl/xml';
 import { keyInfoCertificate, readVector, replaceOnce } from './vectors';
 
 const authnRequest = readVector('authn-request');
@@ -59,6 +69,21 @@ describe('the real messages of login.gov.pl', () => {
     expect(canonicalize(inner, ['ds', 'saml2', 'saml2p', 'xenc'], signature)).toMatch(
       /^<saml2p:Response xmlns:ds="[^"]+" xmlns:saml2="[^"]+" xmlns:saml2p="[^"]+" xmlns:xenc="[^"]+" ID=/,
     );
+  });
+
+  it('canonicalise the element in place and leave the document exactly as it was', () => {
+    const doc = parseXml(artifactResponse);
+    const before = serializeXml(doc);
+    const { outer, inner } = signedElements(doc);
+    const innerSignature = childElements(inner)[1]!;
+    const canonical = canonicalize(inner, ['ds', 'saml2', 'saml2p', 'xenc'], innerSignature);
+    expect(canonical).not.toContain('<ds:SignatureValue>'); // the enveloped signature is left out
+    expect(serializeXml(doc)).toBe(before); // put back where it was; no declaration left behind
+    expect(childElements(inner)[1]).toBe(innerSignature);
+    expect(canonicalize(inner, ['ds', 'saml2', 'saml2p', 'xenc'], innerSignature)).toBe(canonical);
+    verifyEnvelopedSignature(doc, outer, nodeCert);
+    verifyEnvelopedSignature(doc, inner, nodeCert);
+    expect(serializeXml(doc)).toBe(before);
   });
 
   it('fail with one changed letter or digit anywhere in a signed part', () => {

@@ -12,7 +12,7 @@ import { words } from '@/lib/i18n/words';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { wkConfig } from '@/lib/wk/config';
 import { escapeHtml, htmlPage } from '@/lib/wk/html-page';
-import { receiveArtifact } from '@/lib/wk/identity-node';
+import { receiveArtifact, type SoapTransport } from '@/lib/wk/identity-node';
 import type { WkOutcome } from '@/lib/wk/outcomes';
 import { WK_HANDLE_COOKIE, WK_REQUEST_COOKIE, handleCookieOptions, requestCookieOptions } from '@/lib/wk/request-cookie';
 import { soapTransport } from '@/lib/wk/soap-transport';
@@ -21,22 +21,36 @@ export const dynamic = 'force-dynamic';
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 
+/** The transport, and how long its call took (null until it was made). */
+function timed(transport: SoapTransport): { transport: SoapTransport; ms: number | null } {
+  const timing: { transport: SoapTransport; ms: number | null } = {
+    ms: null,
+    transport: async (url, body) => {
+      const t0 = performance.now();
+      try {
+        return await transport(url, body);
+      } finally {
+        timing.ms = performance.now() - t0;
+      }
+    },
+  };
+  return timing;
+}
+
 async function answer(samlArt: unknown): Promise<Response> {
   const config = wkConfig();
   if (!config) return new Response('Not Found', { status: 404 });
   const jar = await cookies();
   const browserRequestId = jar.get(WK_REQUEST_COOKIE)?.value;
-  const outcome = await receiveArtifact(
-    await getDb(),
-    config,
-    { samlArt, browserRequestId },
-    soapTransport({ allowHttp: config.simulator !== null }),
-    new Date(),
-    after,
-  );
+  const resolve = timed(soapTransport({ allowHttp: config.simulator !== null }));
+  const outcome = await receiveArtifact(await getDb(), config, { samlArt, browserRequestId }, resolve.transport, new Date(), after);
   // The browser's request is over once an answer to it was judged (not when a stray artifact came).
   if (outcome.kind !== 'refused' || outcome.purpose !== null) jar.set(WK_REQUEST_COOKIE, '', await requestCookieOptions(0));
-  return respond(outcome);
+  const response = await respond(outcome);
+  // How long the node took to resolve the artifact, so that a slow return can be told apart from
+  // a slow node (the browser's developer tools show it; bench:acs subtracts it): the rest is ours.
+  if (resolve.ms !== null) response.headers.set('server-timing', `wk-resolve;dur=${resolve.ms.toFixed(1)};desc="login.gov.pl"`);
+  return response;
 }
 
 async function respond(outcome: WkOutcome): Promise<Response> {
