@@ -3,6 +3,7 @@
 //   --levels=2,4,8     concurrency levels (BENCH_LEVELS)
 //   --build            rebuild the production build even when .next/standalone exists
 //   --million          (bench:register) also measure at 1 000 000 existing patients
+//   --runs=3           (bench:pages) Lighthouse runs of every page; the median is reported
 //   --no-write         print only, leave BENCHMARKS.md alone
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): the local PostgreSQL
 // server on which a throwaway database is created and dropped.
@@ -12,6 +13,7 @@ export interface BenchOptions {
   levels: number[];
   build: boolean;
   million: boolean;
+  runs: number;
   write: boolean;
   databaseUrl: string;
 }
@@ -26,14 +28,16 @@ const has = (name: string) => process.argv.includes(`--${name}`);
 export function benchOptions(): BenchOptions {
   const seconds = Number(flag('seconds') ?? process.env.BENCH_SECONDS ?? 12);
   const levels = (flag('levels') ?? process.env.BENCH_LEVELS ?? '2,4,8').split(',').map(Number);
-  if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1)) {
-    throw new Error('--seconds must be positive and --levels a list of positive integers');
+  const runs = Number(flag('runs') ?? 3);
+  if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('--seconds must be positive, --levels a list of positive integers and --runs a positive integer');
   }
   return {
     seconds,
     levels,
     build: has('build'),
     million: has('million'),
+    runs,
     write: !has('no-write'),
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   };

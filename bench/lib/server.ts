@@ -47,10 +47,15 @@ export interface BenchServer {
 /**
  * Starts a standalone server on `port` against `databaseUrl` and waits (bounded) until /login
  * answers 200. `proxyHops`: 1 when the bench talks to it directly (its X-Forwarded-For is the
- * client), 2 behind nginx (nginx appends 127.0.0.1 after it). BENCH_NODE_OPTIONS (e.g.
+ * client), 2 behind nginx (nginx appends 127.0.0.1 after it); `env`: more settings of the
+ * server (bench:pages turns STAFF_MFA off, as e2e specs do). BENCH_NODE_OPTIONS (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) are flags of the server's node.
  */
-export async function startServer(port: number, databaseUrl: string, { proxyHops = 1 } = {}): Promise<BenchServer> {
+export async function startServer(
+  port: number,
+  databaseUrl: string,
+  { proxyHops = 1, env: extra = {} }: { proxyHops?: number; env?: Record<string, string> } = {},
+): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -64,6 +69,7 @@ export async function startServer(port: number, databaseUrl: string, { proxyHops
     AUTH_SECRET: BENCH_SECRET,
     TRUSTED_PROXY_HOPS: String(proxyHops),
     RETENTION_INTERVAL_HOURS: '0',
+    ...extra,
   };
   // Node flags go on the command line: Node 20 refuses --cpu-prof in NODE_OPTIONS.
   const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
