@@ -151,14 +151,19 @@ function FormBody({
             maxLength={11}
           />
           {showBirthDate ? (
-            <Field
-              {...field('birthDate')}
-              label={t.labels.birthDate}
-              hint={t.hints.birthDate}
-              type="date"
-              autoComplete="bday"
-              required={enhanced}
-            />
+            // Before hydration the field is only for browsers without JavaScript: inside <noscript>
+            // it takes no room where scripts run, so removing it at hydration moves nothing below
+            // it (a layout shift of 0.05 on a phone, bench:pages).
+            <NoScriptUntil enhanced={enhanced}>
+              <Field
+                {...field('birthDate')}
+                label={t.labels.birthDate}
+                hint={t.hints.birthDate}
+                type="date"
+                autoComplete="bday"
+                required={enhanced}
+              />
+            </NoScriptUntil>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field {...field('firstName')} label={t.labels.firstName} required autoComplete="given-name" maxLength={50} />
@@ -258,4 +263,9 @@ function FormBody({
       </form>
     </>
   );
+}
+
+/** `children` as they are once hydrated; before that, for browsers without JavaScript only. */
+function NoScriptUntil({ enhanced, children }: { enhanced: boolean; children: ReactNode }) {
+  return enhanced ? children : <noscript>{children}</noscript>;
 }
