@@ -38,7 +38,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="flex flex-col gap-4">
       <nav aria-label={t.panel} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
         {links.map(([href, label]) => (
-          <Link key={href} href={href} className="font-medium text-brand underline">
+          <Link prefetch={false} key={href} href={href} className="font-medium text-brand underline">
             {label}
           </Link>
         ))}

@@ -115,7 +115,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         />
         <CardSection id="security-title" title={w.mfa.manage}>
           <p>
-            <Link href="/account/mfa" className={linkClass}>
+            <Link prefetch={false} href="/account/mfa" className={linkClass}>
               {w.mfa.manage}
             </Link>
           </p>

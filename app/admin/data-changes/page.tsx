@@ -30,7 +30,7 @@ export default async function DataChangesPage() {
             rowHeader: true,
             className: 'font-normal',
             cell: (r) => (
-              <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+              <Link prefetch={false} href={`/admin/verifications/${r.accountId}`} className={linkClass}>
                 {r.lastName} {r.firstName}
               </Link>
             ),

@@ -31,7 +31,7 @@ export default async function StaffMfaPage() {
         enrolment={enrolment}
         confirm={enableStaffMfaAction}
         after={
-          <Link href="/admin/verifications" className={linkClass}>
+          <Link prefetch={false} href="/admin/verifications" className={linkClass}>
             {pl.admin.nav.queue}
           </Link>
         }

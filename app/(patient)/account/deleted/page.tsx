@@ -18,7 +18,7 @@ export default async function AccountDeletedPage() {
           {t.done}
         </p>
         <p className="mb-4">{t.again}</p>
-        <Link href="/login" className={buttonClass}>
+        <Link prefetch={false} href="/login" className={buttonClass}>
           {w.selfService.emailConfirm.toLogin}
         </Link>
       </Card>

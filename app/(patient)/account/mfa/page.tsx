@@ -25,7 +25,7 @@ export default async function PatientMfaPage() {
   const account = enabled ? null : await loadPatientAccount(db, accountId);
   const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? w.mfa.accountName.patient);
   const back = (
-    <Link href="/account" className={linkClass}>
+    <Link prefetch={false} href="/account" className={linkClass}>
       {w.account.title}
     </Link>
   );

@@ -18,7 +18,7 @@ export default async function PasswordSetPage({ searchParams }: { searchParams: 
         <p role="status" className="mb-4">
           {reset ? t.resetBody : t.body}
         </p>
-        <Link href="/login" className={buttonClass}>
+        <Link prefetch={false} href="/login" className={buttonClass}>
           {t.ok}
         </Link>
       </Card>

@@ -17,7 +17,7 @@ export default async function EmailConfirmedPage() {
         <p role="status" className="mb-4">
           {t.doneTitle}.
         </p>
-        <Link href="/login" className={buttonClass}>
+        <Link prefetch={false} href="/login" className={buttonClass}>
           {t.toLogin}
         </Link>
       </Card>
