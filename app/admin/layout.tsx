@@ -11,7 +11,6 @@ import { ActionButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
-import { ClientWords } from '@/components/words/client-words';
 
 // Only navigation depends on this check: every page and action checks the role again.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -50,11 +49,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.signOut}
         </ActionButton>
       </nav>
-      {/* The session clock and the MFA forms; staff paths are always Polish (requestLocale). */}
-      <ClientWords>
-        <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
-        {children}
-      </ClientWords>
+      {/* Staff paths are always Polish (requestLocale). */}
+      <SessionTimeout locale="pl" idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
+      {children}
     </div>
   );
 }

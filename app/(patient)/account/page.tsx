@@ -7,6 +7,7 @@ import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentSession, currentStaff } from '@/lib/auth/auth';
 import { sessionAssurance } from '@/lib/auth/assurance';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { words } from '@/lib/i18n/words';
 import { AccountLinks } from './account-links';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
@@ -59,7 +60,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t.signOut}
         </ActionButton>
       </div>
-      <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
+      <SessionTimeout
+        locale={await requestLocale()}
+        idleSeconds={idleSeconds('patient')}
+        stay={staySignedInAction}
+        signOut={signOutAction}
+      />
       <div className="flex flex-col gap-6">
         <CardSection id="status-title" title={t.status}>
           {nodeAnswer ? (
