@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   headers() {
-    return Promise.resolve([{ source: '/:path*', headers: staticSecurityHeaders() }]);
+    return Promise.resolve(staticSecurityHeaders());
   },
   experimental: {
     serverActions: { bodySizeLimit: '100kb' },

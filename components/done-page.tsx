@@ -14,7 +14,7 @@ export function DonePage({ title, toLogin, children }: { title: string; toLogin?
           {children}
         </div>
         {toLogin ? (
-          <Link href="/login" className={buttonClass}>
+          <Link prefetch={false} href="/login" className={buttonClass}>
             {toLogin}
           </Link>
         ) : null}

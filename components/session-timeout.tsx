@@ -2,15 +2,25 @@
 
 // A polite warning a minute before an idle session ends, with "stay signed in". The server
 // decides (lib/auth/sessions.ts); this only mirrors its clock, from the last page load or action.
+// Its words are the `session` section of each language (a few lines), so the pages that carry
+// the clock (/account, the desk) load no catalogue (issue 24's page weight).
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ActionButton, buttonClass } from '@/components/ui';
-import { useWords } from '@/components/words-provider';
+import type { Locale } from '@/lib/i18n/locales';
+import { enSession } from '@/lib/messages/en-session';
+import { plSession } from '@/lib/messages/pl-session';
+import { ukSession } from '@/lib/messages/uk-session';
+import type { Catalogue } from '@/lib/messages/catalogue';
+
+const byLocale = { pl: plSession, en: enSession, uk: ukSession } satisfies Record<Locale, Catalogue['session']>;
 
 // A minute before the end; with a very short timeout (tests), a third of it.
 const warnBefore = (idle: number) => Math.min(60, Math.floor(idle / 3));
 
 interface SessionTimeoutProps {
+  /** The page's language (staff pages: Polish). */
+  locale: Locale;
   idleSeconds: number;
   /** Looks the session up (which counts as activity); false when it has ended. */
   stay: (form: FormData) => Promise<boolean>;
@@ -22,8 +32,8 @@ export function SessionTimeout(props: SessionTimeoutProps) {
   return <SessionClock key={usePathname()} {...props} />;
 }
 
-function SessionClock({ idleSeconds, stay: staySignedIn, signOut }: SessionTimeoutProps) {
-  const t = useWords().session;
+function SessionClock({ locale, idleSeconds, stay: staySignedIn, signOut }: SessionTimeoutProps) {
+  const t = byLocale[locale];
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [since, setSince] = useState(() => Date.now());

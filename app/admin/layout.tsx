@@ -10,7 +10,6 @@ import { ActionButton } from '@/components/ui';
 import { pl } from '@/lib/messages/pl';
 import { plDashboard } from '@/lib/messages/pl-dashboard';
 import { staffName } from '@/lib/staff/staff-accounts';
-import { ClientWords } from '@/components/words/client-words';
 import { requireStaff } from './require-staff';
 
 // Only navigation depends on this check: every page and action checks the role again.
@@ -37,7 +36,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="flex flex-col gap-4">
       <nav aria-label={t.panel} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
         {links.map(([href, label]) => (
-          <Link key={href} href={href} className="font-medium text-brand underline">
+          <Link prefetch={false} key={href} href={href} className="font-medium text-brand underline">
             {label}
           </Link>
         ))}
@@ -49,11 +48,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {t.nav.signOut}
         </ActionButton>
       </nav>
-      {/* The session clock and the MFA forms; staff paths are always Polish (requestLocale). */}
-      <ClientWords>
-        <SessionTimeout idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
-        {children}
-      </ClientWords>
+      {/* Staff paths are always Polish (requestLocale). */}
+      <SessionTimeout locale="pl" idleSeconds={idleSeconds(staff.role)} stay={staySignedInAction} signOut={signOutAction} />
+      {children}
     </div>
   );
 }

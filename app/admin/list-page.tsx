@@ -57,7 +57,7 @@ export function nameColumn<K extends string = never>(header: string, accountKey?
     className: 'font-medium',
     cell: (r) =>
       accountKey ? (
-        <Link href={`/admin/verifications/${r[accountKey]}`} className={linkClass}>
+        <Link prefetch={false} href={`/admin/verifications/${r[accountKey]}`} className={linkClass}>
           {r.lastName} {r.firstName}
         </Link>
       ) : (

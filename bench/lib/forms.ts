@@ -66,13 +66,14 @@ export async function getPage(url: string, clientAddress: string): Promise<strin
 
 /**
  * Posts `form` with `values` filled in (replacing or adding fields; a checkbox given 'on' is
- * ticked). Returns the status, the Location and, when it is not a redirect, the body.
+ * ticked). Returns the status, the Location, the cookies set (`name=value`, as a browser would
+ * send them back) and, when it is not a redirect, the body.
  */
 export async function postForm(
   form: ParsedForm,
   values: Record<string, string>,
   clientAddress: string,
-): Promise<{ status: number; location: string | null; body: string }> {
+): Promise<{ status: number; location: string | null; cookies: string[]; body: string }> {
   const data: Array<[string, string]> = [];
   const given = new Set<string>();
   for (const [name, value] of form.fields) {
@@ -93,7 +94,8 @@ export async function postForm(
     },
   });
   const location = response.headers.location;
-  return { status: response.status, location: typeof location === 'string' ? location : null, body: response.body };
+  const cookies = (response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+  return { status: response.status, location: typeof location === 'string' ? location : null, cookies, body: response.body };
 }
 
 /** Fails with a readable reason unless the post redirected to a path matching `expected`. */

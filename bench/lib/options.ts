@@ -3,6 +3,7 @@
 //   --levels=2,4,8     concurrency levels (BENCH_LEVELS)
 //   --build            rebuild the production build even when .next/standalone exists
 //   --million          (bench:register) also measure at 1 000 000 existing patients
+//   --runs=3           (bench:pages) Lighthouse runs of every page; the median is reported
 //   --no-write         print only, leave BENCHMARKS.md alone
 //   --messages=2000    (bench:dispatch) messages queued per channel (BENCH_MESSAGES)
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres): the local PostgreSQL
@@ -13,6 +14,7 @@ export interface BenchOptions {
   levels: number[];
   build: boolean;
   million: boolean;
+  runs: number;
   write: boolean;
   /** bench:dispatch: messages queued per channel. */
   messages: number;
@@ -31,8 +33,9 @@ export function benchOptions(defaults: { seconds?: number; levels?: string } = {
   const seconds = Number(flag('seconds') ?? process.env.BENCH_SECONDS ?? defaults.seconds ?? 12);
   const levels = (flag('levels') ?? process.env.BENCH_LEVELS ?? defaults.levels ?? '2,4,8').split(',').map(Number);
   const messages = Number(flag('messages') ?? process.env.BENCH_MESSAGES ?? 2000);
-  if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1)) {
-    throw new Error('--seconds must be positive and --levels a list of positive integers');
+  const runs = Number(flag('runs') ?? 3);
+  if (!(seconds > 0) || levels.some((c) => !Number.isInteger(c) || c < 1) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('--seconds must be positive, --levels a list of positive integers and --runs a positive integer');
   }
   if (!Number.isInteger(messages) || messages < 1) throw new Error('--messages must be a positive integer');
   return {
@@ -40,6 +43,7 @@ export function benchOptions(defaults: { seconds?: number; levels?: string } = {
     levels,
     build: has('build'),
     million: has('million'),
+    runs,
     write: !has('no-write'),
     messages,
     databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',

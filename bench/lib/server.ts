@@ -50,7 +50,7 @@ export interface BenchServer {
  * answers 200. `proxyHops`: 1 when the bench talks to it directly (its X-Forwarded-For is the
  * client), 2 behind nginx (nginx appends 127.0.0.1 after it). BENCH_NODE_OPTIONS (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof`) are flags of the server's node. `env`: more of its
- * environment (bench:acs: the WK_* of a stub node).
+ * environment (bench:acs: the WK_* of a stub node; bench:pages turns STAFF_MFA off, as e2e specs do).
  */
 export async function startServer(
   port: number,

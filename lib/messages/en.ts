@@ -8,6 +8,7 @@ import type { Catalogue } from './catalogue';
 import { enMfa } from './en-mfa';
 import { count } from './en-plural';
 import { enRegister } from './en-register';
+import { enSession } from './en-session';
 import { selfService } from './en-self-service';
 
 /** "1 hour", "24 hours". */
@@ -222,15 +223,7 @@ export const en = {
     backToAccount: 'Back to your account',
     method: { desk: 'at the registration desk', node: (means: string) => `with login.gov.pl (${means})` },
   },
-  session: {
-    idle: 'We signed you out because you were inactive for a while. Please sign in again.',
-    absolute: 'Your session has expired (the maximum time signed in was reached). Please sign in again.',
-    ended: 'Your session has ended. Please sign in again.',
-    warningTitle: 'You are about to be signed out',
-    warning: (seconds: number) => `Because there has been no activity, we will sign you out in ${count(seconds, 'second')}.`,
-    stay: 'Stay signed in',
-    signOut: 'Sign out now',
-  },
+  session: enSession,
   account: {
     assurance: {
       title: 'How you signed in',

@@ -7,6 +7,7 @@ import type { ConsentKind } from '@/db/schema';
 import { plAdmin } from './pl-admin';
 import { plMfa } from './pl-mfa';
 import { plRegister } from './pl-register';
+import { plSession } from './pl-session';
 import { selfService } from './pl-self-service';
 
 type Words<Key extends string> = Record<Key, string>;
@@ -229,15 +230,7 @@ export const pl = {
     backToAccount: 'Wróć do konta',
     method: { desk: 'w rejestracji', node: (means: string) => `przez login.gov.pl (${means})` },
   },
-  session: {
-    idle: 'Wylogowaliśmy Cię po okresie bezczynności. Zaloguj się ponownie.',
-    absolute: 'Sesja wygasła (przekroczony maksymalny czas zalogowania). Zaloguj się ponownie.',
-    ended: 'Sesja została zakończona. Zaloguj się ponownie.',
-    warningTitle: 'Za chwilę nastąpi wylogowanie',
-    warning: (seconds: number) => `Z powodu braku aktywności wylogujemy Cię za ${seconds} s.`,
-    stay: 'Pozostań zalogowany',
-    signOut: 'Wyloguj teraz',
-  },
+  session: plSession,
   account: {
     assurance: {
       title: 'Jak się zalogowałeś',

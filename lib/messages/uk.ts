@@ -7,6 +7,7 @@ import type { Catalogue } from './catalogue';
 import { ukMfa } from './uk-mfa';
 import { count, nouns } from './uk-plural';
 import { ukRegister } from './uk-register';
+import { ukSession } from './uk-session';
 import { selfService } from './uk-self-service';
 
 /** The desk as running text names it: its Polish name, which the patient will see there, and a translation. */
@@ -220,15 +221,7 @@ export const uk = {
     backToAccount: 'Повернутися до облікового запису',
     method: { desk: 'у реєстратурі', node: (means: string) => `через login.gov.pl (${means})` },
   },
-  session: {
-    idle: 'Ми вивели вас із системи через тривалу бездіяльність. Увійдіть знову.',
-    absolute: 'Сеанс завершився (перевищено максимальний час роботи в системі). Увійдіть знову.',
-    ended: 'Сеанс завершено. Увійдіть знову.',
-    warningTitle: 'Незабаром вас буде виведено з системи',
-    warning: (seconds: number) => `Через бездіяльність ми виведемо вас із системи за ${count(seconds, nouns.seconds)}.`,
-    stay: 'Залишитися в системі',
-    signOut: 'Вийти зараз',
-  },
+  session: ukSession,
   account: {
     assurance: {
       title: 'Як ви увійшли',

@@ -114,7 +114,7 @@ test.describe('security headers on every route', () => {
     expect(html).not.toContain(`nonce="${a}"`);
   });
 
-  test('static files are sent with nosniff too', async ({ request }) => {
+  test('static files are sent with nosniff too, and without the policies that govern documents', async ({ request }) => {
     const html = await (await get(request, '/login')).text();
     const src = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     expect(src, 'a static script on /login').toBeTruthy();
@@ -122,6 +122,10 @@ test.describe('security headers on every route', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     expect(response.headers()['content-type']).toContain('javascript');
+    // Bytes on every file of every page (lib/security/headers.ts); a script obeys none of them.
+    for (const header of ['x-frame-options', 'permissions-policy', 'cross-origin-opener-policy']) {
+      expect(response.headers()[header], header).toBeUndefined();
+    }
   });
 
   test('the browser runs the nonced scripts (the form is enhanced) but not markup injected without the nonce', async ({ page }) => {

@@ -15,7 +15,7 @@ export async function AccountLinks() {
       <ul className="flex flex-col gap-2">
         {links.map(([href, label]) => (
           <li key={href}>
-            <Link href={href} className={linkClass}>
+            <Link prefetch={false} href={href} className={linkClass}>
               {label}
             </Link>
           </li>

@@ -35,7 +35,7 @@ export async function ConsentsSection({ accountId, textablePhone, flash }: { acc
           <p className="text-sm text-slate-700">{describe('data_processing')}</p>
           <p className="text-sm">{t.dataProcessing}</p>
           <p>
-            <Link href="/account/delete" className={linkClass}>
+            <Link prefetch={false} href="/account/delete" className={linkClass}>
               {t.dataProcessingLink}
             </Link>
           </p>

@@ -7,6 +7,7 @@ import { loadPatientAccount } from '@/lib/account/patient-account';
 import { redirectToSignIn } from '@/lib/auth/require';
 import { currentPatientId, currentSession, currentStaff } from '@/lib/auth/auth';
 import { sessionAssurance } from '@/lib/auth/assurance';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { words } from '@/lib/i18n/words';
 import { AccountLinks } from './account-links';
 import { signOutAction, staySignedInAction } from '@/app/session-actions';
@@ -59,7 +60,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {t.signOut}
         </ActionButton>
       </div>
-      <SessionTimeout idleSeconds={idleSeconds('patient')} stay={staySignedInAction} signOut={signOutAction} />
+      <SessionTimeout
+        locale={await requestLocale()}
+        idleSeconds={idleSeconds('patient')}
+        stay={staySignedInAction}
+        signOut={signOutAction}
+      />
       <div className="flex flex-col gap-6">
         <CardSection id="status-title" title={t.status}>
           <Notice tone="info" data-wk-answer={params.wk} className="mb-4" message={nodeAnswer} />
@@ -111,7 +117,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         />
         <CardSection id="security-title" title={w.mfa.manage}>
           <p>
-            <Link href="/account/mfa" className={linkClass}>
+            <Link prefetch={false} href="/account/mfa" className={linkClass}>
               {w.mfa.manage}
             </Link>
           </p>

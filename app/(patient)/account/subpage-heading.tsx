@@ -7,7 +7,7 @@ export async function SubpageHeading({ title, linkLineClass = 'mb-2' }: { title:
   return (
     <>
       <p className={linkLineClass}>
-        <Link href="/account" className={linkClass}>
+        <Link prefetch={false} href="/account" className={linkClass}>
           {(await words()).selfService.back}
         </Link>
       </p>

@@ -17,17 +17,17 @@ export async function InvalidLink({ state, purpose }: { state: Exclude<TokenStat
         <ul className="flex flex-col gap-2">
           <li>
             {purpose === 'activation' ? (
-              <Link href="/activate/resend" className={linkClass}>
+              <Link prefetch={false} href="/activate/resend" className={linkClass}>
                 {w.activate.resend.title}
               </Link>
             ) : (
-              <Link href="/password/forgot" className={linkClass}>
+              <Link prefetch={false} href="/password/forgot" className={linkClass}>
                 {w.activate.newResetLink}
               </Link>
             )}
           </li>
           <li>
-            <Link href="/login" className={linkClass}>
+            <Link prefetch={false} href="/login" className={linkClass}>
               {w.login.goTo}
             </Link>
           </li>

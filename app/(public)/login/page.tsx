@@ -32,13 +32,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Notice tone="warn" data-session-ended className="mb-4" message={reason} />
           <LoginForm next={next} words={w.login} />
           <p className="mt-4">
-            <Link href="/password/forgot" className={linkClass}>
+            <Link prefetch={false} href="/password/forgot" className={linkClass}>
               {w.login.forgot}
             </Link>
           </p>
           {/* For everyone: sign-in never says whether a login is waiting for activation. */}
           <p className="mt-2">
-            <Link href="/activate/resend" className={linkClass}>
+            <Link prefetch={false} href="/activate/resend" className={linkClass}>
               {w.login.resendActivation}
             </Link>
           </p>
@@ -67,7 +67,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <Card>
           <h2 className="mb-2 text-lg font-bold">{w.login.noAccount}</h2>
           <p className="mb-4">{w.login.registerIntro}</p>
-          <Link href="/register" className={buttonClass}>
+          <Link prefetch={false} href="/register" className={buttonClass}>
             {w.login.register}
           </Link>
         </Card>

@@ -150,7 +150,14 @@ function FormBody({
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-bold">{t.personal}</legend>
           <Field {...field('pesel')} required inputMode="text" autoComplete="off" maxLength={11} />
-          {showBirthDate ? <Field {...field('birthDate')} type="date" autoComplete="bday" required={enhanced} /> : null}
+          {showBirthDate ? (
+            // Before hydration the field is only for browsers without JavaScript: inside <noscript>
+            // it takes no room where scripts run, so removing it at hydration moves nothing below
+            // it (a layout shift of 0.05 on a phone, bench:pages).
+            <NoScriptUntil enhanced={enhanced}>
+              <Field {...field('birthDate')} type="date" autoComplete="bday" required={enhanced} />
+            </NoScriptUntil>
+          ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field {...field('firstName')} required autoComplete="given-name" maxLength={50} />
             <Field {...field('lastName')} required autoComplete="family-name" maxLength={80} />
@@ -212,4 +219,9 @@ function FormBody({
       </form>
     </>
   );
+}
+
+/** `children` as they are once hydrated; before that, for browsers without JavaScript only. */
+function NoScriptUntil({ enhanced, children }: { enhanced: boolean; children: ReactNode }) {
+  return enhanced ? children : <noscript>{children}</noscript>;
 }

@@ -64,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           header: t.columns.account,
           cell: (r) =>
             r.accountId ? (
-              <Link href={`/admin/verifications/${r.accountId}`} className={linkClass}>
+              <Link prefetch={false} href={`/admin/verifications/${r.accountId}`} className={linkClass}>
                 {r.accountLogin ?? r.accountId}
               </Link>
             ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientWords } from '@/components/words/client-words';
 import Link from 'next/link';
 import { MfaSettings } from '@/components/mfa/mfa-settings';
 import { PasskeyList } from '@/components/passkeys/passkey-list';
@@ -19,8 +20,9 @@ export default async function StaffMfaPage() {
   const owner = { kind: 'staff', id: staff.id } as const;
   const [enabled, passkeys] = await Promise.all([hasSecondFactor(db, owner), listPasskeys(db, owner)]);
   const enrolment = enabled ? null : await startEnrolment(db, owner, (await staffLogin(db, staff.id)) ?? pl.mfa.accountName.staff);
+  // The enrolment form's words in the browser (staff paths are Polish).
   return (
-    <>
+    <ClientWords>
       <MfaSettings
         enabled={enabled}
         enabledGap="gap-2"
@@ -29,7 +31,7 @@ export default async function StaffMfaPage() {
         enrolment={enrolment}
         confirm={enableStaffMfaAction}
         after={
-          <Link href="/admin/verifications" className={linkClass}>
+          <Link prefetch={false} href="/admin/verifications" className={linkClass}>
             {pl.admin.nav.queue}
           </Link>
         }
@@ -38,6 +40,6 @@ export default async function StaffMfaPage() {
       <CardSection id="passkeys-title" title={pl.admin.passkeys.title} className="mt-6">
         <PasskeyList passkeys={passkeys} words={pl.admin.passkeys} locale="pl" />
       </CardSection>
-    </>
+    </ClientWords>
   );
 }

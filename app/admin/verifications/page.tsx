@@ -84,12 +84,12 @@ export default async function VerificationQueuePage({ searchParams }: { searchPa
       </ListPage>
       <nav aria-label={t.pages} className="mt-4 flex gap-4">
         {params.after ? (
-          <Link href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>
+          <Link prefetch={false} href={`/admin/verifications?${new URLSearchParams({ q, status: filter })}`} className={linkClass}>
             {t.first}
           </Link>
         ) : null}
         {nextHref ? (
-          <Link href={nextHref} className={linkClass}>
+          <Link prefetch={false} href={nextHref} className={linkClass}>
             {t.next}
           </Link>
         ) : null}

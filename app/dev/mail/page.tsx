@@ -48,7 +48,7 @@ export default async function DevMailPage() {
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {messages.map((m) => (
             <li key={m.id} className="p-3">
-              <Link href={`/dev/mail/${m.id}`} className={linkClass}>
+              <Link prefetch={false} href={`/dev/mail/${m.id}`} className={linkClass}>
                 {m.subject}
               </Link>
               <Sent message={m} testId="recipient" />

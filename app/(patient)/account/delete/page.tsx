@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientWords } from '@/components/words/client-words';
 import Link from 'next/link';
 import { Card, linkClass } from '@/components/ui';
 import { words } from '@/lib/i18n/words';
@@ -15,8 +16,9 @@ export default async function DeleteAccountPage() {
   await requirePatient();
   const w = await words();
   const t = w.selfService.delete;
+  // The form's problems are worded in the browser, in the patient's language.
   return (
-    <>
+    <ClientWords>
       <SubpageHeading title={t.title} />
       <div className="flex flex-col gap-6">
         <Card>
@@ -30,7 +32,7 @@ export default async function DeleteAccountPage() {
           </ul>
           <p>
             {t.before}{' '}
-            <Link href="/account/data" className={linkClass}>
+            <Link prefetch={false} href="/account/data" className={linkClass}>
               {w.selfService.nav.data}
             </Link>
           </p>
@@ -39,6 +41,6 @@ export default async function DeleteAccountPage() {
           <DeleteAccountForm />
         </Card>
       </div>
-    </>
+    </ClientWords>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientWords } from '@/components/words/client-words';
 import Link from 'next/link';
 import { CodeForm } from '@/components/mfa/code-form';
 import { MfaSettings } from '@/components/mfa/mfa-settings';
@@ -25,32 +26,35 @@ export default async function PatientMfaPage() {
   const account = enabled ? null : await loadPatientAccount(db, accountId);
   const enrolment = enabled ? null : await startEnrolment(db, owner, account?.login ?? w.mfa.accountName.patient);
   const back = (
-    <Link href="/account" className={linkClass}>
+    <Link prefetch={false} href="/account" className={linkClass}>
       {w.account.title}
     </Link>
   );
+  // The code forms' words in the browser, in the patient's language.
   return (
-    <MfaSettings
-      enabled={enabled}
-      enabledGap="gap-4"
-      whenEnabled={
-        <>
-          <h2 className="text-lg font-bold">{w.mfa.disableTitle}</h2>
-          <p>{w.mfa.disableIntro}</p>
-          <CodeForm action={disablePatientMfaAction} submitLabel={w.mfa.disableSubmit} hint={w.mfa.codeHint} />
-        </>
-      }
-      intro={
-        <>
-          <p>{w.mfa.disabledState}</p>
-          <p>{w.mfa.enrolIntroPatient}</p>
-        </>
-      }
-      enrolment={enrolment}
-      confirm={enablePatientMfaAction}
-      after={back}
-    >
-      <p className="mt-4">{back}</p>
-    </MfaSettings>
+    <ClientWords>
+      <MfaSettings
+        enabled={enabled}
+        enabledGap="gap-4"
+        whenEnabled={
+          <>
+            <h2 className="text-lg font-bold">{w.mfa.disableTitle}</h2>
+            <p>{w.mfa.disableIntro}</p>
+            <CodeForm action={disablePatientMfaAction} submitLabel={w.mfa.disableSubmit} hint={w.mfa.codeHint} />
+          </>
+        }
+        intro={
+          <>
+            <p>{w.mfa.disabledState}</p>
+            <p>{w.mfa.enrolIntroPatient}</p>
+          </>
+        }
+        enrolment={enrolment}
+        confirm={enablePatientMfaAction}
+        after={back}
+      >
+        <p className="mt-4">{back}</p>
+      </MfaSettings>
+    </ClientWords>
   );
 }

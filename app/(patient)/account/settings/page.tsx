@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClientWords } from '@/components/words/client-words';
 import { redirect } from 'next/navigation';
 import { FacilityContact } from '@/components/facility-contact';
 import { PasskeyList } from '@/components/passkeys/passkey-list';
@@ -47,8 +48,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const message = done ? doneMessages[done] : undefined;
   const address = settings.pendingData?.proposed ?? settings;
 
+  // The forms check as the patient types, in the patient's language (the words in the browser).
   return (
-    <>
+    <ClientWords>
       <SubpageHeading title={t.title} />
       <p className="mb-4">{t.intro}</p>
       <Notice tone="success" data-flash tabIndex={-1} autoFocus className="mb-4 break-words" message={message} />
@@ -98,6 +100,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </ActionButton>
         </CardSection>
       </div>
-    </>
+    </ClientWords>
   );
 }

@@ -52,7 +52,7 @@ export default async function SignInCodePage() {
           </div>
         ) : null}
         <p className="mt-4">
-          <Link href="/login" className={linkClass}>
+          <Link prefetch={false} href="/login" className={linkClass}>
             {t.cancel}
           </Link>
         </p>

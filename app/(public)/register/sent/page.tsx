@@ -22,14 +22,14 @@ export default async function RegistrationSentPage() {
       <p>{t.validity(env.ACTIVATION_TTL_HOURS)}</p>
       <p>{t.spam}</p>
       <p>
-        <Link href="/activate/resend" className={linkClass}>
+        <Link prefetch={false} href="/activate/resend" className={linkClass}>
           {t.resend}
         </Link>
       </p>
       <p>{t.desk}</p>
       <FacilityContact />
       <p>
-        <Link href="/login" className={linkClass}>
+        <Link prefetch={false} href="/login" className={linkClass}>
           {w.login.goTo}
         </Link>
       </p>

@@ -44,7 +44,7 @@ export default async function AccountDetailPage({
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/verifications" className={linkClass}>
+        <Link prefetch={false} href="/admin/verifications" className={linkClass}>
           {pl.admin.detail.back}
         </Link>
       </p>

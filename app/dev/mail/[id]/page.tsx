@@ -22,7 +22,7 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   return (
     <>
       <p className="mb-2">
-        <Link href="/dev/mail" className={linkClass}>
+        <Link prefetch={false} href="/dev/mail" className={linkClass}>
           ← {pl.devMail.title}
         </Link>
       </p>

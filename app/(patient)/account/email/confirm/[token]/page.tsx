@@ -35,7 +35,7 @@ export default async function ConfirmEmailPage({
           <p className="mb-4" data-link-state={info.state}>
             {s.body}
           </p>
-          <Link href={signedIn ? '/account/settings' : '/login'} className={linkClass}>
+          <Link prefetch={false} href={signedIn ? '/account/settings' : '/login'} className={linkClass}>
             {signedIn ? w.selfService.settings.title : t.toLogin}
           </Link>
         </Card>
