@@ -10,7 +10,6 @@
 // queues the messages in one transaction through the app's enqueue functions; the commit's NOTIFY
 // wakes the worker. Per-message times come from the database clock: a bench-only trigger stamps
 // each row when it is claimed and when its outcome is recorded (nothing of the app reads them).
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
@@ -19,14 +18,13 @@ import { renderActivationEmail } from '@/lib/account/emails';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { enqueueSms } from '@/lib/sms/outbox';
 import { renderSms } from '@/lib/sms/templates';
-import { stopProcess } from '../tests/e2e/servers';
 import { ok, startFakeResend, type FakeResend } from '../tests/helpers/fake-resend';
 import { startFakeSmsapi, type FakeSmsapi } from '../tests/helpers/fake-smsapi';
 import { cpuMeter } from './lib/cpu';
-import { onExit } from './lib/db';
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { STANDALONE } from './lib/server';
+import { benchNodeFlags, startService, type Service } from './lib/service';
 import { cpuCells, fmt, summarize, table, type RunStats } from './lib/stats';
 
 const GOAL_PER_SECOND = 200;
@@ -52,19 +50,12 @@ async function stampClaimsAndOutcomes(sql: postgres.Sql): Promise<void> {
   }
 }
 
-interface Worker {
-  pid: number | undefined;
-  output(): string;
-  stop(): Promise<void>;
-}
-
 /**
  * The standalone mail worker against the fakes, started once for all phases; resolves when it
  * listens. BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=DIR`) are flags of its node.
  */
-async function startWorker(databaseUrl: string, resend: FakeResend, smsapi: FakeSmsapi): Promise<Worker> {
-  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...flags, 'mail-worker.mjs'], {
+async function startWorker(databaseUrl: string, resend: FakeResend, smsapi: FakeSmsapi): Promise<Service> {
+  const worker = startService([...benchNodeFlags(), 'mail-worker.mjs'], {
     cwd: STANDALONE,
     env: {
       PATH: process.env.PATH,
@@ -78,26 +69,12 @@ async function startWorker(databaseUrl: string, resend: FakeResend, smsapi: Fake
       SMSAPI_TOKEN: smsapi.token,
       SMSAPI_URL: smsapi.url,
     },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
-  };
-  child.stdout!.on('data', append);
-  child.stderr!.on('data', append);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
-  let stopped: Promise<void> | undefined;
-  const worker: Worker = { pid: child.pid, output: () => output, stop: () => (stopped ??= stopProcess(child, exit, 10_000)) };
-  onExit(worker.stop);
   const deadline = Date.now() + 60_000;
-  while (!output.includes('mail worker started')) {
-    if (exited || Date.now() > deadline) {
+  while (!worker.output().includes('mail worker started')) {
+    if (worker.exited() || Date.now() > deadline) {
       await worker.stop();
-      throw new Error(`The mail worker did not start:\n${output.slice(-5000)}`);
+      throw new Error(`The mail worker did not start:\n${worker.output().slice(-5000)}`);
     }
     await sleep(100);
   }
@@ -146,7 +123,7 @@ async function runPhase(
   label: string,
   sql: postgres.Sql,
   fakes: { resend: FakeResend; smsapi: FakeSmsapi },
-  worker: Worker,
+  worker: Service,
   expected: { email: number; sms: number },
   queue: () => Promise<void>,
 ): Promise<PhaseResult> {
@@ -214,7 +191,7 @@ main(() =>
     // Connections kept open for a minute, as a provider's API does (the tests' 1 s closes each after one request).
     const resend = await startFakeResend({ keepAliveMs: 60_000 });
     const smsapi = await startFakeSmsapi({ keepAliveMs: 60_000 });
-    let worker: Worker | undefined;
+    let worker: Service | undefined;
     try {
       await stampClaimsAndOutcomes(sql);
       worker = await startWorker(database.url, resend, smsapi);

@@ -7,12 +7,11 @@
 //   npm run bench:peer [-- --seconds=12 --levels=2,4,8 --build --no-write]
 // Installs each peer's own dependencies (npm ci in its folder) when missing and builds the Next
 // peer in every run (bench/lib/peer-next.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { stopProcess } from '../tests/e2e/servers';
-import { createBenchDatabase, onExit, seedPatients } from './lib/db';
+import { createBenchDatabase, seedPatients } from './lib/db';
 import { benchHash } from './lib/floors';
 import { activate, BENCH_PASSWORD, loginForm, register, signIn } from './lib/flows';
 import { request } from './lib/http';
@@ -30,6 +29,7 @@ import {
 import { publish } from './lib/report';
 import { bench, main } from './lib/run';
 import { freePort, ROOT, startServer } from './lib/server';
+import { startService } from './lib/service';
 import { fmt, table, type RunStats } from './lib/stats';
 
 const PEER = path.join(ROOT, 'bench/peer-better-auth');
@@ -46,18 +46,11 @@ async function startPeer(port: number, databaseUrl: string) {
   };
   const migrate = spawnSync(process.execPath, ['server.mjs', '--migrate'], { cwd: PEER, env, encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`better-auth migration failed:\n${migrate.stderr}`);
-  const child = spawn(process.execPath, ['server.mjs'], { cwd: PEER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= stopProcess(child, exited, 10_000));
-  onExit(stop);
+  const { pid, output, stop } = startService(['server.mjs'], { cwd: PEER, env });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !/peer on/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!/peer on/.test(output)) throw new Error(`better-auth peer did not start:\n${output}`);
-  return { url, pid: child.pid, stop };
+  for (let i = 0; i < 100 && !/peer on/.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!/peer on/.test(output())) throw new Error(`better-auth peer did not start:\n${output()}`);
+  return { url, pid, stop };
 }
 
 async function postJson(url: string, body: object, n: number): Promise<void> {

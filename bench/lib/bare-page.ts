@@ -2,13 +2,13 @@
 // own next and react and started with `next start`: the page bench:weight weighs /register and
 // /login against, and the action POST and the floor sign-in (/sign-in) bench:signin compares
 // Next's own cost and a whole sign-in's with.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stopProcess } from '../../tests/e2e/servers';
 import { onExit } from './db';
 import { freePort, ROOT } from './server';
+import { benchNodeFlags, startService } from './service';
 
 const BARE_SOURCE = path.join(ROOT, 'bench/bare-page');
 const NEXT = path.join(ROOT, 'node_modules/.bin/next');
@@ -35,29 +35,20 @@ export async function startBarePage(env: Record<string, string> = {}): Promise<B
   if (build.status !== 0) throw new Error(`next build bench/bare-page failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort();
   // Through node itself, so that its flags apply and its process id is the server's.
-  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...flags, NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const { pid, output, stop } = startService([...benchNodeFlags(), NEXT, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: BARE,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    afterStop: remove,
   });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= stopProcess(child, exited, 10_000).then(remove));
-  onExit(stop);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, pid: child.pid, stop };
+    if (ok) return { url, pid, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`The bare page did not start:\n${output}`);
+  throw new Error(`The bare page did not start:\n${output().slice(-5000)}`);
 }

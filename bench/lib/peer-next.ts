@@ -9,13 +9,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stopProcess } from '../../tests/e2e/servers';
 import { onExit } from './db';
 import { BENCH_PASSWORD } from './flows';
 import { expectRedirect, getPage, parseForm, postForm, type ParsedForm } from './forms';
 import { multipart, request } from './http';
 import { clientAddress } from './load';
 import { freePort, ROOT } from './server';
+import { startService } from './service';
 
 export const PEER_NEXT = path.join(ROOT, 'bench/peer-better-auth-next');
 const NEXT = path.join(ROOT, 'node_modules/.bin/next');
@@ -103,28 +103,17 @@ export async function startNextPeer(databaseUrl: string): Promise<NextPeer> {
   // are copied in as scripts/prepare-standalone.ts does for the app.
   const standalone = path.join(dir, '.next/standalone', path.relative('/', dir));
   cpSync(path.join(dir, '.next/static'), path.join(standalone, '.next/static'), { recursive: true });
-  const child = spawn(process.execPath, ['server.js'], { cwd: standalone, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
-  };
-  child.stdout!.on('data', append);
-  child.stderr!.on('data', append);
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= stopProcess(child, exited, 10_000).then(remove));
-  onExit(stop);
+  const { pid, output, stop } = startService(['server.js'], { cwd: standalone, env, afterStop: remove });
   for (let i = 0; i < 150; i++) {
     const ok = await fetch(`${url}/sign-in`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, pid: child.pid, stop };
+    if (ok) return { url, pid, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`The better-auth Next peer did not start:\n${output.slice(-5000)}`);
+  throw new Error(`The better-auth Next peer did not start:\n${output().slice(-5000)}`);
 }
 
 /** The peer's address of account `n`. */

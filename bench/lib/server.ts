@@ -1,13 +1,12 @@
 // The production server as the container runs it: `node server.js` in <distDir>/standalone
 // (scripts/start-standalone.mjs), built once by `npm run build` when missing (or with --build).
 // Each server listens on 127.0.0.1 on a free port, in its own process group, stopped by group.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../../tests/e2e/nginx';
-import { stopProcess } from '../../tests/e2e/servers';
-import { onExit } from './db';
+import { benchNodeFlags, startService } from './service';
 
 export { freePort };
 
@@ -72,34 +71,10 @@ export async function startServer(
     RETENTION_INTERVAL_HOURS: '0',
     ...extra,
   };
-  // Node flags go on the command line: Node 20 refuses --cpu-prof in NODE_OPTIONS.
-  const flags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...flags, 'server.js'], {
-    cwd: STANDALONE,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
-  };
-  child.stdout!.on('data', append);
-  child.stderr!.on('data', append);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
-  let stopped: Promise<void> | undefined;
-  const server: BenchServer = {
-    url,
-    port,
-    pid: child.pid,
-    output: () => output,
-    stop: () => (stopped ??= stopProcess(child, exit, 20_000)),
-  };
-  onExit(server.stop);
+  const service = startService([...benchNodeFlags(), 'server.js'], { cwd: STANDALONE, env, stopMs: 20_000 });
+  const server: BenchServer = { url, port, pid: service.pid, output: service.output, stop: service.stop };
   const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && !exited) {
+  while (Date.now() < deadline && !service.exited()) {
     try {
       const response = await fetch(`${url}/login`, { signal: AbortSignal.timeout(5_000) });
       await response.arrayBuffer();
@@ -110,5 +85,5 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 300));
   }
   await server.stop();
-  throw new Error(`The server on ${port} did not serve /login:\n${output.slice(-5000)}`);
+  throw new Error(`The server on ${port} did not serve /login:\n${service.output().slice(-5000)}`);
 }

@@ -45,17 +45,23 @@ export function spawnNext(port: number, env: ServerEnv): { child: ChildProcess; 
     detached: true, // its own process group, so that stop() reaches next-server too
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output = collectOutput(child);
+  const exited = new Promise<ProcessResult>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal, output: output() }));
+  });
+  return { child, output, exited };
+}
+
+/** Keeps what a child process writes (its last `limit` ÷ 2 to `limit` characters), for the error that says why it failed. */
+export function collectOutput(child: ChildProcess, limit = 200_000): () => string {
   let output = '';
   const append = (chunk: Buffer) => {
     output += chunk.toString('utf8');
-    if (output.length > 200_000) output = output.slice(-100_000);
+    if (output.length > limit) output = output.slice(-limit / 2);
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<ProcessResult>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, output }));
-  });
-  return { child, output: () => output, exited };
+  return () => output;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {

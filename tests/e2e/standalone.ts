@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { createPostgresDatabase } from '../helpers/databases';
-import { stopProcess, type ProcessResult, type ServerEnv } from './servers';
+import { collectOutput, stopProcess, type ProcessResult, type ServerEnv } from './servers';
 import { seedDemoData } from './support/demo-seed';
 import { postgresBase } from './support/database';
 
@@ -43,15 +43,9 @@ export function spawnStandalone(script: 'server.js' | 'mail-worker.mjs', env: Se
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const append = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > 400_000) output = output.slice(-200_000);
-  };
-  child.stdout!.on('data', append);
-  child.stderr!.on('data', append);
-  const exited = new Promise<ProcessResult>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output })));
-  return { child, exited, output: () => output, stop: () => stopProcess(child, exited) };
+  const output = collectOutput(child, 400_000);
+  const exited = new Promise<ProcessResult>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, output: output() })));
+  return { child, exited, output, stop: () => stopProcess(child, exited) };
 }
 
 export interface StandaloneServer extends StandaloneProcess {
